@@ -1,0 +1,5 @@
+import sys
+
+from vergoedingcheck.cli import main
+
+sys.exit(main())

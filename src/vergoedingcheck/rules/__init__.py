@@ -1,0 +1,11 @@
+"""The law as data: load, validate and query the versioned figures in `rules/`."""
+
+from vergoedingcheck.rules.ruleset import (
+    FigureNotCovered,
+    FigureValue,
+    Ruleset,
+    RulesError,
+    load_ruleset,
+)
+
+__all__ = ["FigureNotCovered", "FigureValue", "RulesError", "Ruleset", "load_ruleset"]

@@ -1,0 +1,43 @@
+"""Every figure the engine uses, with its unit and the period it must cover.
+
+`rules validate` fails when one is absent or leaves a gap inside its required period.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Required:
+    id: str
+    unit: str
+    covers_from: date | None
+    """Values must exist without a gap from this date to `COVERS_UNTIL` (None: no national coverage
+    is required, e.g. the gift limit before 2026 is municipal policy)."""
+
+
+COVERS_FROM = date(2017, 1, 1)
+COVERS_UNTIL = date(2026, 12, 31)
+
+REQUIRED: tuple[Required, ...] = (
+    Required("tax.volunteer.month_cap", "eur", COVERS_FROM),
+    Required("tax.volunteer.year_cap", "eur", COVERS_FROM),
+    Required("tax.volunteer.hourly_norm", "eur_per_hour", COVERS_FROM),
+    Required("tax.volunteer.hourly_norm_young", "eur_per_hour", COVERS_FROM),
+    Required("tax.volunteer.hourly_norm_age", "years", COVERS_FROM),
+    Required("pw.volunteer.month_cap", "eur", COVERS_FROM),
+    Required("pw.volunteer.year_cap", "eur", COVERS_FROM),
+    Required("pw.volunteer.min_age", "years", COVERS_FROM),
+    Required("pw.volunteer.young_temporary_disregard", "flag", COVERS_FROM),
+    Required("pw.gift.year_limit", "eur", date(2026, 1, 1)),
+    Required("policy.hourly_norm_hard", "flag", COVERS_FROM),
+    Required("policy.year_breach", "choice", COVERS_FROM),
+    Required("ww.volunteer.regime", "flag", COVERS_FROM),
+    Required("uwv.volunteer.regime", "flag", COVERS_FROM),
+    Required("aow.means_tested", "flag", COVERS_FROM),
+    Required("toeslagen.income_test", "flag", COVERS_FROM),
+)
+
+REQUIRED_BY_ID = {r.id: r for r in REQUIRED}

@@ -1,0 +1,345 @@
+"""Load a rules directory into a `Ruleset`, validate it, and answer "which figure on this date".
+
+A date that no value covers raises `FigureNotCovered`; the engine turns that into an `unknown`
+finding. There is no fallback to the nearest year, ever.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from vergoedingcheck.rules.catalog import COVERS_UNTIL, REQUIRED, REQUIRED_BY_ID
+from vergoedingcheck.rules.models import Figure, LegalBasis, Overlay, Source, ValueEntry, coerce_value
+from vergoedingcheck.sourcefile import InputError, Problem, SourceDoc, read_file
+
+STALE_AFTER = timedelta(days=366)
+
+
+class RulesError(InputError):
+    """The rules directory has errors (each with file, line and key)."""
+
+
+class FigureNotCovered(LookupError):
+    """No value of `figure` covers `day` (before its first value, after its end, or pending)."""
+
+    def __init__(self, figure: str, day: date, reason: str, note: str | None = None):
+        super().__init__(f"{figure}: no value for {day.isoformat()} ({reason})")
+        self.figure = figure
+        self.day = day
+        self.reason = reason
+        self.note = note
+
+
+@dataclass(frozen=True, slots=True)
+class FigureValue:
+    figure: str
+    value: Any  # Decimal | int | bool | str
+    valid_from: date
+    valid_until: date | None  # inclusive; None = open-ended
+    legal_basis: LegalBasis
+    source: Source
+    verified_on: date | None
+    single_source: bool
+    origin: str  # "nl" or the overlay id
+    note: str | None = None
+
+    @property
+    def decimal(self) -> Decimal:
+        assert isinstance(self.value, Decimal)
+        return self.value
+
+
+@dataclass
+class _Timeline:
+    """Sorted values of one figure (national or one overlay's override)."""
+
+    figure: str
+    origin: str
+    starts: list[date]
+    entries: list[ValueEntry | None]
+    typed: list[Any]
+
+    def find(self, day: date) -> tuple[int, ValueEntry | None] | None:
+        i = bisect.bisect_right(self.starts, day) - 1
+        if i < 0:
+            return None
+        return i, self.entries[i]
+
+    def value_at(self, i: int) -> FigureValue:
+        entry = self.entries[i]
+        assert entry is not None
+        until = self.starts[i + 1] - timedelta(days=1) if i + 1 < len(self.starts) else None
+        return FigureValue(self.figure, self.typed[i], self.starts[i], until, entry.legal_basis,
+                           entry.source, entry.verified_on, entry.single_source, self.origin,
+                           entry.note)
+
+
+@dataclass
+class Ruleset:
+    id: str
+    directory: Path
+    fingerprint: str
+    figures: dict[str, Figure]
+    overlays: dict[str, Overlay]
+    warnings: list[Problem] = field(default_factory=list)
+    _national: dict[str, _Timeline] = field(default_factory=dict, repr=False)
+    _overlay_tl: dict[tuple[str, str], _Timeline] = field(default_factory=dict, repr=False)
+    _municipality_index: dict[str, str] = field(default_factory=dict, repr=False)
+    _cache: dict[tuple[str, date, str | None], FigureValue | FigureNotCovered] = field(
+        default_factory=dict, repr=False)
+
+    # -- lookups -------------------------------------------------------------------------------
+    def overlay_for(self, municipality: str | None) -> Overlay | None:
+        if not municipality:
+            return None
+        oid = self._municipality_index.get(municipality.strip().casefold())
+        return self.overlays.get(oid) if oid else None
+
+    def value(self, figure: str, day: date, municipality: str | None = None) -> FigureValue:
+        """The value of `figure` in force on `day` (a municipal overlay first, then national)."""
+        key = (figure, day, municipality)
+        hit = self._cache.get(key)
+        if hit is None:
+            try:
+                hit = self._lookup(figure, day, municipality)
+            except FigureNotCovered as exc:
+                hit = exc
+            self._cache[key] = hit
+        if isinstance(hit, FigureNotCovered):
+            raise hit
+        return hit
+
+    def _lookup(self, figure: str, day: date, municipality: str | None) -> FigureValue:
+        overlay = self.overlay_for(municipality)
+        if overlay is not None:
+            tl = self._overlay_tl.get((overlay.id, figure))
+            if tl is not None:
+                found = tl.find(day)
+                if found is not None and found[1] is not None:
+                    if found[1].pending:
+                        raise FigureNotCovered(figure, day, f"{overlay.name}: still to be confirmed",
+                                               found[1].note)
+                    return tl.value_at(found[0])
+        tl = self._national.get(figure)
+        if tl is None:
+            raise FigureNotCovered(figure, day, "the figure is not in the rules")
+        found = tl.find(day)
+        if found is None:
+            raise FigureNotCovered(figure, day, f"its first value starts on {tl.starts[0].isoformat()}")
+        i, entry = found
+        if entry is None:
+            raise FigureNotCovered(figure, day, f"its values end on {tl.starts[i].isoformat()}")
+        if entry.pending:
+            raise FigureNotCovered(figure, day, "announced but still to be confirmed", entry.note)
+        return tl.value_at(i)
+
+    def history(self, figure: str, overlay_id: str | None = None) -> list[tuple[date, ValueEntry | None]]:
+        tl = self._overlay_tl.get((overlay_id, figure)) if overlay_id else self._national.get(figure)
+        return list(zip(tl.starts, tl.entries, strict=True)) if tl else []
+
+    def typed_history(self, figure: str) -> list[tuple[date, Any, ValueEntry | None]]:
+        tl = self._national.get(figure)
+        return list(zip(tl.starts, tl.typed, tl.entries, strict=True)) if tl else []
+
+    @property
+    def last_verified(self) -> date | None:
+        days = [e.verified_on for f in self.figures.values() for e in f.values.values()
+                if e is not None and e.verified_on is not None]
+        return max(days) if days else None
+
+    def oldest_verified_in_force(self, today: date) -> date | None:
+        days = []
+        for fid in self.figures:
+            try:
+                v = self.value(fid, today)
+            except FigureNotCovered:
+                continue
+            if v.verified_on:
+                days.append(v.verified_on)
+        return min(days) if days else None
+
+
+# -- loading and validation -------------------------------------------------------------------
+
+def _pydantic_problems(doc: SourceDoc, exc: ValidationError) -> list[Problem]:
+    out = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key (a typo?)"
+        elif err["type"] == "missing":
+            msg = "this key is required"
+        out.append(doc.problem(loc, msg))
+    return out
+
+
+def fingerprint_dir(directory: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(directory.rglob("*.yaml")):
+        if "cases" in p.relative_to(directory).parts:
+            continue  # scenario tests do not change the law
+        h.update(p.relative_to(directory).as_posix().encode() + b"\0")
+        h.update(p.read_bytes() + b"\0")
+    return "sha256:" + h.hexdigest()
+
+
+def _check_timeline(doc: SourceDoc, loc_prefix: tuple[str, ...], unit: str, choices: list[str] | None,
+                    raw_values: dict[Any, Any], values: dict[date, ValueEntry | None],
+                    today: date, problems: list[Problem], warnings: list[Problem]) -> list[Any]:
+    """Check one timeline: order, gaps, types, provenance, freshness. Returns the typed values."""
+    keys = list(raw_values.keys())
+    if keys != sorted(keys, key=str):
+        problems.append(doc.problem(loc_prefix, "valid_from dates are not in ascending order"))
+    starts = sorted(values)
+    typed: list[Any] = []
+    seen_end = False
+    for i, start in enumerate(starts):
+        entry = values[start]
+        key = start.isoformat()
+        loc = (*loc_prefix, key)
+        nxt = starts[i + 1] if i + 1 < len(starts) else None
+        if entry is None:
+            seen_end = True
+            typed.append(None)
+            if i == 0:
+                problems.append(doc.problem(loc, "an end (null) before any value"))
+            continue
+        if seen_end:
+            problems.append(doc.problem(loc, "gap: a value follows an end (null); "
+                                        "use `pending: true` for a period still to be confirmed"))
+            seen_end = False
+        if entry.pending:
+            typed.append(None)
+            if entry.value is not None:
+                problems.append(doc.problem((*loc, "value"), "a pending entry has no value yet"))
+        else:
+            try:
+                typed.append(coerce_value(unit, entry.value, choices))
+            except ValueError as exc:
+                typed.append(None)
+                problems.append(doc.problem((*loc, "value"), str(exc)))
+        lb = entry.legal_basis
+        if lb.in_force_since and start < lb.in_force_since:
+            problems.append(doc.problem((*loc, "legal_basis", "in_force_since"),
+                                        f"the value starts {key}, before its law came into force "
+                                        f"({lb.in_force_since.isoformat()})"))
+        in_force_today = start <= today and (nxt is None or today < nxt)
+        if entry.verified_on is None:
+            if in_force_today and not entry.pending:
+                problems.append(doc.problem(loc, "no verified_on on a value in force today"))
+            else:
+                warnings.append(doc.problem(loc, "no verified_on", "warning"))
+        elif entry.verified_on > today:
+            problems.append(doc.problem((*loc, "verified_on"), "verified_on lies in the future"))
+        elif today - entry.verified_on > STALE_AFTER:
+            warnings.append(doc.problem((*loc, "verified_on"),
+                                        f"last verified {entry.verified_on.isoformat()}, over a year ago",
+                                        "warning"))
+    return typed
+
+
+def load_ruleset(directory: str | Path | None = None, *, today: date | None = None) -> Ruleset:
+    """Load and validate a rules directory. Raises RulesError listing every problem."""
+    from vergoedingcheck.content import rules_dir
+
+    root = rules_dir(directory)
+    today = today or date.today()
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    if not root.is_dir():
+        raise RulesError([Problem(str(root), None, "", "the rules directory does not exist")])
+    figures: dict[str, Figure] = {}
+    national: dict[str, _Timeline] = {}
+    nl_dir = root / "nl"
+    for path in sorted(nl_dir.glob("*.yaml")) if nl_dir.is_dir() else []:
+        try:
+            doc = read_file(path)
+        except InputError as exc:
+            problems += exc.problems
+            continue
+        try:
+            fig = Figure.model_validate(doc.data)
+        except ValidationError as exc:
+            problems += _pydantic_problems(doc, exc)
+            continue
+        if path.stem != fig.id:
+            problems.append(doc.problem(("id",), f"the file must be named {fig.id}.yaml"))
+        if fig.id in figures:
+            problems.append(doc.problem(("id",), f"figure {fig.id} is defined twice"))
+            continue
+        req = REQUIRED_BY_ID.get(fig.id)
+        if req and req.unit != fig.unit:
+            problems.append(doc.problem(("unit",), f"the engine needs unit {req.unit!r}"))
+        if fig.unit == "choice" and not fig.choices:
+            problems.append(doc.problem(("unit",), "a choice figure needs `choices`"))
+        typed = _check_timeline(doc, ("values",), fig.unit, fig.choices, doc.data.get("values", {}),
+                                fig.values, today, problems, warnings)
+        starts = sorted(fig.values)
+        figures[fig.id] = fig
+        national[fig.id] = _Timeline(fig.id, "nl", starts, [fig.values[s] for s in starts], typed)
+        if req and req.covers_from:
+            if not starts or starts[0] > req.covers_from:
+                problems.append(doc.problem(("values",), f"must cover {req.covers_from.isoformat()} "
+                                            f"to {COVERS_UNTIL.isoformat()}; the first value starts "
+                                            f"{starts[0].isoformat() if starts else 'nowhere'}"))
+            for s, e in zip(starts, [fig.values[s] for s in starts], strict=True):
+                if e is None and req.covers_from < s <= COVERS_UNTIL:
+                    problems.append(doc.problem(("values", s.isoformat()),
+                                                f"ends inside the period the engine needs "
+                                                f"(to {COVERS_UNTIL.isoformat()})"))
+    for req in REQUIRED:
+        if req.id not in figures:
+            problems.append(Problem(str(nl_dir / f"{req.id}.yaml"), None, "",
+                                    "figure used by the engine is missing"))
+
+    overlays: dict[str, Overlay] = {}
+    overlay_tl: dict[tuple[str, str], _Timeline] = {}
+    index: dict[str, str] = {}
+    gm_dir = root / "gemeenten"
+    for path in sorted(gm_dir.glob("*.yaml")) if gm_dir.is_dir() else []:
+        try:
+            doc = read_file(path)
+        except InputError as exc:
+            problems += exc.problems
+            continue
+        try:
+            ov = Overlay.model_validate(doc.data)
+        except ValidationError as exc:
+            problems += _pydantic_problems(doc, exc)
+            continue
+        if path.stem != ov.id:
+            problems.append(doc.problem(("id",), f"the file must be named {ov.id}.yaml"))
+        for i, m in enumerate(ov.municipalities):
+            for k in filter(None, (m.name.casefold(), m.cbs.casefold() if m.cbs else None)):
+                if k in index and index[k] != ov.id:
+                    problems.append(doc.problem(("municipalities", i),
+                                                f"{m.name} is already covered by overlay {index[k]}: "
+                                                "two overlays overlap"))
+                index[k] = ov.id
+        for fid, vals in ov.overrides.items():
+            fig = figures.get(fid)
+            if fig is None:
+                problems.append(doc.problem(("overrides", fid), "unknown figure"))
+                continue
+            typed = _check_timeline(doc, ("overrides", fid), fig.unit, fig.choices,
+                                    doc.data["overrides"][fid], vals, today, problems, warnings)
+            starts = sorted(vals)
+            overlay_tl[(ov.id, fid)] = _Timeline(fid, ov.id, starts, [vals[s] for s in starts], typed)
+        overlays[ov.id] = ov
+
+    if problems:
+        raise RulesError(problems)
+    rs = Ruleset("nl", root, fingerprint_dir(root), figures, overlays, warnings)
+    rs._national = national
+    rs._overlay_tl = overlay_tl
+    rs._municipality_index = index
+    return rs

@@ -1,0 +1,180 @@
+"""Read YAML (and JSON, which YAML reads too) while remembering the line of every key.
+
+Errors anywhere downstream can then name file, line and field. Duplicate keys are an error
+(plain YAML would silently keep the last one), and so is a date that does not exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # libyaml's composer is many times faster; fall back to pure Python where it is missing
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in one input file, printed as `file:line: field: message`."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        fld = f" {self.field}:" if self.field else ""
+        sev = "" if self.severity == "error" else f" {self.severity}:"
+        return f"{where}:{sev}{fld} {self.message}"
+
+
+class InputError(Exception):
+    """Bad input: one or more problems, each with file, line and field."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class SourceDoc:
+    """Parsed data plus the line (1-based) of every mapping key and sequence item."""
+
+    file: str
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int | None:
+        """The line of `loc`, or of its nearest ancestor that has one."""
+        loc = tuple(loc)
+        while True:
+            if loc in self.lines:
+                return self.lines[loc]
+            if not loc:
+                return None
+            loc = loc[:-1]
+
+    def problem(self, loc: Loc, message: str, severity: str = "error") -> Problem:
+        return Problem(self.file, self.line_of(loc), dotted(loc), message, severity)
+
+
+def dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+class _Builder:
+    def __init__(self, file: str):
+        self.file = file
+        self.lines: dict[Loc, int] = {}
+        self.problems: list[Problem] = []
+        self._ctor = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.lines.setdefault(loc, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.problems.append(Problem(self.file, key_node.start_mark.line + 1,
+                                                 dotted(loc), "YAML merge keys (<<) are not supported"))
+                    continue
+                key = self.build_scalar(key_node, loc)
+                if hasattr(key, "isoformat"):
+                    key = key.isoformat()  # date keys (valid_from) stay ISO strings
+                sub = (*loc, key)
+                if key in out:
+                    self.problems.append(Problem(self.file, key_node.start_mark.line + 1,
+                                                 dotted(sub), "duplicate key"))
+                self.lines[sub] = key_node.start_mark.line + 1
+                out[key] = self.build(value_node, sub)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for i, item in enumerate(node.value):
+                self.lines[(*loc, i)] = item.start_mark.line + 1
+                items.append(self.build(item, (*loc, i)))
+            return items
+        return self.build_scalar(node, loc)
+
+    def build_scalar(self, node: yaml.Node, loc: Loc) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            self.problems.append(Problem(self.file, node.start_mark.line + 1, dotted(loc),
+                                         "a key must be a plain value"))
+            return f"<invalid key at line {node.start_mark.line + 1}>"
+        try:
+            return self._ctor.construct_object(node, deep=True)
+        except (ValueError, yaml.constructor.ConstructorError) as exc:
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                msg = f"{node.value!r} is not a valid date"
+            else:
+                msg = f"cannot read {node.value!r}: {exc}"
+            self.problems.append(Problem(self.file, node.start_mark.line + 1, dotted(loc), msg))
+            return _Invalid(node.value)
+
+
+class _Invalid(str):
+    """Placeholder for a scalar that could not be read (its problem is already reported)."""
+
+
+def is_invalid(value: object) -> bool:
+    return isinstance(value, _Invalid)
+
+
+def parse_text(text: str, file: str) -> SourceDoc:
+    """Parse YAML/JSON text. Raises InputError with file and line on a syntax error."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise InputError([Problem(file, line, "", f"not valid YAML/JSON: {exc.problem}")]) from None
+    except yaml.YAMLError as exc:
+        raise InputError([Problem(file, None, "", f"not valid YAML/JSON: {exc}")]) from None
+    if node is None:
+        raise InputError([Problem(file, 1, "", "the file is empty")])
+    builder = _Builder(file)
+    data = builder.build(node, ())
+    if builder.problems:
+        raise InputError(builder.problems)
+    return SourceDoc(file, data, builder.lines)
+
+
+def read_file(path: Path | str) -> SourceDoc:
+    """Read and parse a file; a file that cannot be read or decoded is an InputError too."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(str(p), None, "", f"cannot read the file: {exc.strerror}")]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError([Problem(str(p), line, "", "the file is not UTF-8 text")]) from None
+    return parse_text(text, str(p))
+
+
+def walk_locs(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
+    yield loc, data
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from walk_locs(v, (*loc, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from walk_locs(v, (*loc, i))
