@@ -53,6 +53,9 @@ class SourceDoc:
     file: str
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    """Problems found while reading scalars (a date that does not exist, a duplicate key).
+    The value is kept as an invalid placeholder so validation can go on and report the rest."""
 
     def line_of(self, loc: Loc) -> int | None:
         """The line of `loc`, or of its nearest ancestor that has one."""
@@ -150,9 +153,7 @@ def parse_text(text: str, file: str) -> SourceDoc:
         raise InputError([Problem(file, 1, "", "the file is empty")])
     builder = _Builder(file)
     data = builder.build(node, ())
-    if builder.problems:
-        raise InputError(builder.problems)
-    return SourceDoc(file, data, builder.lines)
+    return SourceDoc(file, data, builder.lines, builder.problems)
 
 
 def read_file(path: Path | str) -> SourceDoc:
@@ -168,6 +169,18 @@ def read_file(path: Path | str) -> SourceDoc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError([Problem(str(p), line, "", "the file is not UTF-8 text")]) from None
     return parse_text(text, str(p))
+
+
+def merge_problems(*groups: list[Problem]) -> list[Problem]:
+    """Problems in file/line order, each (line, field) reported once."""
+    seen: set[tuple[str, int | None, str]] = set()
+    out: list[Problem] = []
+    for p in sorted((p for g in groups for p in g), key=lambda p: (p.file, p.line or 0)):
+        key = (p.file, p.line, p.field)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
 
 
 def walk_locs(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:

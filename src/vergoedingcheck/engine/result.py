@@ -138,14 +138,8 @@ class YearResult:
     months: tuple[MonthResult, ...]
     headroom: Decimal
     findings: tuple[Finding, ...]
-
-    @property
-    def actions(self) -> tuple[str, ...]:
-        seen: dict[str, None] = {}
-        for b in self.benefits:
-            for a in b.actions:
-                seen.setdefault(a, None)
-        return tuple(seen)
+    actions: tuple[str, ...] = ()
+    """Every action for this year: the benefits' actions plus tax-level ones (declare, receipts)."""
 
     def to_json(self) -> dict[str, Any]:
         return {

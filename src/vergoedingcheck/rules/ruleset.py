@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from vergoedingcheck.rules.catalog import COVERS_UNTIL, REQUIRED, REQUIRED_BY_ID
 from vergoedingcheck.rules.models import Figure, LegalBasis, Overlay, Source, ValueEntry, coerce_value
-from vergoedingcheck.sourcefile import InputError, Problem, SourceDoc, read_file
+from vergoedingcheck.sourcefile import InputError, Problem, SourceDoc, merge_problems, read_file
 
 STALE_AFTER = timedelta(days=366)
 
@@ -266,6 +266,7 @@ def load_ruleset(directory: str | Path | None = None, *, today: date | None = No
         except InputError as exc:
             problems += exc.problems
             continue
+        problems += doc.problems
         try:
             fig = Figure.model_validate(doc.data)
         except ValidationError as exc:
@@ -311,6 +312,7 @@ def load_ruleset(directory: str | Path | None = None, *, today: date | None = No
         except InputError as exc:
             problems += exc.problems
             continue
+        problems += doc.problems
         try:
             ov = Overlay.model_validate(doc.data)
         except ValidationError as exc:
@@ -337,7 +339,7 @@ def load_ruleset(directory: str | Path | None = None, *, today: date | None = No
         overlays[ov.id] = ov
 
     if problems:
-        raise RulesError(problems)
+        raise RulesError(merge_problems(problems))
     rs = Ruleset("nl", root, fingerprint_dir(root), figures, overlays, warnings)
     rs._national = national
     rs._overlay_tl = overlay_tl

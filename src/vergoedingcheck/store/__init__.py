@@ -1,0 +1,20 @@
+"""The coordinator's store (SQLite): residents, benefits, payments and the letters produced."""
+
+from vergoedingcheck.store.db import (
+    ConflictError,
+    ImportSummary,
+    LetterRecord,
+    NotFound,
+    PaymentRecord,
+    ResidentRecord,
+    Store,
+    StoreError,
+    default_db_path,
+    resolve_db_path,
+    to_models,
+)
+
+__all__ = [
+    "ConflictError", "ImportSummary", "LetterRecord", "NotFound", "PaymentRecord", "ResidentRecord",
+    "Store", "StoreError", "default_db_path", "resolve_db_path", "to_models",
+]

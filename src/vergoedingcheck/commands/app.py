@@ -1,0 +1,36 @@
+"""`vergoedingcheck app`: the coordinator's app (Textual). Also what plain `vergoedingcheck` runs."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    p: argparse.ArgumentParser = subparsers.add_parser(
+        "app", help="open de app voor de coördinator (standaard)",
+        description="Opent de app: bewoners, betalingen, wat-als, regels, import en export.")
+    p.add_argument("--db", metavar="PAD", help="de database (standaard: VERGOEDINGCHECK_DB of de "
+                   "gegevensmap van de gebruiker)")
+    p.add_argument("--demo-if-empty", action="store_true",
+                   help="vul een nieuwe of lege database eerst met voorbeeldbewoners")
+    p.add_argument("--rules", metavar="MAP", help="een andere regelmap (voor regelbeheerders)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from vergoedingcheck.rules import load_ruleset
+    from vergoedingcheck.store import Store
+    from vergoedingcheck.tui.app import VergoedingApp
+
+    ruleset = load_ruleset(args.rules)  # bad rules: one line per problem, exit 2 (cli.py)
+    store = Store(args.db)
+    try:
+        if args.demo_if_empty and store.is_empty():
+            from vergoedingcheck.store.demo import seed_demo
+
+            seed_demo(store)
+        VergoedingApp(store, ruleset).run()
+    finally:
+        store.close()
+    return 0

@@ -1,0 +1,41 @@
+"""`vergoedingcheck check FILE [--format json|table] [--rules DIR] [--year YYYY]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from vergoedingcheck.engine import evaluate
+from vergoedingcheck.io.casefile import read_case_file
+from vergoedingcheck.rules import load_ruleset
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "check",
+        help="controleer een casusbestand (check a case file)",
+        description="Controleer de betalingen in een casusbestand (YAML of JSON) tegen de regels. "
+        "Exitcode 0: alles veilig; 1: iets is niet veilig of onbekend; 2: foute invoer.",
+    )
+    p.add_argument("file", metavar="FILE", help="casusbestand (spec/case-files.md)")
+    p.add_argument("--format", choices=("json", "table"), default="table",
+                   help="json: het contract voor andere programma's; table: leesbaar rapport")
+    p.add_argument("--rules", metavar="DIR", help="een andere regelmap (standaard: de meegeleverde)")
+    p.add_argument("--year", type=int, help="toon alleen dit jaar (alleen bij --format table)")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="taal van het rapport")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    case = read_case_file(args.file)
+    ruleset = load_ruleset(args.rules)
+    result = evaluate(case.residents, case.payments, ruleset)
+    if args.format == "json":
+        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from vergoedingcheck.report import table_report
+
+        sys.stdout.write(table_report(result, case.residents, year=args.year, lang=args.lang))
+    return 0 if result.status == "safe" else 1

@@ -1,0 +1,710 @@
+"""The engine: residents + payments + ruleset -> CheckResult (spec/case-files.md §3).
+
+Per resident and calendar year the payments are grouped by month once; then each regime
+(tax, bijstand family, UWV's ZW/WIA/WAO/Wajong, WW, AOW, toeslagen, gifts) reads those sums and
+adds findings. A figure that no rule value covers becomes an `unknown` finding: never a zero,
+never the nearest year.
+
+Year caps are checked at every payment date against the total received so far in that calendar
+year (and at 31 December against the year total), each time with the cap in force on that date.
+For every year except 2017 that is simply "year total against year cap"; in 2017 the bijstand
+disregard rose from €764 to €1,500 on 1 April, and this makes that change exact.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from vergoedingcheck.engine.result import (
+    BenefitResult,
+    CheckResult,
+    Finding,
+    GiftResult,
+    LegalRef,
+    MonthResult,
+    Outcome,
+    ResidentResult,
+    Status,
+    TaxResult,
+    YearResult,
+    worst,
+)
+from vergoedingcheck.model import (
+    BENEFIT_TYPES,
+    BIJSTAND_FAMILY,
+    UWV_AO_FAMILY,
+    Benefit,
+    Payment,
+    Resident,
+    age_on,
+)
+from vergoedingcheck.rules.ruleset import FigureNotCovered, FigureValue, Ruleset
+
+ZERO = Decimal("0.00")
+MONTHS = range(1, 13)
+
+
+def _ref(v: FigureValue) -> LegalRef:
+    lb = v.legal_basis
+    return LegalRef(lb.law, lb.article, lb.url, lb.bwb)
+
+
+def _month_key(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+@dataclass
+class _Year:
+    """Everything one regime needs to know about one resident's calendar year."""
+
+    resident: Resident
+    year: int
+    payments: list[Payment]  # this resident, this year, sorted by date
+    household_gifts: list[Payment]  # every gift to the household this year, sorted by date
+    ruleset: Ruleset
+    findings: list[Finding] = field(default_factory=list)
+    month_status: dict[int, list[Status]] = field(default_factory=lambda: defaultdict(list))
+
+    def __post_init__(self) -> None:
+        self.mun = self.resident.municipality
+        self.fixed = dict.fromkeys(MONTHS, ZERO)
+        self.proven = dict.fromkeys(MONTHS, ZERO)
+        self.loon = dict.fromkeys(MONTHS, ZERO)
+        self.paid = dict.fromkeys(MONTHS, ZERO)
+        for p in self.payments:
+            m = p.date.month
+            self.paid[m] += p.amount
+            if p.is_fixed_allowance:
+                self.fixed[m] += p.amount
+            elif p.is_proven_costs:
+                self.proven[m] += p.amount
+            elif p.kind == "loon":
+                self.loon[m] += p.amount
+        self.fixed_year = sum(self.fixed.values(), ZERO)
+        self.proven_year = sum(self.proven.values(), ZERO)
+        self.loon_year = sum(self.loon.values(), ZERO)
+        self._figure_unknown_reported: set[tuple[str, str]] = set()
+
+    # -- figures ------------------------------------------------------------------------------
+    def figure(self, fid: str, day: date, regime: str, *, quiet: bool = False) -> FigureValue | None:
+        """The figure on `day`, or None after recording one `unknown` finding for it
+        (`quiet`: no finding, for look-ups that only serve the headroom)."""
+        try:
+            return self.ruleset.value(fid, day, self.mun)
+        except FigureNotCovered as exc:
+            if quiet:
+                return None
+            key = (fid, regime)
+            if key not in self._figure_unknown_reported:
+                self._figure_unknown_reported.add(key)
+                params = [("figure", fid), ("date", day.isoformat()), ("reason", exc.reason)]
+                if exc.note:
+                    params.append(("note", exc.note))
+                self.add(fid, "unknown", str(self.year), "figure.missing", regime=regime,
+                         params=params, missing=fid)
+            self.month_status[day.month].append("unknown")
+            return None
+
+    def add(self, rule: str, outcome: Outcome, period: str, explanation: str, *,
+            regime: str, limit: Decimal | None = None, value: Decimal | None = None,
+            basis: FigureValue | None = None, params: Iterable[tuple[str, object]] = (),
+            missing: str | None = None) -> None:
+        self.findings.append(Finding(
+            rule=rule, outcome=outcome, period=period, explanation=explanation, limit=limit,
+            value=value, legal_basis=_ref(basis) if basis else None,
+            source_url=basis.source.url if basis else None, regime=regime,
+            params=tuple((k, str(v)) for k, v in params), missing=missing))
+
+    def age(self, day: date) -> int | None:
+        b = self.resident.birth_date
+        return None if b is None else age_on(b, day)
+
+
+@dataclass
+class _CapTest:
+    """Monthly and yearly caps of one regime applied to one series of counted amounts."""
+
+    month_caps: dict[int, FigureValue | None]
+    month_over: dict[int, bool]
+    year_over: bool
+    year_cap_end: FigureValue | None
+    year_limit_at_breach: Decimal | None
+    complete: bool  # every cap needed was known
+
+
+def _cap_test(y: _Year, regime: str, month_fid: str, year_fid: str,
+              counted_payments: Sequence[Payment], counted: dict[int, Decimal]) -> _CapTest:
+    month_caps: dict[int, FigureValue | None] = {}
+    month_over: dict[int, bool] = {}
+    complete = True
+    for m in MONTHS:
+        cap = y.figure(month_fid, date(y.year, m, 1), regime) if counted[m] > 0 else None
+        if counted[m] > 0 and cap is None:
+            complete = False
+        month_caps[m] = cap
+        month_over[m] = bool(cap is not None and counted[m] > cap.decimal)
+    year_over = False
+    limit_at_breach: Decimal | None = None
+    cum = ZERO
+    for p in counted_payments:
+        cum += p.amount
+        cap = y.figure(year_fid, p.date, regime)
+        if cap is None:
+            complete = False
+        elif cum > cap.decimal and not year_over:
+            year_over, limit_at_breach = True, cap.decimal
+    year_cap_end = None
+    if counted_payments:
+        year_cap_end = y.figure(year_fid, date(y.year, 12, 31), regime)
+        if year_cap_end is None:
+            complete = False
+        elif cum > year_cap_end.decimal and not year_over:
+            year_over, limit_at_breach = True, year_cap_end.decimal
+    return _CapTest(month_caps, month_over, year_over, year_cap_end, limit_at_breach, complete)
+
+
+def _report_caps(y: _Year, regime: str, test: _CapTest, counted: dict[int, Decimal],
+                 total: Decimal, rule_prefix: str) -> None:
+    for m in MONTHS:
+        cap = test.month_caps[m]
+        if cap is None or counted[m] <= 0:
+            continue
+        over = test.month_over[m]
+        y.add(f"{rule_prefix}.month_cap", "fail" if over else "ok", _month_key(y.year, m),
+              f"{rule_prefix.split('.')[0]}.month_over_cap" if over else
+              f"{rule_prefix.split('.')[0]}.month_within_cap",
+              regime=regime, limit=cap.decimal, value=counted[m], basis=cap)
+    if test.year_cap_end is not None:
+        over = test.year_over
+        limit = test.year_limit_at_breach if over and test.year_limit_at_breach else \
+            test.year_cap_end.decimal
+        y.add(f"{rule_prefix}.year_cap", "fail" if over else "ok", str(y.year),
+              f"{rule_prefix.split('.')[0]}.year_over_cap" if over else
+              f"{rule_prefix.split('.')[0]}.year_within_cap",
+              regime=regime, limit=limit, value=total, basis=test.year_cap_end)
+
+
+# -- tax ------------------------------------------------------------------------------------------
+
+def _tax_counted(y: _Year) -> tuple[list[Payment], dict[int, Decimal]]:
+    """Counted for the tax test: fixed allowances, plus proven costs in a year that also has one."""
+    with_costs = y.fixed_year > 0
+    pays = [p for p in y.payments if p.is_fixed_allowance or (with_costs and p.is_proven_costs)]
+    counted = {m: y.fixed[m] + (y.proven[m] if with_costs else ZERO) for m in MONTHS}
+    return pays, counted
+
+
+def _tax(y: _Year) -> tuple[TaxResult, _CapTest]:
+    pays, counted = _tax_counted(y)
+    test = _cap_test(y, "tax", "tax.volunteer.month_cap", "tax.volunteer.year_cap", pays, counted)
+    total = sum(counted.values(), ZERO)
+    _report_caps(y, "tax", test, counted, total, "tax.volunteer")
+    _hourly_norm(y)
+    breach = test.year_over or any(test.month_over.values())
+    if breach:
+        taxable: Decimal | None = y.fixed_year + y.loon_year
+        y.add("tax.volunteer.regime", "fail", str(y.year),
+              "tax.whole_amount_taxable_costs" if y.proven_year > 0 else "tax.whole_amount_taxable",
+              regime="tax",
+              value=y.fixed_year, params=[("taxable", y.fixed_year), ("proven_costs", y.proven_year)])
+        for m in MONTHS:
+            if y.fixed[m] > 0:
+                y.month_status[m].append("unsafe")
+    elif not test.complete:
+        taxable = None
+    else:
+        taxable = y.loon_year
+    if y.loon_year > 0:
+        y.add("tax.wages", "fail", str(y.year), "tax.wages_taxable", regime="tax", value=y.loon_year)
+        for m in MONTHS:
+            if y.loon[m] > 0:
+                y.month_status[m].append("unsafe")
+    status: Status
+    if breach or y.loon_year > 0:
+        status = "unsafe"
+    elif not test.complete:
+        status = "unknown"
+    else:
+        status = "safe"
+    return TaxResult(status, total, taxable), test
+
+
+def _hourly_norm(y: _Year) -> None:
+    """The Belastingdienst hourly norm: a warning for tax (municipal policy may make it hard)."""
+    for p in y.payments:
+        if not (p.is_fixed_allowance and p.hours):
+            continue
+        over = _over_hourly_norm(y, p, "tax")
+        if over is None:
+            continue
+        rate, norm, basis = over
+        if rate > norm:
+            y.add("tax.volunteer.hourly_norm", "warning", p.date.isoformat(), "tax.hourly_over_norm",
+                  regime="tax", limit=norm, value=rate, basis=basis,
+                  params=[("hours", p.hours), ("amount", p.amount)])
+
+
+def _over_hourly_norm(y: _Year, p: Payment, regime: str) -> tuple[Decimal, Decimal, FigureValue] | None:
+    """(rate, norm, basis) for a payment with hours, or None when the norm cannot be known."""
+    assert p.hours
+    age = y.age(p.date)
+    if age is None:
+        y.add("tax.volunteer.hourly_norm", "warning", p.date.isoformat(), "fact.missing_birth_date",
+              regime=regime, missing="birth_date")
+        return None
+    threshold = y.figure("tax.volunteer.hourly_norm_age", p.date, regime)
+    if threshold is None:
+        return None
+    fid = "tax.volunteer.hourly_norm" if age >= threshold.value else "tax.volunteer.hourly_norm_young"
+    norm = y.figure(fid, p.date, regime)
+    if norm is None:
+        return None
+    rate = (p.amount / p.hours).quantize(Decimal("0.01"))
+    return rate, norm.decimal, norm
+
+
+# -- benefits ---------------------------------------------------------------------------------
+
+def _in_period(entries: Sequence[Benefit], day: date) -> bool:
+    return any(b.active_on(day) for b in entries)
+
+
+def _bijstand(y: _Year, btype: str, entries: Sequence[Benefit]) -> BenefitResult:
+    """Participatiewet art. 31 lid 2 k (volunteer allowance), lid 5 (under 27), lid 2 m (gifts)."""
+    regime = btype
+    in_period = [p for p in y.payments if _in_period(entries, p.date)]
+    fixed_pays = [p for p in y.payments if p.is_fixed_allowance]
+    test = _cap_test(y, regime, "pw.volunteer.month_cap", "pw.volunteer.year_cap", fixed_pays, y.fixed)
+    _report_caps(y, regime, test, y.fixed, y.fixed_year, "pw.volunteer")
+    countable = ZERO
+    unknown = not test.complete
+    breach_mode = y.figure("policy.year_breach", date(y.year, 12, 31), regime) if test.year_over else None
+    if test.year_over and breach_mode is None:
+        unknown = True
+    excess_only = breach_mode is not None and breach_mode.value == "excess"
+    if excess_only:
+        y.add("policy.year_breach", "info", str(y.year), "pw.year_breach_excess_only", regime=regime,
+              basis=breach_mode)
+    eligible_by_month: dict[int, Decimal] = dict.fromkeys(MONTHS, ZERO)
+    for p in in_period:
+        if not p.is_fixed_allowance:
+            continue
+        age = y.age(p.date)
+        if age is None:
+            y.add("pw.volunteer.min_age", "unknown", p.date.isoformat(), "fact.missing_birth_date",
+                  regime=regime, missing="birth_date")
+            y.month_status[p.date.month].append("unknown")
+            unknown = True
+            continue
+        min_age = y.figure("pw.volunteer.min_age", p.date, regime)
+        if min_age is None:
+            unknown = True
+            continue
+        if age < min_age.value:
+            temp = y.figure("pw.volunteer.young_temporary_disregard", p.date, regime)
+            if temp is None:
+                unknown = True
+                continue
+            if not temp.value:
+                countable += p.amount
+                y.month_status[p.date.month].append("unsafe")
+                y.add("pw.volunteer.min_age", "fail", p.date.isoformat(), "pw.under_min_age",
+                      regime=regime, limit=Decimal(min_age.value), value=p.amount, basis=min_age,
+                      params=[("age", age), ("amount", p.amount)])
+                continue
+            y.add("pw.volunteer.young_temporary_disregard", "info", p.date.isoformat(),
+                  "pw.temporary_young_disregard", regime=regime, value=p.amount, basis=temp,
+                  params=[("age", age)])
+        if p.hours:
+            hard = y.figure("policy.hourly_norm_hard", p.date, regime)
+            if hard is None:
+                unknown = True
+            elif hard.value:
+                over = _over_hourly_norm(y, p, regime)
+                if over is None:
+                    unknown = True
+                elif over[0] > over[1]:
+                    countable += p.amount
+                    y.month_status[p.date.month].append("unsafe")
+                    y.add("policy.hourly_norm_hard", "fail", p.date.isoformat(), "pw.hourly_norm_hard",
+                          regime=regime, limit=over[1], value=over[0], basis=hard,
+                          params=[("amount", p.amount), ("municipality", y.mun or "")])
+                    continue
+        eligible_by_month[p.date.month] += p.amount
+    eligible_year = sum(eligible_by_month.values(), ZERO)
+    if test.year_over and breach_mode is not None:
+        if excess_only:
+            over_by = y.fixed_year - (test.year_cap_end.decimal if test.year_cap_end else ZERO)
+            month_part = sum((eligible_by_month[m] for m in MONTHS if test.month_over[m]), ZERO)
+            countable += min(eligible_year, max(month_part, over_by))
+        else:
+            countable += eligible_year
+        for m in MONTHS:
+            if eligible_by_month[m] > 0:
+                y.month_status[m].append("unsafe")
+    else:
+        for m in MONTHS:
+            if test.month_over[m] and eligible_by_month[m] > 0:
+                cap = test.month_caps[m]
+                part = eligible_by_month[m]
+                if excess_only and cap is not None:
+                    part = min(part, y.fixed[m] - cap.decimal)
+                countable += part
+                y.month_status[m].append("unsafe")
+    wages = sum((p.amount for p in in_period if p.kind == "loon"), ZERO)
+    if wages > 0:
+        countable += wages
+        y.add("pw.wages", "fail", str(y.year), "pw.wages_countable", regime=regime, value=wages)
+    gift_countable, gift_unknown = _gifts_countable(y, regime)
+    countable += gift_countable
+    unknown = unknown or gift_unknown
+    action = "report_to_svb" if btype == "aio" else "report_to_municipality"
+    actions = (action,) if in_period or gift_countable > 0 else ()
+    status: Status = "unsafe" if countable > 0 else ("unknown" if unknown else "safe")
+    return BenefitResult(btype, status, None if unknown else countable, actions)
+
+
+def _gift_limit(y: _Year, day: date) -> FigureValue | None:
+    return y.figure("pw.gift.year_limit", day, "gifts", quiet=True)
+
+
+def _gifts_countable(y: _Year, regime: str) -> tuple[Decimal, bool]:
+    """Gifts to the household above the yearly limit (statutory from 2026, municipal before)."""
+    gifts = y.household_gifts
+    if not gifts:
+        return ZERO, False
+    cum = ZERO
+    crossed = False
+    for g in gifts:
+        cum += g.amount
+        limit = _gift_limit(y, g.date)
+        if limit is None:
+            y.add("pw.gift.year_limit", "unknown", str(y.year), "gifts.policy_unknown", regime="gifts",
+                  value=sum((x.amount for x in gifts), ZERO), missing="pw.gift.year_limit",
+                  params=[("municipality", y.mun or ""), ("date", g.date.isoformat())])
+            for x in gifts:
+                if x.resident == y.resident.id:
+                    y.month_status[x.date.month].append("unknown")
+            return ZERO, True
+        if cum > limit.decimal and not crossed:
+            crossed = True
+    last = _gift_limit(y, gifts[-1].date)
+    assert last is not None
+    excess = max(ZERO, cum - last.decimal)
+    y.add("pw.gift.year_limit", "fail" if excess > 0 else "ok", str(y.year),
+          "gifts.over_limit" if excess > 0 else "gifts.within_limit", regime="gifts",
+          limit=last.decimal, value=cum, basis=last,
+          params=[("household", y.resident.household or ""), ("excess", excess)])
+    if excess > 0:
+        for g in gifts:
+            if g.resident == y.resident.id:
+                y.month_status[g.date.month].append("unsafe")
+    return excess, False
+
+
+def _uwv_ao(y: _Year, btype: str, entries: Sequence[Benefit]) -> BenefitResult:
+    """ZW, WIA, WAO, Wajong: UWV uses the tax caps; over them the work allowance is offset."""
+    regime = btype
+    in_period = [p for p in y.payments if _in_period(entries, p.date)]
+    day = in_period[0].date if in_period else date(y.year, 12, 31)
+    basis = y.figure("uwv.volunteer.regime", day, regime)
+    fixed_pays = [p for p in y.payments if p.is_fixed_allowance]
+    test = _cap_test(y, regime, "tax.volunteer.month_cap", "tax.volunteer.year_cap", fixed_pays, y.fixed)
+    _report_caps(y, regime, test, y.fixed, y.fixed_year, "uwv.volunteer")
+    unknown = basis is None or not test.complete
+    countable = _offset_fixed(y, test, in_period)
+    wages = sum((p.amount for p in in_period if p.kind == "loon"), ZERO)
+    if wages > 0:
+        countable += wages
+        y.add("uwv.wages", "fail", str(y.year), "uwv.wages_countable", regime=regime, value=wages,
+              basis=basis)
+    actions = ("report_to_uwv",) if in_period else ()
+    status: Status = "unsafe" if countable > 0 else ("unknown" if unknown else "safe")
+    return BenefitResult(btype, status, None if unknown and countable == 0 else countable, actions)
+
+
+def _offset_fixed(y: _Year, test: _CapTest, in_period: Sequence[Payment]) -> Decimal:
+    """The fixed allowances in the benefit period that are offset: the year's on a year breach,
+    else those of each month over its cap. Proven costs never."""
+    total = ZERO
+    for p in in_period:
+        if p.is_fixed_allowance and (test.year_over or test.month_over[p.date.month]):
+            total += p.amount
+            y.month_status[p.date.month].append("unsafe")
+    return total
+
+
+def _ww(y: _Year, entries: Sequence[Benefit]) -> BenefitResult:
+    """WW: permission first; over the caps UWV deducts a fictitious wage (hours x hourly wage)."""
+    regime = "ww"
+    in_period = [p for p in y.payments if _in_period(entries, p.date)]
+    volunteer = [p for p in in_period if p.is_fixed_allowance or p.is_proven_costs]
+    day = in_period[0].date if in_period else date(y.year, 12, 31)
+    basis = y.figure("ww.volunteer.regime", day, regime)
+    unknown = basis is None
+    unsafe = False
+    countable: Decimal | None = ZERO
+    actions: list[str] = ["report_to_uwv"] if in_period else []
+    active = [b for b in entries if any(b.active_on(p.date) for p in volunteer)] or list(entries)
+    permissions = {b.uwv_permission for b in active}
+    if volunteer:
+        if False in permissions:
+            unsafe = True
+            y.add("ww.permission", "fail", str(y.year), "ww.permission_refused", regime=regime,
+                  basis=basis)
+            actions.append("ask_uwv_permission")
+            for p in volunteer:
+                y.month_status[p.date.month].append("unsafe")
+        elif None in permissions:
+            unknown = True
+            y.add("ww.permission", "unknown", str(y.year), "ww.permission_unknown", regime=regime,
+                  basis=basis, missing="uwv_permission")
+            actions.append("ask_uwv_permission")
+            for p in volunteer:
+                y.month_status[p.date.month].append("unknown")
+        else:
+            y.add("ww.permission", "ok", str(y.year), "ww.permission_given", regime=regime,
+                  basis=basis)
+    fixed_pays = [p for p in y.payments if p.is_fixed_allowance]
+    test = _cap_test(y, regime, "tax.volunteer.month_cap", "tax.volunteer.year_cap", fixed_pays, y.fixed)
+    _report_caps(y, regime, test, y.fixed, y.fixed_year, "ww.volunteer")
+    unknown = unknown or not test.complete
+    over = [p for p in in_period if p.is_fixed_allowance
+            and (test.year_over or test.month_over[p.date.month])]
+    if over:
+        unsafe = True
+        wages = {b.ww_hourly_wage for b in active if b.ww_hourly_wage is not None}
+        hours_missing = any(not p.hours for p in over)
+        for p in over:
+            y.month_status[p.date.month].append("unsafe")
+        if hours_missing or len(wages) != 1:
+            countable = None
+            y.add("ww.fictitious_wage", "unknown", str(y.year), "ww.fictitious_wage_unknown",
+                  regime=regime, basis=basis,
+                  missing="hours" if hours_missing else "ww_hourly_wage")
+        else:
+            wage = wages.pop()
+            hours = sum((p.hours or ZERO for p in over), ZERO)
+            fictitious = (hours * wage).quantize(Decimal("0.01"))
+            countable = fictitious
+            y.add("ww.fictitious_wage", "fail", str(y.year), "ww.fictitious_wage", regime=regime,
+                  value=fictitious, basis=basis, params=[("hours", hours), ("hourly_wage", wage)])
+    loon = sum((p.amount for p in in_period if p.kind == "loon"), ZERO)
+    if loon > 0:
+        unsafe = True
+        if countable is not None:
+            countable += loon
+        y.add("ww.wages", "fail", str(y.year), "uwv.wages_countable", regime=regime, value=loon,
+              basis=basis)
+    if unsafe and countable is not None and countable == 0 and False in permissions:
+        countable = None  # permission refused: UWV decides what happens to the benefit
+    status: Status = "unsafe" if unsafe else ("unknown" if unknown else "safe")
+    if status == "unknown":
+        countable = None
+    return BenefitResult("ww", status, countable, tuple(dict.fromkeys(actions)))
+
+
+def _aow(y: _Year) -> BenefitResult:
+    v = y.figure("aow.means_tested", date(y.year, 12, 31), "aow")
+    if v is None:
+        return BenefitResult("aow", "unknown", None)
+    if v.value:  # pragma: no cover - no such period in Dutch law; loud if a rule file says so
+        y.add("aow.means_tested", "unknown", str(y.year), "aow.means_tested", regime="aow", basis=v)
+        return BenefitResult("aow", "unknown", None)
+    y.add("aow.means_tested", "ok", str(y.year), "aow.not_means_tested", regime="aow", basis=v)
+    return BenefitResult("aow", "safe", ZERO)
+
+
+def _toeslagen(y: _Year, tax: TaxResult) -> BenefitResult:
+    v = y.figure("toeslagen.income_test", date(y.year, 12, 31), "toeslagen")
+    if v is None or tax.taxable is None:
+        return BenefitResult("toeslagen", "unknown", None)
+    if tax.taxable > 0:
+        y.add("toeslagen.income_test", "fail", str(y.year), "toeslagen.income_raised",
+              regime="toeslagen", value=tax.taxable, basis=v)
+        return BenefitResult("toeslagen", "unsafe", tax.taxable, ("report_to_toeslagen",))
+    y.add("toeslagen.income_test", "ok", str(y.year), "toeslagen.no_effect", regime="toeslagen",
+          value=ZERO, basis=v)
+    return BenefitResult("toeslagen", "safe", ZERO)
+
+
+# -- headroom ---------------------------------------------------------------------------------
+
+def _year_room_from(y: _Year, regime: str, year_fid: str, pays: Sequence[Payment],
+                    start: date) -> Decimal | None:
+    """Largest x that can be added on `start` without any year checkpoint from `start` on
+    going over its cap; None when a cap is unknown."""
+    cum_before = sum((p.amount for p in pays if p.date < start), ZERO)
+    checkpoints = [start] + [p.date for p in pays if p.date >= start] + [date(y.year, 12, 31)]
+    room: Decimal | None = None
+    cum = cum_before
+    idx = 0
+    later = [p for p in pays if p.date >= start]
+    for d in sorted(set(checkpoints)):
+        while idx < len(later) and later[idx].date <= d:
+            cum += later[idx].amount
+            idx += 1
+        cap = y.figure(year_fid, d, regime, quiet=True)
+        if cap is None:
+            return None
+        r = cap.decimal - cum
+        room = r if room is None else min(room, r)
+    return room
+
+
+def _headroom(y: _Year, year_unsafe: bool,
+              bijstand_entries: Sequence[Benefit], uwv_entries: Sequence[Benefit],
+              ww_entries: Sequence[Benefit]) -> tuple[dict[int, Decimal], Decimal]:
+    months = dict.fromkeys(MONTHS, ZERO)
+    if year_unsafe:
+        return months, ZERO
+    tax_pays = sorted((p for p in y.payments if p.is_fixed_allowance or p.is_proven_costs),
+                      key=lambda p: p.date)
+    fixed_pays = [p for p in tax_pays if p.is_fixed_allowance]
+    tax_counted = {m: y.fixed[m] + y.proven[m] for m in MONTHS}
+    ww_permission_ok = all(b.uwv_permission is True for b in ww_entries)
+    year_room_total: Decimal | None = None
+    for m in MONTHS:
+        first = date(y.year, m, 1)
+        last = date(y.year, m, 28)
+        rooms: list[Decimal] = []
+        series: list[tuple[str, str, str, Sequence[Payment], dict[int, Decimal]]] = [
+            ("tax", "tax.volunteer.month_cap", "tax.volunteer.year_cap", tax_pays, tax_counted)]
+        bij_active = [b for b in bijstand_entries if b.active_on(first) or b.active_on(last)]
+        if bij_active:
+            series.append((bij_active[0].type, "pw.volunteer.month_cap", "pw.volunteer.year_cap",
+                           fixed_pays, y.fixed))
+            age = y.age(first)
+            if age is None:
+                continue  # age unknown: no room we can vouch for
+            min_age = y.figure("pw.volunteer.min_age", first, bij_active[0].type, quiet=True)
+            temp = y.figure("pw.volunteer.young_temporary_disregard", first, bij_active[0].type,
+                            quiet=True)
+            if min_age is None or temp is None or (age < min_age.value and not temp.value):
+                continue
+        if any(b.active_on(first) or b.active_on(last) for b in ww_entries) and not ww_permission_ok:
+            continue
+        known = True
+        for regime, month_fid, year_fid, pays, counted in series:
+            mcap = y.figure(month_fid, first, regime, quiet=True)
+            yroom = _year_room_from(y, regime, year_fid, pays, first)
+            if mcap is None or yroom is None:
+                known = False
+                break
+            rooms.append(mcap.decimal - counted[m])
+            rooms.append(yroom)
+        if not known:
+            continue
+        months[m] = max(ZERO, min(rooms))
+    # the year's room (from 1 January), no more than the months' rooms added up
+    for regime, year_fid, pays in (("tax", "tax.volunteer.year_cap", tax_pays),) + (
+            (("pw", "pw.volunteer.year_cap", fixed_pays),) if bijstand_entries else ()):
+        r = _year_room_from(y, regime, year_fid, pays, date(y.year, 1, 1))
+        if r is None:
+            return months, ZERO
+        year_room_total = r if year_room_total is None else min(year_room_total, r)
+    assert year_room_total is not None
+    _ = uwv_entries  # UWV uses the tax caps, already in the tax series
+    return months, max(ZERO, min(year_room_total, sum(months.values(), ZERO)))
+
+
+# -- the whole ----------------------------------------------------------------------------------
+
+def _evaluate_year(y: _Year) -> YearResult:
+    r = y.resident
+    tax, _ = _tax(y)
+    benefits: list[BenefitResult] = []
+    by_type: dict[str, list[Benefit]] = {}
+    for b in r.benefits:
+        if b.overlaps_year(y.year):
+            by_type.setdefault(b.type, []).append(b)
+    bijstand_entries: list[Benefit] = []
+    uwv_entries: list[Benefit] = []
+    for btype, entries in by_type.items():
+        if btype in BIJSTAND_FAMILY:
+            benefits.append(_bijstand(y, btype, entries))
+            bijstand_entries += entries
+        elif btype in UWV_AO_FAMILY:
+            benefits.append(_uwv_ao(y, btype, entries))
+            uwv_entries += entries
+        elif btype == "ww":
+            benefits.append(_ww(y, entries))
+        elif btype == "aow":
+            benefits.append(_aow(y))
+        elif btype == "toeslagen":
+            benefits.append(_toeslagen(y, tax))
+        else:
+            y.add("benefit.type", "unknown", str(y.year), "benefit.unknown_type", regime=btype,
+                  missing="benefit_type", params=[("type", btype), ("known", ", ".join(BENEFIT_TYPES))])
+            benefits.append(BenefitResult(btype, "unknown", None))
+    # gifts: the household's total; limit and headroom only where a bijstand-type benefit runs
+    gift_total = sum((g.amount for g in y.household_gifts), ZERO)
+    limit: Decimal | None = None
+    gift_room: Decimal | None = None
+    if bijstand_entries:
+        day = y.household_gifts[-1].date if y.household_gifts else date(y.year, 12, 31)
+        try:
+            limit = y.ruleset.value("pw.gift.year_limit", day, y.mun).decimal
+            gift_room = max(ZERO, limit - gift_total)
+        except FigureNotCovered:
+            limit = None
+    gifts = GiftResult(r.household, gift_total, limit, gift_room)
+
+    status = worst([tax.status, *[b.status for b in benefits]])
+    ww_entries = by_type.get("ww", [])
+    month_rooms, year_room = _headroom(y, status == "unsafe", bijstand_entries, uwv_entries, ww_entries)
+    _, tax_counted = _tax_counted(y)
+    months = tuple(
+        MonthResult(_month_key(y.year, m), worst(y.month_status.get(m, [])), tax_counted[m],
+                    month_rooms[m], y.paid[m])
+        for m in MONTHS)
+    actions: dict[str, None] = {}
+    for b in benefits:
+        for a in b.actions:
+            actions.setdefault(a, None)
+    if tax.taxable and tax.taxable > 0:
+        actions.setdefault("declare_income_tax", None)
+    if y.proven_year > 0:
+        actions.setdefault("keep_receipts", None)
+    return YearResult(y.year, status, tax, tuple(benefits), gifts, months, year_room,
+                      tuple(y.findings), tuple(actions))
+
+
+def evaluate(residents: Sequence[Resident], payments: Sequence[Payment], ruleset: Ruleset,
+             *, years: Iterable[int] | None = None) -> CheckResult:
+    """Check every resident's payments against the rules. Pure and deterministic.
+
+    `years` adds years to report even without payments (the TUI shows the current year).
+    """
+    by_resident: dict[str, list[Payment]] = defaultdict(list)
+    errors: list[str] = []
+    known = {r.id for r in residents}
+    for p in payments:
+        if p.resident not in known:
+            errors.append(f"payment on {p.date.isoformat()} for unknown resident {p.resident!r}")
+            continue
+        by_resident[p.resident].append(p)
+    household_of = {r.id: r.household_key for r in residents}
+    gifts: dict[tuple[str, int], list[Payment]] = defaultdict(list)
+    for p in payments:
+        if p.kind == "gift" and p.resident in household_of:
+            gifts[(household_of[p.resident], p.date.year)].append(p)
+    for lst in gifts.values():
+        lst.sort(key=lambda p: (p.date, p.amount))
+    extra_years = set(years or ())
+    out: list[ResidentResult] = []
+    for r in residents:
+        pays = sorted(by_resident.get(r.id, []), key=lambda p: (p.date, p.kind, p.amount))
+        by_year: dict[int, list[Payment]] = defaultdict(list)
+        for p in pays:
+            by_year[p.date.year].append(p)
+        year_results = []
+        for year in sorted(set(by_year) | extra_years):
+            y = _Year(r, year, by_year.get(year, []), gifts.get((r.household_key, year), []), ruleset)
+            year_results.append(_evaluate_year(y))
+        out.append(ResidentResult(r.id, tuple(year_results), r.name))
+    return CheckResult(ruleset.id, ruleset.fingerprint, tuple(out), tuple(errors))

@@ -1,0 +1,300 @@
+"""Case files (spec/case-files.md §1): read with one problem per line naming file, line and
+field; write in the same format. Nothing is half-read: a file with any problem raises InputError.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, ValidationError
+
+from vergoedingcheck.model import Benefit, Payment, Resident
+from vergoedingcheck.money import MoneyError, parse_money, to_json
+from vergoedingcheck.sourcefile import InputError, Problem, SourceDoc, merge_problems, read_file
+
+
+def _date(v: object) -> object:
+    if isinstance(v, datetime):
+        raise ValueError("a date without a time is expected (YYYY-MM-DD)")
+    if isinstance(v, date):
+        return v
+    if isinstance(v, str):
+        try:
+            return date.fromisoformat(v.strip())
+        except ValueError:
+            raise ValueError(f"{v!r} is not a valid date (YYYY-MM-DD)") from None
+    raise ValueError(f"a date (YYYY-MM-DD) is expected, got {v!r}")
+
+
+def _money(v: object) -> Decimal:
+    try:
+        d = parse_money(v)
+    except MoneyError as exc:
+        raise ValueError(str(exc)) from None
+    return d
+
+
+def _positive_money(v: object) -> Decimal:
+    d = _money(v)
+    if d <= 0:
+        raise ValueError("the amount must be more than 0.00")
+    return d
+
+
+def _hours(v: object) -> Decimal:
+    if isinstance(v, bool):
+        raise ValueError("hours must be a number")
+    if isinstance(v, float):
+        v = repr(v)  # hours are not money: 2.5 hours is a fine YAML float
+    try:
+        d = Decimal(str(v))
+    except Exception:
+        raise ValueError(f"{v!r} is not a number of hours") from None
+    if not d.is_finite() or d <= 0:
+        raise ValueError("hours must be more than 0")
+    if d > 744:
+        raise ValueError("more hours than a month has")
+    return d
+
+
+def _text(v: object) -> object:
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return str(v)  # an id like 12 or a client number is text
+    return v
+
+
+DateField = Annotated[date, BeforeValidator(_date)]
+Money = Annotated[Decimal, BeforeValidator(_positive_money)]
+WageField = Annotated[Decimal, BeforeValidator(_money)]
+Hours = Annotated[Decimal, BeforeValidator(_hours)]
+Text = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=200)]
+
+BenefitTypeLit = Literal["bijstand", "ioaw", "ioaz", "aio", "ww", "zw", "wia", "wao", "wajong",
+                         "aow", "toeslagen"]
+KindLit = Literal["vrijwilligersvergoeding", "onkostenvergoeding", "gift", "loon"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BenefitIn(_Strict):
+    type: BenefitTypeLit
+    since: DateField | None = None
+    until: DateField | None = None
+    uwv_permission: StrictBool | None = None
+    ww_hourly_wage: WageField | None = None
+    client_number: Text | None = None
+
+
+class ResidentIn(_Strict):
+    id: Text
+    name: Text | None = None
+    birth_date: DateField
+    municipality: Text | None = None
+    household: Text | None = None
+    benefits: list[BenefitIn] = []
+
+
+class PaymentIn(_Strict):
+    resident: Text
+    date: DateField
+    amount: Money
+    kind: KindLit
+    hours: Hours | None = None
+    receipts: StrictBool = False
+    in_kind: StrictBool = False
+    payer: Text | None = None
+    note: Annotated[str, Field(max_length=2000)] | None = None
+    planned: StrictBool = False
+    id: Text | None = None
+
+
+class CaseIn(_Strict):
+    version: Literal[1]
+    municipality: Text | None = None
+    residents: list[ResidentIn]
+    payments: list[PaymentIn] = []
+
+
+@dataclass(frozen=True)
+class Case:
+    residents: list[Resident]
+    payments: list[Payment]
+    municipality: str | None = None
+    file: str | None = None
+
+
+_MESSAGES = {
+    "extra_forbidden": "unknown field (a typo?)",
+    "missing": "this field is required",
+}
+
+
+def validation_problems(doc: SourceDoc, exc: ValidationError) -> list[Problem]:
+    out = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        # pydantic puts the failing validator's name in the loc for Annotated unions; drop it
+        loc = tuple(part for part in loc if not (isinstance(part, str) and "[" in part))
+        msg = _MESSAGES.get(err["type"], err["msg"])
+        if msg.startswith("Value error, "):
+            msg = msg[len("Value error, "):]
+        if err["type"] == "literal_error" and loc[-1:] == ("version",):
+            msg = "only version 1 is known"
+        out.append(doc.problem(loc, msg))
+    return out
+
+
+def case_from_doc(doc: SourceDoc) -> Case:
+    """Validate parsed data into a Case; every problem at once, with line numbers."""
+    if not isinstance(doc.data, dict):
+        raise InputError([doc.problem((), "a case file is a mapping with version, residents, payments")])
+    early = doc.problems + _reference_problems(doc)
+    try:
+        case = CaseIn.model_validate(doc.data)
+    except ValidationError as exc:
+        raise InputError(merge_problems(early, validation_problems(doc, exc))) from None
+    if early:
+        raise InputError(merge_problems(early))
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    residents: list[Resident] = []
+    for i, r in enumerate(case.residents):
+        if r.id in seen:
+            problems.append(doc.problem(("residents", i, "id"),
+                                        f"duplicate resident id {r.id!r} (first at residents[{seen[r.id]}])"))
+            continue
+        seen[r.id] = i
+        benefits = []
+        for j, b in enumerate(r.benefits):
+            loc = ("residents", i, "benefits", j)
+            if b.since and b.until and b.until < b.since:
+                problems.append(doc.problem((*loc, "until"), "until lies before since"))
+            if b.type != "ww" and (b.uwv_permission is not None or b.ww_hourly_wage is not None):
+                field = "uwv_permission" if b.uwv_permission is not None else "ww_hourly_wage"
+                problems.append(doc.problem((*loc, field), "only a WW benefit has this field"))
+            benefits.append(Benefit(b.type, b.since, b.until, b.uwv_permission, b.ww_hourly_wage,
+                                    b.client_number))
+        if r.birth_date > date.today():
+            problems.append(doc.problem(("residents", i, "birth_date"), "the birth date lies in the future"))
+        residents.append(Resident(r.id, r.birth_date, r.name, r.municipality or case.municipality,
+                                  r.household, tuple(benefits)))
+    payments: list[Payment] = []
+    for i, p in enumerate(case.payments):
+        loc = ("payments", i)
+        if p.resident not in seen:
+            problems.append(doc.problem((*loc, "resident"), f"no resident with id {p.resident!r}"))
+        if p.receipts and p.kind != "onkostenvergoeding":
+            problems.append(doc.problem((*loc, "receipts"), "only an onkostenvergoeding has receipts"))
+        if p.hours is not None and p.kind in ("gift",):
+            problems.append(doc.problem((*loc, "hours"), "a gift is not paid for hours of work"))
+        payments.append(Payment(p.resident, p.date, p.amount, p.kind, p.hours, p.receipts, p.in_kind,
+                                p.payer, p.note, p.planned, p.id))
+    if problems:
+        raise InputError(problems)
+    return Case(residents, payments, case.municipality, doc.file)
+
+
+def _reference_problems(doc: SourceDoc) -> list[Problem]:
+    """Duplicate resident ids and payments for unknown residents, found on the raw data so that
+    they are reported together with every other problem."""
+    out: list[Problem] = []
+    residents = doc.data.get("residents")
+    ids: dict[str, int] = {}
+    if isinstance(residents, list):
+        for i, r in enumerate(residents):
+            rid = r.get("id") if isinstance(r, dict) else None
+            if rid is None:
+                continue
+            rid = str(rid)
+            if rid in ids:
+                out.append(doc.problem(("residents", i, "id"),
+                                       f"duplicate resident id {rid!r} (first at residents[{ids[rid]}])"))
+            else:
+                ids[rid] = i
+    payments = doc.data.get("payments")
+    if isinstance(payments, list) and isinstance(residents, list):
+        for i, p in enumerate(payments):
+            ref = p.get("resident") if isinstance(p, dict) else None
+            if ref is not None and str(ref) not in ids:
+                out.append(doc.problem(("payments", i, "resident"), f"no resident with id {str(ref)!r}"))
+    return out
+
+
+def read_case_file(path: str | os.PathLike[str]) -> Case:
+    return case_from_doc(read_file(Path(path)))
+
+
+def case_to_dict(residents: list[Resident], payments: list[Payment],
+                 municipality: str | None = None) -> dict[str, Any]:
+    def benefit(b: Benefit) -> dict[str, Any]:
+        d: dict[str, Any] = {"type": b.type}
+        if b.since:
+            d["since"] = b.since
+        if b.until:
+            d["until"] = b.until
+        if b.uwv_permission is not None:
+            d["uwv_permission"] = b.uwv_permission
+        if b.ww_hourly_wage is not None:
+            d["ww_hourly_wage"] = to_json(b.ww_hourly_wage)
+        if b.client_number:
+            d["client_number"] = b.client_number
+        return d
+
+    def resident(r: Resident) -> dict[str, Any]:
+        d: dict[str, Any] = {"id": r.id}
+        if r.name:
+            d["name"] = r.name
+        d["birth_date"] = r.birth_date
+        if r.municipality:
+            d["municipality"] = r.municipality
+        if r.household:
+            d["household"] = r.household
+        d["benefits"] = [benefit(b) for b in r.benefits]
+        return d
+
+    def payment(p: Payment) -> dict[str, Any]:
+        d: dict[str, Any] = {"resident": p.resident, "date": p.date, "amount": to_json(p.amount),
+                             "kind": p.kind}
+        if p.hours is not None:
+            d["hours"] = int(p.hours) if p.hours == p.hours.to_integral_value() else str(p.hours)
+        for key in ("receipts", "in_kind", "planned"):
+            if getattr(p, key):
+                d[key] = True
+        for key in ("payer", "note", "id"):
+            if getattr(p, key):
+                d[key] = getattr(p, key)
+        return d
+
+    out: dict[str, Any] = {"version": 1}
+    if municipality:
+        out["municipality"] = municipality
+    out["residents"] = [resident(r) for r in residents]
+    out["payments"] = [payment(p) for p in payments]
+    return out
+
+
+def write_case_file(path: str | os.PathLike[str], residents: list[Resident], payments: list[Payment],
+                    municipality: str | None = None) -> None:
+    """Write atomically (temp file + rename) with owner-only permissions."""
+    target = Path(path)
+    text = yaml.safe_dump(case_to_dict(residents, payments, municipality), allow_unicode=True,
+                          sort_keys=False)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".vc-", suffix=".tmp", dir=target.parent)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

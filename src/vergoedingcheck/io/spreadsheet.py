@@ -1,0 +1,553 @@
+"""Residents and payments as spreadsheets: CSV the way Dutch spreadsheets write it, and XLSX.
+
+CSV: `;` between fields (`,` and tab are recognised too), a decimal comma, amounts may carry `€` and
+thousands dots (`€ 1.250,50`), dates as `3-3-2026`, `03-03-2026`, `3/3/2026` or `2026-03-03`,
+UTF-8 with or without BOM, else Windows-1252. One CSV holds one table; which one is recognised
+from its header row. XLSX: one workbook with the sheets `Bewoners` and `Betalingen`.
+
+Residents are one row per benefit (a resident with two benefits has two rows with the same
+reference; a resident without a benefit has one row with `uitkering` empty).
+
+Reading never raises on a bad row: every problem is a `RowError` naming the sheet, the row (as the
+spreadsheet numbers it, header = row 1) and the column. Nothing is imported when there is an error,
+unless the caller chooses to import the good rows (`ImportPlan.good_only`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit
+from vergoedingcheck.store.db import PaymentRecord, ResidentRecord
+
+RESIDENT_COLUMNS = ("referentie", "naam", "geboortedatum", "gemeente", "huishouden", "notitie",
+                    "uitkering", "sinds", "tot", "toestemming_uwv", "ww_uurloon", "klantnummer")
+PAYMENT_COLUMNS = ("referentie", "naam", "datum", "bedrag", "soort", "uren", "bonnen", "in_natura",
+                   "betaler", "notitie", "status")
+REQUIRED_RESIDENT = ("referentie", "geboortedatum")
+REQUIRED_PAYMENT = ("referentie", "datum", "bedrag", "soort")
+
+SHEET_RESIDENTS = "Bewoners"
+SHEET_PAYMENTS = "Betalingen"
+
+_ALIASES = {
+    "ref": "referentie", "bewoner": "referentie", "id": "referentie", "nummer": "referentie",
+    "geboren": "geboortedatum", "bedrag (€)": "bedrag", "bedrag in euro": "bedrag",
+    "soort betaling": "soort", "bonnetjes": "bonnen", "in natura": "in_natura",
+    "toestemming uwv": "toestemming_uwv", "ww uurloon": "ww_uurloon", "ww-uurloon": "ww_uurloon",
+    "opmerking": "notitie", "omschrijving": "notitie", "gemeente van inschrijving": "gemeente",
+}
+_YES = {"ja", "j", "waar", "true", "1", "x", "yes", "y"}
+_NO = {"nee", "n", "onwaar", "false", "0", "no", ""}
+_STATUS = {"betaald": "paid", "paid": "paid", "gepland": "planned", "planned": "planned",
+           "": "paid"}
+_STATUS_NL = {"paid": "betaald", "planned": "gepland"}
+
+
+class SpreadsheetError(ValueError):
+    """The file as a whole cannot be read (not a table we know, unreadable encoding, ...)."""
+
+
+@dataclass(frozen=True)
+class RowError:
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        col = f", kolom {self.column}" if self.column else ""
+        return f"{self.sheet} rij {self.row}{col}: {self.message}"
+
+
+@dataclass
+class ImportPlan:
+    """What a file would import, before anything is written."""
+
+    source: str
+    residents: list[ResidentRecord] = field(default_factory=list)
+    payments: list[PaymentRecord] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    rows_read: int = 0
+    bad_rows: set[tuple[str, int]] = field(default_factory=set)
+    payment_rows: list[int] = field(default_factory=list)  # the sheet row of each payment
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def good_only(self) -> ImportPlan:
+        """The same plan without the rows that have errors (already left out while reading)."""
+        return replace(self, errors=[])
+
+
+# -- parsing single values --------------------------------------------------------------------
+
+_NUM_RE = re.compile(r"^[+-]?[0-9.,]+$")
+
+
+def parse_decimal_nl(text: str, *, places: int = 2) -> Decimal:
+    """`€ 1.250,50`, `1250,5`, `12.50`, `1.250` (Dutch thousands) → Decimal. ValueError otherwise."""
+    s = str(text).strip().replace("€", "").replace("\u00a0", "").replace(" ", "").replace("EUR", "")
+    if not s or not _NUM_RE.match(s):
+        raise ValueError(f"{text!r} is geen bedrag")
+    if "," in s and "." in s:
+        if s.rfind(",") > s.rfind("."):  # 1.250,50
+            s = s.replace(".", "").replace(",", ".")
+        else:  # 1,250.50
+            s = s.replace(",", "")
+    elif "," in s:
+        if s.count(",") > 1:
+            raise ValueError(f"{text!r} is geen bedrag")
+        s = s.replace(",", ".")
+    elif s.count(".") > 1 or re.fullmatch(r"[+-]?\d{1,3}\.\d{3}", s):
+        # only dots: `1.250` and `1.250.000` are Dutch thousands
+        if not re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", s):
+            raise ValueError(f"{text!r} is geen bedrag")
+        s = s.replace(".", "")
+    try:
+        d = Decimal(s)
+    except InvalidOperation:
+        raise ValueError(f"{text!r} is geen bedrag") from None
+    exp = d.as_tuple().exponent
+    if isinstance(exp, int) and exp < -places:
+        raise ValueError(f"{text!r} heeft meer dan {places} decimalen")
+    return d
+
+
+def parse_money_nl(value: Any) -> Decimal:
+    """An amount from a cell: text (Dutch or plain), int, or an XLSX float (checked to the cent)."""
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is geen bedrag")
+    if isinstance(value, float):
+        d = Decimal(repr(value))
+        rounded = d.quantize(Decimal("0.01"))
+        if abs(d - rounded) > Decimal("0.000001"):
+            raise ValueError(f"{value!r} heeft meer dan 2 decimalen")
+        d = rounded
+    elif isinstance(value, int | Decimal):
+        d = Decimal(value)
+    else:
+        d = parse_decimal_nl(str(value))
+    if d <= 0:
+        raise ValueError("het bedrag moet groter zijn dan nul")
+    return d.quantize(Decimal("0.01"))
+
+
+_DATE_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def parse_date_nl(value: Any) -> date:
+    """`3-3-2026`, `03-03-2026`, `3/3/2026`, `3.3.2026`, `2026-03-03`, or an XLSX date cell."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    s = str(value).strip()
+    m = _DATE_DMY.match(s)
+    try:
+        if m:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        m = _DATE_ISO.match(s)
+        if m:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise ValueError(f"{s!r} is geen bestaande datum") from None
+    raise ValueError(f"{s!r} is geen datum (schrijf bijvoorbeeld 3-3-2026)")
+
+
+def parse_bool_nl(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    s = "" if value is None else str(value).strip().casefold()
+    if s in _YES:
+        return True
+    if s in _NO:
+        return False
+    raise ValueError(f"{value!r}: schrijf ja of nee")
+
+
+def parse_permission(value: Any) -> bool | None:
+    s = "" if value is None else str(value).strip().casefold()
+    if s in ("", "onbekend", "?", "unknown"):
+        return None
+    return parse_bool_nl(value)
+
+
+def format_decimal_nl(d: Decimal | None) -> str:
+    """`1250,50` (no thousands separator: a spreadsheet reads it as a number)."""
+    return "" if d is None else f"{d:.2f}".replace(".", ",")
+
+
+def format_hours_nl(d: Decimal | None) -> str:
+    return "" if d is None else str(d).replace(".", ",")
+
+
+def format_date_nl(d: date | None) -> str:
+    return "" if d is None else f"{d.day}-{d.month}-{d.year}"
+
+
+# -- reading tables ---------------------------------------------------------------------------
+
+
+def _norm_header(h: Any) -> str:
+    s = "" if h is None else str(h).strip().casefold().lstrip("\ufeff")
+    s = _ALIASES.get(s, s)
+    return s.replace(" ", "_")
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252")
+
+
+def _sniff_delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ";"
+
+
+def read_csv_rows(path: str | Path) -> list[list[str]]:
+    raw = Path(path).read_bytes()
+    text = _decode(raw)
+    first = text.split("\n", 1)[0]
+    return [row for row in csv.reader(io.StringIO(text, newline=""),
+                                      delimiter=_sniff_delimiter(first))]
+
+
+def _table_kind(header: Sequence[str]) -> str:
+    cols = set(header)
+    if {"datum", "bedrag"} <= cols:
+        return SHEET_PAYMENTS
+    if "geboortedatum" in cols:
+        return SHEET_RESIDENTS
+    raise SpreadsheetError("de kopregel hoort niet bij bewoners (referentie, geboortedatum, ...) en "
+                           "niet bij betalingen (referentie, datum, bedrag, soort, ...)")
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def _text(v: Any) -> str | None:
+    if _blank(v):
+        return None
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v).strip()
+
+
+class _Reader:
+    """Turns rows of one sheet into records, collecting errors per row and column."""
+
+    def __init__(self, plan: ImportPlan, sheet: str, header: Sequence[Any]):
+        self.plan = plan
+        self.sheet = sheet
+        self.cols = [_norm_header(h) for h in header]
+        required = REQUIRED_PAYMENT if sheet == SHEET_PAYMENTS else REQUIRED_RESIDENT
+        known = PAYMENT_COLUMNS if sheet == SHEET_PAYMENTS else RESIDENT_COLUMNS
+        self.fatal = False
+        for c in required:
+            if c not in self.cols:
+                plan.errors.append(RowError(sheet, 1, c, "deze kolom ontbreekt"))
+                self.fatal = True
+        for c in self.cols:
+            if c and c not in known:
+                plan.errors.append(RowError(sheet, 1, c, "onbekende kolom (een tikfout?)"))
+                self.fatal = True
+
+    def rows(self, rows: Iterable[Sequence[Any]]) -> Iterable[tuple[int, dict[str, Any]]]:
+        for n, row in enumerate(rows, start=2):
+            if all(_blank(v) for v in row):
+                continue
+            self.plan.rows_read += 1
+            yield n, {c: (row[i] if i < len(row) else None) for i, c in enumerate(self.cols) if c}
+
+    def err(self, row: int, col: str, msg: str) -> None:
+        self.plan.errors.append(RowError(self.sheet, row, col, msg))
+        self.plan.bad_rows.add((self.sheet, row))
+
+
+def _read_residents(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> None:
+    rd = _Reader(plan, SHEET_RESIDENTS, header)
+    if rd.fatal:
+        return
+    merged: dict[str, tuple[int, ResidentRecord]] = {}
+    bad_ids: set[str] = set()
+    for n, cells in rd.rows(rows):
+        before = len(plan.errors)
+        rid = _text(cells.get("referentie"))
+        if not rid:
+            rd.err(n, "referentie", "verplicht")
+        birth: date | None = None
+        try:
+            birth = parse_date_nl(cells.get("geboortedatum"))
+        except ValueError as exc:
+            rd.err(n, "geboortedatum", "verplicht" if _blank(cells.get("geboortedatum")) else str(exc))
+        benefit: Benefit | None = None
+        btype = (_text(cells.get("uitkering")) or "").casefold()
+        if btype:
+            if btype not in BENEFIT_TYPES:
+                rd.err(n, "uitkering", f"onbekend: {btype!r} (kies uit {', '.join(BENEFIT_TYPES)})")
+            kw: dict[str, Any] = {"type": btype}
+            for col, key in (("sinds", "since"), ("tot", "until")):
+                if not _blank(cells.get(col)):
+                    try:
+                        kw[key] = parse_date_nl(cells.get(col))
+                    except ValueError as exc:
+                        rd.err(n, col, str(exc))
+            try:
+                kw["uwv_permission"] = parse_permission(cells.get("toestemming_uwv"))
+            except ValueError as exc:
+                rd.err(n, "toestemming_uwv", str(exc))
+            if not _blank(cells.get("ww_uurloon")):
+                try:
+                    kw["ww_hourly_wage"] = parse_money_nl(cells.get("ww_uurloon"))
+                except ValueError as exc:
+                    rd.err(n, "ww_uurloon", str(exc))
+            kw["client_number"] = _text(cells.get("klantnummer"))
+            if len(plan.errors) == before:
+                benefit = Benefit(**kw)
+        elif any(not _blank(cells.get(c)) for c in ("sinds", "tot", "toestemming_uwv", "ww_uurloon")):
+            rd.err(n, "uitkering", "leeg, maar er staan wel uitkeringsgegevens in de rij")
+        if len(plan.errors) != before or rid is None:
+            if rid:
+                bad_ids.add(rid)
+            continue
+        rec = ResidentRecord(id=rid, name=_text(cells.get("naam")), birth_date=birth,
+                             municipality=_text(cells.get("gemeente")),
+                             household=_text(cells.get("huishouden")),
+                             note=_text(cells.get("notitie")),
+                             benefits=(benefit,) if benefit else ())
+        if rid in merged:
+            first_row, prev = merged[rid]
+            diff = [c for c, a, b in (("naam", prev.name, rec.name),
+                                      ("geboortedatum", prev.birth_date, rec.birth_date),
+                                      ("gemeente", prev.municipality, rec.municipality),
+                                      ("huishouden", prev.household, rec.household)) if a != b]
+            if diff:
+                rd.err(n, diff[0], f"verschilt van rij {first_row} met dezelfde referentie")
+                bad_ids.add(rid)
+                continue
+            merged[rid] = (first_row, replace(prev, benefits=prev.benefits + rec.benefits))
+        else:
+            merged[rid] = (n, rec)
+    plan.residents += [rec for rid, (_, rec) in merged.items() if rid not in bad_ids]
+
+
+def _read_payments(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> None:
+    rd = _Reader(plan, SHEET_PAYMENTS, header)
+    if rd.fatal:
+        return
+    for n, cells in rd.rows(rows):
+        before = len(plan.errors)
+        rid = _text(cells.get("referentie"))
+        if not rid:
+            rd.err(n, "referentie", "verplicht")
+        values: dict[str, Any] = {}
+        try:
+            values["date"] = parse_date_nl(cells.get("datum"))
+        except ValueError as exc:
+            rd.err(n, "datum", "verplicht" if _blank(cells.get("datum")) else str(exc))
+        try:
+            values["amount"] = parse_money_nl(cells.get("bedrag"))
+        except ValueError as exc:
+            rd.err(n, "bedrag", "verplicht" if _blank(cells.get("bedrag")) else str(exc))
+        kind = (_text(cells.get("soort")) or "").casefold()
+        if kind not in PAYMENT_KINDS:
+            rd.err(n, "soort", f"onbekend: {kind!r} (kies uit {', '.join(PAYMENT_KINDS)})"
+                   if kind else "verplicht")
+        if not _blank(cells.get("uren")):
+            try:
+                h = parse_decimal_nl(str(cells.get("uren")), places=2)
+                if h < 0:
+                    raise ValueError("uren kunnen niet negatief zijn")
+                values["hours"] = h
+            except ValueError as exc:
+                rd.err(n, "uren", str(exc))
+        for col, key in (("bonnen", "receipts"), ("in_natura", "in_kind")):
+            try:
+                values[key] = parse_bool_nl(cells.get(col))
+            except ValueError as exc:
+                rd.err(n, col, str(exc))
+        status = _STATUS.get((_text(cells.get("status")) or "").casefold())
+        if status is None:
+            rd.err(n, "status", "schrijf betaald of gepland")
+        if len(plan.errors) != before or rid is None:
+            continue
+        plan.payment_rows.append(n)
+        plan.payments.append(PaymentRecord(
+            resident=rid, kind=kind, payer=_text(cells.get("betaler")),
+            note=_text(cells.get("notitie")), status=status or "paid",  # type: ignore[arg-type]
+            **values))
+
+
+def check_references(plan: ImportPlan, known_residents: Iterable[str]) -> None:
+    """Payments must name a resident in the file or already in the store."""
+    known = set(known_residents) | {r.id for r in plan.residents}
+    keep, rows = [], []
+    for p, row in zip(plan.payments, plan.payment_rows, strict=True):
+        if p.resident in known:
+            keep.append(p)
+            rows.append(row)
+        else:
+            plan.errors.append(RowError(SHEET_PAYMENTS, row, "referentie",
+                                        f"onbekende bewoner {p.resident!r}"))
+            plan.bad_rows.add((SHEET_PAYMENTS, row))
+    plan.payments, plan.payment_rows = keep, rows
+
+
+def read_spreadsheet(path: str | Path, known_residents: Iterable[str] = ()) -> ImportPlan:
+    """Read a CSV or XLSX file into an ImportPlan (never raises on a bad row)."""
+    p = Path(path)
+    plan = ImportPlan(source=str(p))
+    suffix = p.suffix.casefold()
+    if suffix in (".xlsx", ".xlsm"):
+        _read_xlsx(plan, p)
+    elif suffix in (".csv", ".txt"):
+        rows = read_csv_rows(p)
+        if not rows:
+            raise SpreadsheetError("het bestand is leeg")
+        header = [_norm_header(h) for h in rows[0]]
+        kind = _table_kind(header)
+        _dispatch(plan, kind, rows[0], rows[1:])
+    else:
+        raise SpreadsheetError(f"onbekend bestandstype {p.suffix!r} (gebruik .csv of .xlsx)")
+    check_references(plan, known_residents)
+    return plan
+
+
+def _dispatch(plan: ImportPlan, kind: str, header: Sequence[Any], rows: list[Sequence[Any]]) -> None:
+    if kind == SHEET_RESIDENTS:
+        _read_residents(plan, header, rows)
+    else:
+        _read_payments(plan, header, rows)
+
+
+def _read_xlsx(plan: ImportPlan, path: Path) -> None:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise SpreadsheetError(f"dit is geen leesbaar Excel-bestand ({type(exc).__name__})") from None
+    try:
+        found = False
+        for ws in wb.worksheets:
+            rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            if not rows:
+                continue
+            header = [_norm_header(h) for h in rows[0]]
+            try:
+                kind = _table_kind(header)
+            except SpreadsheetError:
+                if ws.title.casefold() in (SHEET_RESIDENTS.casefold(), SHEET_PAYMENTS.casefold()):
+                    raise
+                continue
+            found = True
+            _dispatch(plan, kind, rows[0], rows[1:])
+        if not found:
+            raise SpreadsheetError("geen blad met bewoners of betalingen gevonden")
+    finally:
+        wb.close()
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def resident_rows(residents: Sequence[ResidentRecord]) -> list[list[str]]:
+    out = []
+    for r in residents:
+        base = [r.id, r.name or "", format_date_nl(r.birth_date), r.municipality or "",
+                r.household or "", r.note or ""]
+        for b in r.benefits or (None,):
+            if b is None:
+                out.append([*base, "", "", "", "", "", ""])
+            else:
+                perm = "" if b.uwv_permission is None else ("ja" if b.uwv_permission else "nee")
+                out.append([*base, b.type, format_date_nl(b.since), format_date_nl(b.until), perm,
+                            format_decimal_nl(b.ww_hourly_wage), b.client_number or ""])
+    return out
+
+
+def payment_rows(payments: Sequence[PaymentRecord], names: dict[str, str]) -> list[list[str]]:
+    return [[p.resident, names.get(p.resident, ""), format_date_nl(p.date),
+             format_decimal_nl(p.amount), p.kind, format_hours_nl(p.hours),
+             "ja" if p.receipts else "nee", "ja" if p.in_kind else "nee", p.payer or "",
+             p.note or "", _STATUS_NL[p.status]] for p in payments]
+
+
+def write_csv(path: str | Path, table: str, residents: Sequence[ResidentRecord],
+              payments: Sequence[PaymentRecord], *, encoding: str = "utf-8-sig") -> int:
+    """Write one table (`bewoners` or `betalingen`) as a Dutch CSV. Returns the number of rows.
+
+    `encoding="cp1252"` for old Excel: a name that Windows-1252 cannot hold is refused with the
+    row that holds it, rather than written as question marks."""
+    if table.casefold() in ("bewoners", SHEET_RESIDENTS.casefold()):
+        header, rows = list(RESIDENT_COLUMNS), resident_rows(residents)
+    else:
+        header = list(PAYMENT_COLUMNS)
+        rows = payment_rows(payments, {r.id: r.name or "" for r in residents})
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    w.writerow(header)
+    w.writerows(rows)
+    text = buf.getvalue()
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        raise SpreadsheetError(f"rij {line}: {text[exc.start:exc.end]!r} past niet in {encoding}; "
+                               "kies UTF-8") from None
+    Path(path).write_bytes(data)
+    return len(rows)
+
+
+def write_xlsx(path: str | Path, residents: Sequence[ResidentRecord],
+               payments: Sequence[PaymentRecord]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET_RESIDENTS
+    ws.append(list(RESIDENT_COLUMNS))
+    for r in residents:
+        for b in r.benefits or (None,):
+            perm = None if b is None or b.uwv_permission is None else ("ja" if b.uwv_permission else "nee")
+            ws.append([r.id, r.name, r.birth_date, r.municipality, r.household, r.note,
+                       b.type if b else None, b.since if b else None, b.until if b else None, perm,
+                       float(b.ww_hourly_wage) if b and b.ww_hourly_wage is not None else None,
+                       b.client_number if b else None])
+    for col in ("C", "H", "I"):
+        for cell in ws[col][1:]:
+            cell.number_format = "d-m-yyyy"
+    ps = wb.create_sheet(SHEET_PAYMENTS)
+    ps.append(list(PAYMENT_COLUMNS))
+    names = {r.id: r.name for r in residents}
+    for p in payments:
+        ps.append([p.resident, names.get(p.resident), p.date, float(p.amount), p.kind,
+                   float(p.hours) if p.hours is not None else None, "ja" if p.receipts else "nee",
+                   "ja" if p.in_kind else "nee", p.payer, p.note, _STATUS_NL[p.status]])
+    for cell in ps["C"][1:]:
+        cell.number_format = "d-m-yyyy"
+    for cell in ps["D"][1:]:
+        cell.number_format = '"€" #,##0.00'
+    for sheet in (ws, ps):
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+    wb.save(path)

@@ -1,0 +1,289 @@
+"""Letter content: templates per letter and language, and the organisation's details.
+
+Both live as YAML in the `letters/` content folder so a non-programmer can edit them. Template text
+uses `{placeholder}` for data and may contain `<b>…</b>` and `<br/>`; everything else in a template
+prints literally (an `&` or `<` typed by an editor does not break the PDF).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import yaml
+
+from vergoedingcheck.content import content_dir
+
+KINDS = ("resident", "office", "coordinator")
+LANGUAGES: dict[str, tuple[str, ...]] = {
+    "resident": ("nl", "en"),
+    "office": ("nl",),
+    "coordinator": ("nl", "en"),
+}
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_ALLOWED_TAG = re.compile(r"(<b>|</b>|<br\s*/?>)")
+
+
+class LetterContentError(ValueError):
+    """A template or the organisation file is missing, malformed or lacks a key."""
+
+
+def letters_dir(explicit: str | Path | None = None) -> Path:
+    return content_dir("letters", explicit)
+
+
+def _template_to_markup(text: str) -> str:
+    """Escape a template's literal text but keep the allowed tags `<b>`, `</b>`, `<br/>`."""
+    parts = _ALLOWED_TAG.split(text)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append("<br/>" if part.startswith("<br") else part)
+        else:
+            out.append(escape(part))
+    return "".join(out)
+
+
+def _strip_tags(text: str) -> str:
+    return _ALLOWED_TAG.sub(lambda m: "\n" if m.group(0).startswith("<br") else "", text)
+
+
+def fill(template: str, params: dict[str, str], *, markup: bool, where: str = "") -> str:
+    """Fill `{placeholders}`; a missing one raises (never a silent gap).
+
+    With `markup=True` the result is reportlab Paragraph markup: the template's own text is
+    escaped except for the allowed tags, and every value is escaped with `xml.sax.saxutils.escape`.
+    With `markup=False` the result is plain text (tags removed, values unchanged).
+    """
+    missing = [n for n in PLACEHOLDER.findall(template) if n not in params]
+    if missing:
+        raise LetterContentError(f"{where}: no value for {{{missing[0]}}} in {template!r}")
+    pieces = PLACEHOLDER.split(template)
+    out = []
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            value = params[piece]
+            out.append(escape(value) if markup else value)
+        else:
+            out.append(_template_to_markup(piece) if markup else _strip_tags(piece))
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A sentence from a template with its data: filled only when rendered, so data values are
+    escaped exactly once and tests can read the plain sentence."""
+
+    template: str
+    params: tuple[tuple[str, str], ...] = ()
+    key: str = ""
+
+    def plain(self) -> str:
+        return fill(self.template, dict(self.params), markup=False, where=self.key)
+
+    def markup(self) -> str:
+        return fill(self.template, dict(self.params), markup=True, where=self.key)
+
+    def __str__(self) -> str:
+        return self.plain()
+
+
+def literal(value: str) -> Text:
+    """Data shown as is (a name, an amount): escaped when rendered."""
+    return Text("{v}", (("v", value),), "literal")
+
+
+@dataclass(frozen=True)
+class Templates:
+    kind: str
+    lang: str
+    path: Path
+    data: dict[str, Any] = field(repr=False)
+
+    def raw(self, key: str) -> str:
+        node: Any = self.data
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise LetterContentError(f"{self.path}: the key {key!r} is missing")
+            node = node[part]
+        if not isinstance(node, str):
+            raise LetterContentError(f"{self.path}: {key!r} must be text")
+        return node
+
+    def has(self, key: str) -> bool:
+        try:
+            self.raw(key)
+        except LetterContentError:
+            return False
+        return True
+
+    def t(self, key: str, **params: str) -> Text:
+        """The template `key` with its data; checks now that no placeholder is left unfilled."""
+        template = self.raw(key)
+        text = Text(template, tuple(sorted(params.items())), f"{self.path.name}:{key}")
+        text.plain()  # raises LetterContentError on a missing placeholder
+        return text
+
+    def s(self, key: str, **params: str) -> str:
+        return self.t(key, **params).plain()
+
+    @property
+    def locale(self) -> str:
+        return LOCALES[self.lang]
+
+    @property
+    def language_tag(self) -> str:
+        return self.raw("meta.language")
+
+
+def flatten(data: Any, prefix: str = "") -> dict[str, str]:
+    """Every text key of a template file, dotted: {"effect.safe": "…"}."""
+    out: dict[str, str] = {}
+    if isinstance(data, dict):
+        for k, v in data.items():
+            out.update(flatten(v, f"{prefix}{k}."))
+    elif isinstance(data, str):
+        out[prefix[:-1]] = data
+    return out
+
+
+@lru_cache(maxsize=32)
+def _load_templates(kind: str, lang: str, directory: str) -> Templates:
+    path = Path(directory) / "templates" / f"{kind}.{lang}.yaml"
+    if not path.is_file():
+        raise LetterContentError(f"no template for the {kind} letter in language {lang!r} ({path})")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise LetterContentError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise LetterContentError(f"{path}: expected a mapping of texts")
+    return Templates(kind, lang, path, data)
+
+
+def load_templates(kind: str, lang: str, directory: str | Path | None = None) -> Templates:
+    if kind not in KINDS:
+        raise LetterContentError(f"unknown letter {kind!r}; choose one of {', '.join(KINDS)}")
+    if lang not in LANGUAGES[kind]:
+        raise LetterContentError(
+            f"the {kind} letter exists in {', '.join(LANGUAGES[kind])}, not in {lang!r}")
+    return _load_templates(kind, lang, str(letters_dir(directory)))
+
+
+# -- organisation ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    name: str
+    role: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: str
+    address: tuple[str, ...] = ()
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    kvk: str | None = None
+    logo: Path | None = None
+    coordinator: Contact = Contact("")
+    gemeente_addresses: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    uwv_address: tuple[str, ...] = ()
+    svb_address: tuple[str, ...] = ()
+
+    def gemeente_address(self, municipality: str | None) -> tuple[str, ...]:
+        if not municipality:
+            return ()
+        key = municipality.strip().casefold()
+        return next((lines for m, lines in self.gemeente_addresses if m.casefold() == key), ())
+
+
+def _lines(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(x, str | int) for x in value):
+        return tuple(str(x) for x in value)
+    raise LetterContentError(f"{where}: expected a list of lines")
+
+
+def _opt(d: dict[str, Any], key: str, where: str) -> str | None:
+    v = d.get(key)
+    if v is None:
+        return None
+    if not isinstance(v, str | int):
+        raise LetterContentError(f"{where}.{key}: expected text")
+    return str(v)
+
+
+_ORG_KEYS = {"name", "address", "phone", "email", "website", "kvk", "logo"}
+_COORD_KEYS = {"name", "role", "phone", "email"}
+
+
+def parse_organisation(data: Any, base: Path, where: str = "organisation.yaml") -> Organisation:
+    if not isinstance(data, dict) or not isinstance(data.get("organisation"), dict):
+        raise LetterContentError(f"{where}: needs an `organisation:` section with at least a name")
+    extra = set(data) - {"organisation", "coordinator", "offices"}
+    if extra:
+        raise LetterContentError(f"{where}: unknown key {sorted(extra)[0]!r} (a typo?)")
+    org = data["organisation"]
+    coord = data.get("coordinator") or {}
+    offices = data.get("offices") or {}
+    for section, keys, d in (("organisation", _ORG_KEYS, org), ("coordinator", _COORD_KEYS, coord)):
+        if not isinstance(d, dict):
+            raise LetterContentError(f"{where}: `{section}` must be a mapping")
+        unknown = set(d) - keys
+        if unknown:
+            raise LetterContentError(f"{where}: {section}.{sorted(unknown)[0]} is not a known key")
+    if not isinstance(org.get("name"), str) or not org["name"].strip():
+        raise LetterContentError(f"{where}: organisation.name is required")
+    logo = _opt(org, "logo", f"{where}: organisation")
+    logo_path = (base / logo) if logo else None
+    if logo_path is not None and not logo_path.is_file():
+        raise LetterContentError(f"{where}: the logo {logo_path} does not exist")
+    gemeenten = offices.get("gemeente") or {}
+    if not isinstance(gemeenten, dict):
+        raise LetterContentError(f"{where}: offices.gemeente must map a municipality to lines")
+    return Organisation(
+        name=org["name"].strip(),
+        address=_lines(org.get("address"), f"{where}: organisation.address"),
+        phone=_opt(org, "phone", "organisation"),
+        email=_opt(org, "email", "organisation"),
+        website=_opt(org, "website", "organisation"),
+        kvk=_opt(org, "kvk", "organisation"),
+        logo=logo_path,
+        coordinator=Contact(
+            name=_opt(coord, "name", "coordinator") or "",
+            role=_opt(coord, "role", "coordinator"),
+            phone=_opt(coord, "phone", "coordinator"),
+            email=_opt(coord, "email", "coordinator"),
+        ),
+        gemeente_addresses=tuple(sorted(
+            (str(m), _lines(v, f"{where}: offices.gemeente.{m}")) for m, v in gemeenten.items())),
+        uwv_address=_lines(offices.get("uwv"), f"{where}: offices.uwv"),
+        svb_address=_lines(offices.get("svb"), f"{where}: offices.svb"),
+    )
+
+
+def load_organisation(path: str | Path | None = None, directory: str | Path | None = None
+                      ) -> Organisation:
+    """Read `letters/organisation.yaml` (or an explicit file)."""
+    p = Path(path) if path else letters_dir(directory) / "organisation.yaml"
+    if not p.is_file():
+        raise LetterContentError(f"the organisation file {p} does not exist")
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise LetterContentError(f"{p}: not valid YAML: {exc}") from None
+    return parse_organisation(data, p.parent, str(p))
