@@ -22,6 +22,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--format", choices=("json", "table"), default="table",
                    help="json: het contract voor andere programma's; table: leesbaar rapport")
     p.add_argument("--rules", metavar="DIR", help="een andere regelmap (standaard: de meegeleverde)")
+    p.add_argument("--option", action="append", default=[], metavar="ID",
+                   help="zet een regeloptie aan uit rules/opties/ (een andere lezing waar bronnen verschillen)")
     p.add_argument("--year", type=int, help="toon alleen dit jaar (alleen bij --format table)")
     p.add_argument("--lang", choices=("nl", "en"), default="nl", help="taal van het rapport")
     p.set_defaults(func=run)
@@ -29,7 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     case = read_case_file(args.file)
-    ruleset = load_ruleset(args.rules)
+    ruleset = load_ruleset(args.rules, options=args.option)
     result = evaluate(case.residents, case.payments, ruleset)
     if args.format == "json":
         json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=2)

@@ -475,6 +475,21 @@ def _ww(y: _Year, entries: Sequence[Benefit]) -> BenefitResult:
     unknown = unknown or not test.complete
     over = [p for p in in_period if p.is_fixed_allowance
             and (test.year_over or test.month_over[p.date.month])]
+    for p in in_period:  # until 2019 the WW regulation also set an hourly limit (Stcrt. 2014, 36337)
+        if p in over or not (p.is_fixed_allowance and p.hours):
+            continue
+        hard = y.figure("ww.volunteer.hourly_norm_hard", p.date, regime)
+        if hard is None:
+            unknown = True
+            continue
+        if hard.value:
+            norm = _over_hourly_norm(y, p, regime)
+            if norm is None:
+                unknown = True
+            elif norm[0] > norm[1]:
+                over.append(p)
+                y.add("ww.volunteer.hourly_norm_hard", "fail", p.date.isoformat(), "ww.hourly_norm_hard",
+                      regime=regime, limit=norm[1], value=norm[0], basis=hard)
     if over:
         unsafe = True
         wages = {b.ww_hourly_wage for b in active if b.ww_hourly_wage is not None}
@@ -567,6 +582,13 @@ def _headroom(y: _Year, year_unsafe: bool,
     fixed_pays = [p for p in tax_pays if p.is_fixed_allowance]
     tax_counted = {m: y.fixed[m] + y.proven[m] for m in MONTHS}
     ww_permission_ok = all(b.uwv_permission is True for b in ww_entries)
+    # Any new allowance makes proven costs count for tax (spec §3): a month whose costs alone are
+    # over its cap then breaks the whole year, so there is no room in any month.
+    for m in MONTHS:
+        if y.proven[m] > 0:
+            cap = y.figure("tax.volunteer.month_cap", date(y.year, m, 1), "tax", quiet=True)
+            if cap is None or tax_counted[m] > cap.decimal:
+                return months, ZERO
     year_room_total: Decimal | None = None
     for m in MONTHS:
         first = date(y.year, m, 1)

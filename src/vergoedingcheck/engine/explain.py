@@ -128,6 +128,11 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "ww.year_over_cap": (
         "{period}: {value} in het jaar is meer dan {limit}. UWV ziet dit als betaald werk.",
         "{period}: {value} in the year is over {limit}. UWV treats this as paid work."),
+    "ww.hourly_norm_hard": (
+        "{period}: {value} per uur is meer dan {limit}. Tot 2019 was dat voor de WW geen onbetaald "
+        "werk meer: UWV ziet het als betaald werk.",
+        "{period}: {value} per hour is over {limit}. Until 2019 that was no longer unpaid work for the "
+        "WW: UWV treats it as paid work."),
     "ww.permission_given": (
         "UWV heeft toestemming gegeven voor het vrijwilligerswerk.",
         "UWV has given permission for the volunteer work."),

@@ -35,6 +35,7 @@ REQUIRED: tuple[Required, ...] = (
     Required("policy.hourly_norm_hard", "flag", COVERS_FROM),
     Required("policy.year_breach", "choice", COVERS_FROM),
     Required("ww.volunteer.regime", "flag", COVERS_FROM),
+    Required("ww.volunteer.hourly_norm_hard", "flag", COVERS_FROM),
     Required("uwv.volunteer.regime", "flag", COVERS_FROM),
     Required("aow.means_tested", "flag", COVERS_FROM),
     Required("toeslagen.income_test", "flag", COVERS_FROM),

@@ -90,8 +90,10 @@ class OverlayMunicipality(_Strict):
 class Overlay(_Strict):
     id: Annotated[str, Field(pattern=r"^[a-z0-9-]+$")]
     name: str
-    municipalities: list[OverlayMunicipality]
+    municipalities: list[OverlayMunicipality] = []
+    """Empty for a rule option (rules/opties/), which applies everywhere once switched on."""
     description: str | None = None
+    decision: str | None = None
     overrides: dict[str, dict[date, ValueEntry | None]]
 
 

@@ -93,6 +93,9 @@ class Ruleset:
     _national: dict[str, _Timeline] = field(default_factory=dict, repr=False)
     _overlay_tl: dict[tuple[str, str], _Timeline] = field(default_factory=dict, repr=False)
     _municipality_index: dict[str, str] = field(default_factory=dict, repr=False)
+    options: dict[str, Overlay] = field(default_factory=dict)
+    """Every rule option in rules/opties/ (an alternative reading where sources disagree)."""
+    enabled_options: tuple[str, ...] = ()
     _cache: dict[tuple[str, date, str | None], FigureValue | FigureNotCovered] = field(
         default_factory=dict, repr=False)
 
@@ -126,6 +129,15 @@ class Ruleset:
                 if found is not None and found[1] is not None:
                     if found[1].pending:
                         raise FigureNotCovered(figure, day, f"{overlay.name}: still to be confirmed",
+                                               found[1].note)
+                    return tl.value_at(found[0])
+        for oid in self.enabled_options:
+            tl = self._overlay_tl.get((oid, figure))
+            if tl is not None:
+                found = tl.find(day)
+                if found is not None and found[1] is not None:
+                    if found[1].pending:
+                        raise FigureNotCovered(figure, day, f"option {oid}: still to be confirmed",
                                                found[1].note)
                     return tl.value_at(found[0])
         tl = self._national.get(figure)
@@ -247,8 +259,12 @@ def _check_timeline(doc: SourceDoc, loc_prefix: tuple[str, ...], unit: str, choi
     return typed
 
 
-def load_ruleset(directory: str | Path | None = None, *, today: date | None = None) -> Ruleset:
-    """Load and validate a rules directory. Raises RulesError listing every problem."""
+def load_ruleset(directory: str | Path | None = None, *, today: date | None = None,
+                 options: tuple[str, ...] | list[str] = ()) -> Ruleset:
+    """Load and validate a rules directory. Raises RulesError listing every problem.
+
+    `options` switches on rule options from rules/opties/ (alternatives where sources disagree).
+    """
     from vergoedingcheck.content import rules_dir
 
     root = rules_dir(directory)
@@ -293,10 +309,12 @@ def load_ruleset(directory: str | Path | None = None, *, today: date | None = No
                                             f"to {COVERS_UNTIL.isoformat()}; the first value starts "
                                             f"{starts[0].isoformat() if starts else 'nowhere'}"))
             for s, e in zip(starts, [fig.values[s] for s in starts], strict=True):
-                if e is None and req.covers_from < s <= COVERS_UNTIL:
+                if (e is None or e.pending) and req.covers_from <= s <= COVERS_UNTIL:
+                    what = "ends" if e is None else "is pending"
                     problems.append(doc.problem(("values", s.isoformat()),
-                                                f"ends inside the period the engine needs "
-                                                f"(to {COVERS_UNTIL.isoformat()})"))
+                                                f"{what} inside the period the engine needs "
+                                                f"({req.covers_from.isoformat()} to "
+                                                f"{COVERS_UNTIL.isoformat()})"))
     for req in REQUIRED:
         if req.id not in figures:
             problems.append(Problem(str(nl_dir / f"{req.id}.yaml"), None, "",
@@ -305,8 +323,12 @@ def load_ruleset(directory: str | Path | None = None, *, today: date | None = No
     overlays: dict[str, Overlay] = {}
     overlay_tl: dict[tuple[str, str], _Timeline] = {}
     index: dict[str, str] = {}
+    option_ids: dict[str, Overlay] = {}
     gm_dir = root / "gemeenten"
-    for path in sorted(gm_dir.glob("*.yaml")) if gm_dir.is_dir() else []:
+    opt_dir = root / "opties"
+    overlay_files = [(p, False) for p in sorted(gm_dir.glob("*.yaml"))] if gm_dir.is_dir() else []
+    overlay_files += [(p, True) for p in sorted(opt_dir.glob("*.yaml"))] if opt_dir.is_dir() else []
+    for path, is_option in overlay_files:
         try:
             doc = read_file(path)
         except InputError as exc:
@@ -320,6 +342,13 @@ def load_ruleset(directory: str | Path | None = None, *, today: date | None = No
             continue
         if path.stem != ov.id:
             problems.append(doc.problem(("id",), f"the file must be named {ov.id}.yaml"))
+        if ov.id in overlays or ov.id in option_ids:
+            problems.append(doc.problem(("id",), f"{ov.id} is defined twice"))
+        if is_option and ov.municipalities:
+            problems.append(doc.problem(("municipalities",), "a rule option applies everywhere; "
+                                        "put municipal policy in rules/gemeenten/"))
+        if not is_option and not ov.municipalities:
+            problems.append(doc.problem(("municipalities",), "name at least one municipality"))
         for i, m in enumerate(ov.municipalities):
             for k in filter(None, (m.name.casefold(), m.cbs.casefold() if m.cbs else None)):
                 if k in index and index[k] != ov.id:
@@ -336,11 +365,22 @@ def load_ruleset(directory: str | Path | None = None, *, today: date | None = No
                                     doc.data["overrides"][fid], vals, today, problems, warnings)
             starts = sorted(vals)
             overlay_tl[(ov.id, fid)] = _Timeline(fid, ov.id, starts, [vals[s] for s in starts], typed)
-        overlays[ov.id] = ov
+        if is_option:
+            option_ids[ov.id] = ov
+        else:
+            overlays[ov.id] = ov
+    for oid in options:
+        if oid not in option_ids:
+            known = ", ".join(sorted(option_ids)) or "none"
+            problems.append(Problem(str(opt_dir), None, "", f"unknown rule option {oid!r} (known: {known})"))
 
     if problems:
         raise RulesError(merge_problems(problems))
-    rs = Ruleset("nl", root, fingerprint_dir(root), figures, overlays, warnings)
+    fp = fingerprint_dir(root)
+    if options:
+        fp += "+" + "+".join(sorted(options))
+    rs = Ruleset("nl", root, fp, figures, overlays, warnings, options=option_ids,
+                 enabled_options=tuple(options))
     rs._national = national
     rs._overlay_tl = overlay_tl
     rs._municipality_index = index

@@ -1,0 +1,162 @@
+"""Invariants of the engine, checked with hypothesis on generated caseloads.
+
+These hold whatever the figures are: payment order and splitting do not matter, more money never
+makes a year safer, the headroom is exact to the cent, and amounts stay within what was paid.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from vergoedingcheck.engine import evaluate
+from vergoedingcheck.model import Benefit, Payment, Resident
+from vergoedingcheck.rules import Ruleset
+
+BENEFIT_SETS: list[tuple[Benefit, ...]] = [
+    (),
+    (Benefit("bijstand"),),
+    (Benefit("aio"), Benefit("aow")),
+    (Benefit("wajong"),),
+    (Benefit("wia"), Benefit("toeslagen")),
+    (Benefit("ww", uwv_permission=True, ww_hourly_wage=Decimal("14.20")),),
+    (Benefit("toeslagen"),),
+    (Benefit("ioaw", since=date(2019, 5, 1), until=date(2023, 8, 31)),),
+]
+
+amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("400.00"), places=2)
+kinds = st.sampled_from(["vrijwilligersvergoeding", "vrijwilligersvergoeding", "onkostenvergoeding",
+                         "gift", "loon"])
+
+
+@st.composite
+def payment_in(draw: Any, year: int) -> Payment:
+    day = date(year, 1, 1) + timedelta(days=draw(st.integers(0, 364)))
+    kind = draw(kinds)
+    receipts = kind == "onkostenvergoeding" and draw(st.booleans())
+    return Payment("R1", day, draw(amounts), kind, receipts=receipts, in_kind=draw(st.booleans()))
+
+
+@st.composite
+def cases(draw: Any, years: tuple[int, ...] = (2017, 2019, 2021, 2023, 2024, 2025, 2026)) -> tuple[Resident, list[Payment]]:
+    year = draw(st.sampled_from(years))
+    birth = date(draw(st.integers(1940, 2004)), draw(st.integers(1, 12)), draw(st.integers(1, 28)))
+    municipality = draw(st.sampled_from([None, "Goes", "Noordenveld", "Utrecht"]))
+    resident = Resident("R1", birth, "Test", municipality, None, draw(st.sampled_from(BENEFIT_SETS)))
+    payments = draw(st.lists(payment_in(year), min_size=0, max_size=14))
+    return resident, payments
+
+
+def _core(result_json: dict[str, Any]) -> list[dict[str, Any]]:
+    """The result without the findings list (compared separately where it matters)."""
+    out = []
+    for r in result_json["residents"]:
+        for y in r["years"]:
+            out.append({k: v for k, v in y.items() if k != "findings"})
+    return out
+
+
+def _finding_keys(result_json: dict[str, Any]) -> list[tuple[str, str, str, str | None]]:
+    return sorted((f["rule"], f["outcome"], f["period"], f["regime"])
+                  for r in result_json["residents"] for y in r["years"] for f in y["findings"])
+
+
+@given(cases(), st.randoms(use_true_random=False))
+def test_payment_order_does_not_matter(ruleset: Ruleset, case: Any, rnd: random.Random) -> None:
+    resident, payments = case
+    shuffled = list(payments)
+    rnd.shuffle(shuffled)
+    a = evaluate([resident], payments, ruleset).to_json()
+    b = evaluate([resident], shuffled, ruleset).to_json()
+    assert _core(a) == _core(b)
+    assert _finding_keys(a) == _finding_keys(b)
+
+
+@given(cases(), st.data())
+def test_splitting_a_payment_does_not_matter(ruleset: Ruleset, case: Any, data: st.DataObject) -> None:
+    resident, payments = case
+    assume(payments)
+    i = data.draw(st.integers(0, len(payments) - 1))
+    p = payments[i]
+    assume(p.amount >= Decimal("0.02"))
+    cut = data.draw(st.decimals(min_value=Decimal("0.01"), max_value=p.amount - Decimal("0.01"), places=2))
+    split = [*payments[:i], replace(p, amount=cut), replace(p, amount=p.amount - cut), *payments[i + 1:]]
+    a = evaluate([resident], payments, ruleset).to_json()
+    b = evaluate([resident], split, ruleset).to_json()
+    assert _core(a) == _core(b)
+
+
+@given(cases(), st.data())
+def test_adding_a_payment_never_makes_a_year_safer(ruleset: Ruleset, case: Any, data: st.DataObject) -> None:
+    resident, payments = case
+    assume(payments)
+    year = payments[0].date.year
+    extra = data.draw(payment_in(year))
+    before = evaluate([resident], payments, ruleset).resident("R1")
+    after = evaluate([resident], [*payments, extra], ruleset).resident("R1")
+    assert before is not None and after is not None
+    for yb in before.years:
+        ya = after.year(yb.year)
+        assert ya is not None
+        if yb.status == "unsafe":
+            assert ya.status == "unsafe"
+        if yb.status == "unknown":
+            assert ya.status != "safe"  # unknown never becomes safe by paying more
+
+
+@given(cases(), st.integers(1, 12))
+def test_paying_exactly_the_headroom_stays_safe_and_one_cent_more_does_not(
+        ruleset: Ruleset, case: Any, month: int) -> None:
+    resident, payments = case
+    assume(payments)
+    year = payments[0].date.year
+    result = evaluate([resident], payments, ruleset).resident("R1")
+    assert result is not None
+    y = result.year(year)
+    assert y is not None
+    assume(y.status == "safe")
+    room = y.months[month - 1].headroom
+    day = date(year, month, 1)
+    if room > 0:
+        exact = Payment("R1", day, room, "vrijwilligersvergoeding")
+        after = evaluate([resident], [*payments, exact], ruleset).resident("R1")
+        assert after is not None and after.year(year).status == "safe"  # type: ignore[union-attr]
+    over = Payment("R1", day, room + Decimal("0.01"), "vrijwilligersvergoeding")
+    after = evaluate([resident], [*payments, over], ruleset).resident("R1")
+    assert after is not None and after.year(year).status != "safe"  # type: ignore[union-attr]
+
+
+@given(cases())
+def test_amounts_are_never_negative_nor_more_than_was_paid(ruleset: Ruleset, case: Any) -> None:
+    resident, payments = case
+    result = evaluate([resident], payments, ruleset).resident("R1")
+    assert result is not None
+    for y in result.years:
+        paid = sum((p.amount for p in payments if p.date.year == y.year), Decimal("0"))
+        assert Decimal("0") <= y.tax.counted <= paid
+        if y.tax.taxable is not None:
+            assert Decimal("0") <= y.tax.taxable <= paid
+        for b in y.benefits:
+            if b.countable is None or b.type == "ww":
+                continue  # WW counts a fictitious wage (hours x hourly wage), not the money paid
+            assert Decimal("0") <= b.countable <= paid
+        assert y.headroom >= 0 and all(m.headroom >= 0 for m in y.months)
+        if y.status == "unsafe":
+            assert y.headroom == 0
+
+
+@given(cases(years=(2027,)))
+def test_a_year_without_rules_is_never_safe_when_money_counts(ruleset: Ruleset, case: Any) -> None:
+    resident, payments = case
+    assume(any(p.is_fixed_allowance for p in payments))
+    result = evaluate([resident], payments, ruleset).resident("R1")
+    assert result is not None
+    y = result.year(2027)
+    assert y is not None and y.status != "safe"
+    assert any(f.outcome == "unknown" and f.missing for f in y.findings)
