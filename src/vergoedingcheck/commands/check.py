@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from vergoedingcheck.engine import evaluate
@@ -34,8 +33,7 @@ def run(args: argparse.Namespace) -> int:
     ruleset = load_ruleset(args.rules, options=args.option)
     result = evaluate(case.residents, case.payments, ruleset)
     if args.format == "json":
-        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        result.write_json(sys.stdout)
     else:
         from vergoedingcheck.report import table_report
 

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from vergoedingcheck.engine.result import (
     BenefitResult,
@@ -48,9 +48,18 @@ ZERO = Decimal("0.00")
 MONTHS = range(1, 13)
 
 
+_REFS: dict[int, tuple[FigureValue, LegalRef]] = {}
+
+
 def _ref(v: FigureValue) -> LegalRef:
+    """One LegalRef per figure value (the ruleset keeps its values alive, so ids are stable)."""
+    hit = _REFS.get(id(v))
+    if hit is not None and hit[0] is v:
+        return hit[1]
     lb = v.legal_basis
-    return LegalRef(lb.law, lb.article, lb.url, lb.bwb)
+    ref = LegalRef(lb.law, lb.article, lb.url, lb.bwb)
+    _REFS[id(v)] = (v, ref)
+    return ref
 
 
 def _month_key(year: int, month: int) -> str:
@@ -244,8 +253,13 @@ def _hourly_norm(y: _Year) -> None:
         rate, norm, basis = over
         if rate > norm:
             y.add("tax.volunteer.hourly_norm", "warning", p.date.isoformat(), "tax.hourly_over_norm",
-                  regime="tax", limit=norm, value=rate, basis=basis,
+                  regime="tax", limit=norm, value=_cents_up(rate), basis=basis,
                   params=[("hours", p.hours), ("amount", p.amount)])
+
+
+def _cents_up(d: Decimal) -> Decimal:
+    """A rate shown to people: rounded up to the cent, so 5.501 shows as 5.51, not as the norm."""
+    return d.quantize(Decimal("0.01"), rounding=ROUND_CEILING)
 
 
 def _over_hourly_norm(y: _Year, p: Payment, regime: str) -> tuple[Decimal, Decimal, FigureValue] | None:
@@ -263,7 +277,8 @@ def _over_hourly_norm(y: _Year, p: Payment, regime: str) -> tuple[Decimal, Decim
     norm = y.figure(fid, p.date, regime)
     if norm is None:
         return None
-    rate = (p.amount / p.hours).quantize(Decimal("0.01"))
+    # compare unrounded: €55.01 for 10 hours is over a €5.50 norm (5.501 > 5.50)
+    rate = p.amount / p.hours
     return rate, norm.decimal, norm
 
 
@@ -331,7 +346,7 @@ def _bijstand(y: _Year, btype: str, entries: Sequence[Benefit]) -> BenefitResult
                     countable += p.amount
                     y.month_status[p.date.month].append("unsafe")
                     y.add("policy.hourly_norm_hard", "fail", p.date.isoformat(), "pw.hourly_norm_hard",
-                          regime=regime, limit=over[1], value=over[0], basis=hard,
+                          regime=regime, limit=over[1], value=_cents_up(over[0]), basis=hard,
                           params=[("amount", p.amount), ("municipality", y.mun or "")])
                     continue
         eligible_by_month[p.date.month] += p.amount
@@ -412,10 +427,14 @@ def _uwv_ao(y: _Year, btype: str, entries: Sequence[Benefit]) -> BenefitResult:
     in_period = [p for p in y.payments if _in_period(entries, p.date)]
     day = in_period[0].date if in_period else date(y.year, 12, 31)
     basis = y.figure("uwv.volunteer.regime", day, regime)
-    fixed_pays = [p for p in y.payments if p.is_fixed_allowance]
-    test = _cap_test(y, regime, "tax.volunteer.month_cap", "tax.volunteer.year_cap", fixed_pays, y.fixed)
-    _report_caps(y, regime, test, y.fixed, y.fixed_year, "uwv.volunteer")
-    unknown = basis is None or not test.complete
+    costs_count = y.figure("uwv.volunteer.costs_count_for_cap", date(y.year, 12, 31), regime)
+    if costs_count is not None and costs_count.value:
+        cap_pays, counted = _tax_counted(y)  # allowance plus proven costs (option), as for tax
+    else:
+        cap_pays, counted = [p for p in y.payments if p.is_fixed_allowance], y.fixed
+    test = _cap_test(y, regime, "tax.volunteer.month_cap", "tax.volunteer.year_cap", cap_pays, counted)
+    _report_caps(y, regime, test, counted, sum(counted.values(), ZERO), "uwv.volunteer")
+    unknown = basis is None or costs_count is None or not test.complete
     countable = _offset_fixed(y, test, in_period)
     wages = sum((p.amount for p in in_period if p.kind == "loon"), ZERO)
     if wages > 0:
@@ -489,7 +508,7 @@ def _ww(y: _Year, entries: Sequence[Benefit]) -> BenefitResult:
             elif norm[0] > norm[1]:
                 over.append(p)
                 y.add("ww.volunteer.hourly_norm_hard", "fail", p.date.isoformat(), "ww.hourly_norm_hard",
-                      regime=regime, limit=norm[1], value=norm[0], basis=hard)
+                      regime=regime, limit=norm[1], value=_cents_up(norm[0]), basis=hard)
     if over:
         unsafe = True
         wages = {b.ww_hourly_wage for b in active if b.ww_hourly_wage is not None}
@@ -622,10 +641,13 @@ def _headroom(y: _Year, year_unsafe: bool,
         if not known:
             continue
         months[m] = max(ZERO, min(rooms))
-    # the year's room (from 1 January), no more than the months' rooms added up
+    # the year's room (the year cap in force at year end less the year's total), no more than the
+    # months' rooms added up; an earlier, lower cap (bijstand before 1 April 2017) is already in
+    # the rooms of the months it governs
+    end = date(y.year, 12, 31)
     for regime, year_fid, pays in (("tax", "tax.volunteer.year_cap", tax_pays),) + (
             (("pw", "pw.volunteer.year_cap", fixed_pays),) if bijstand_entries else ()):
-        r = _year_room_from(y, regime, year_fid, pays, date(y.year, 1, 1))
+        r = _year_room_from(y, regime, year_fid, pays, end)
         if r is None:
             return months, ZERO
         year_room_total = r if year_room_total is None else min(year_room_total, r)

@@ -185,3 +185,27 @@ class CheckResult:
             "residents": [r.to_json() for r in self.residents],
             "errors": list(self.errors),
         }
+
+    def write_json(self, out: Any, indent: int | None = 2) -> None:
+        """Write the same JSON as `to_json`, one resident at a time (a large caseload never
+        holds its whole JSON tree in memory)."""
+        import json
+
+        if indent is None:
+            head = json.dumps({"version": 1, "rules": {"id": self.rules_id, "fingerprint": self.fingerprint}},
+                              ensure_ascii=False)
+            out.write(head[:-1] + ', "residents": [')
+            for i, r in enumerate(self.residents):
+                out.write((", " if i else "") + json.dumps(r.to_json(), ensure_ascii=False))
+            out.write('], "errors": ' + json.dumps(list(self.errors), ensure_ascii=False) + "}\n")
+            return
+        pad = " " * indent
+        out.write("{\n" + pad + '"version": 1,\n' + pad + '"rules": '
+                  + json.dumps({"id": self.rules_id, "fingerprint": self.fingerprint}) + ",\n"
+                  + pad + '"residents": [')
+        for i, r in enumerate(self.residents):
+            body = json.dumps(r.to_json(), ensure_ascii=False, indent=indent)
+            body = body.replace("\n", "\n" + pad * 2)
+            out.write(("," if i else "") + "\n" + pad * 2 + body)
+        out.write(("\n" + pad if self.residents else "") + "],\n" + pad + '"errors": '
+                  + json.dumps(list(self.errors), ensure_ascii=False) + "\n}\n")

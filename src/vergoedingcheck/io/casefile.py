@@ -121,7 +121,9 @@ class CaseIn(_Strict):
     version: Literal[1]
     municipality: Text | None = None
     residents: list[ResidentIn]
-    payments: list[PaymentIn] = []
+    payments: list[Any] = []
+    """Validated one by one (PaymentIn) and turned into engine input at once, so a caseload of
+    hundreds of thousands of payments never holds two full copies in memory."""
 
 
 @dataclass(frozen=True)
@@ -138,10 +140,11 @@ _MESSAGES = {
 }
 
 
-def validation_problems(doc: SourceDoc, exc: ValidationError) -> list[Problem]:
+def validation_problems(doc: SourceDoc, exc: ValidationError,
+                        prefix: tuple[str | int, ...] = ()) -> list[Problem]:
     out = []
     for err in exc.errors():
-        loc = tuple(err["loc"])
+        loc = prefix + tuple(err["loc"])
         # pydantic puts the failing validator's name in the loc for Annotated unions; drop it
         loc = tuple(part for part in loc if not (isinstance(part, str) and "[" in part))
         msg = _MESSAGES.get(err["type"], err["msg"])
@@ -158,13 +161,36 @@ def case_from_doc(doc: SourceDoc) -> Case:
     if not isinstance(doc.data, dict):
         raise InputError([doc.problem((), "a case file is a mapping with version, residents, payments")])
     early = doc.problems + _reference_problems(doc)
+    raw_payments = doc.data.get("payments")
+    if isinstance(raw_payments, list):
+        for i, item in enumerate(raw_payments):
+            if not isinstance(item, dict):
+                early.append(doc.problem(("payments", i), "a payment is a mapping of fields"))
     try:
         case = CaseIn.model_validate(doc.data)
     except ValidationError as exc:
-        raise InputError(merge_problems(early, validation_problems(doc, exc))) from None
-    if early:
-        raise InputError(merge_problems(early))
-    problems: list[Problem] = []
+        early += validation_problems(doc, exc)
+        case = None
+    payments: list[Payment] = []
+    late: list[Problem] = []
+    for i, item in enumerate(raw_payments if isinstance(raw_payments, list) else []):
+        if not isinstance(item, dict):
+            continue
+        try:
+            p = PaymentIn.model_validate(item)
+        except ValidationError as exc:
+            early += validation_problems(doc, exc, ("payments", i))
+            continue
+        loc = ("payments", i)
+        if p.receipts and p.kind != "onkostenvergoeding":
+            late.append(doc.problem((*loc, "receipts"), "only an onkostenvergoeding has receipts"))
+        if p.hours is not None and p.kind == "gift":
+            late.append(doc.problem((*loc, "hours"), "a gift is not paid for hours of work"))
+        payments.append(Payment(p.resident, p.date, p.amount, p.kind, p.hours, p.receipts, p.in_kind,
+                                p.payer, p.note, p.planned, p.id))
+    if early or case is None:
+        raise InputError(merge_problems(early, late))
+    problems: list[Problem] = late
     seen: dict[str, int] = {}
     residents: list[Resident] = []
     for i, r in enumerate(case.residents):
@@ -187,19 +213,8 @@ def case_from_doc(doc: SourceDoc) -> Case:
             problems.append(doc.problem(("residents", i, "birth_date"), "the birth date lies in the future"))
         residents.append(Resident(r.id, r.birth_date, r.name, r.municipality or case.municipality,
                                   r.household, tuple(benefits)))
-    payments: list[Payment] = []
-    for i, p in enumerate(case.payments):
-        loc = ("payments", i)
-        if p.resident not in seen:
-            problems.append(doc.problem((*loc, "resident"), f"no resident with id {p.resident!r}"))
-        if p.receipts and p.kind != "onkostenvergoeding":
-            problems.append(doc.problem((*loc, "receipts"), "only an onkostenvergoeding has receipts"))
-        if p.hours is not None and p.kind in ("gift",):
-            problems.append(doc.problem((*loc, "hours"), "a gift is not paid for hours of work"))
-        payments.append(Payment(p.resident, p.date, p.amount, p.kind, p.hours, p.receipts, p.in_kind,
-                                p.payer, p.note, p.planned, p.id))
     if problems:
-        raise InputError(problems)
+        raise InputError(merge_problems(problems))
     return Case(residents, payments, case.municipality, doc.file)
 
 

@@ -37,6 +37,7 @@ REQUIRED: tuple[Required, ...] = (
     Required("ww.volunteer.regime", "flag", COVERS_FROM),
     Required("ww.volunteer.hourly_norm_hard", "flag", COVERS_FROM),
     Required("uwv.volunteer.regime", "flag", COVERS_FROM),
+    Required("uwv.volunteer.costs_count_for_cap", "flag", COVERS_FROM),
     Required("aow.means_tested", "flag", COVERS_FROM),
     Required("toeslagen.income_test", "flag", COVERS_FROM),
 )
