@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from collections.abc import Iterator
+
 from vergoedingcheck.engine import evaluate
+from vergoedingcheck.engine.evaluate import start_evaluation
+from vergoedingcheck.engine.result import CheckResult, ResidentResult, Status, worst
 from vergoedingcheck.io.casefile import read_case_file
 from vergoedingcheck.rules import load_ruleset
 
@@ -31,11 +35,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     case = read_case_file(args.file)
     ruleset = load_ruleset(args.rules, options=args.option)
-    result = evaluate(case.residents, case.payments, ruleset)
     if args.format == "json":
-        result.write_json(sys.stdout)
-    else:
-        from vergoedingcheck.report import table_report
+        # streamed: one resident's result at a time, so a large caseload stays small in memory
+        ev = start_evaluation(case.residents, case.payments, ruleset)
+        statuses: list[Status] = []
 
-        sys.stdout.write(table_report(result, case.residents, year=args.year, lang=args.lang))
+        def tracked() -> Iterator[ResidentResult]:
+            for rr in ev.results():
+                statuses.extend(y.status for y in rr.years)
+                yield rr
+
+        CheckResult(ruleset.id, ruleset.fingerprint, (), ev.errors).write_json(sys.stdout, residents=tracked())
+        return 0 if worst(statuses) == "safe" else 1
+    from vergoedingcheck.report import table_report
+
+    result = evaluate(case.residents, case.payments, ruleset)
+    sys.stdout.write(table_report(result, case.residents, year=args.year, lang=args.lang))
     return 0 if result.status == "safe" else 1

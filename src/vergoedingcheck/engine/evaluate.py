@@ -14,7 +14,7 @@ disregard rose from €764 to €1,500 on 1 April, and this makes that change ex
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
@@ -718,12 +718,34 @@ def _evaluate_year(y: _Year) -> YearResult:
                       tuple(y.findings), tuple(actions))
 
 
-def evaluate(residents: Sequence[Resident], payments: Sequence[Payment], ruleset: Ruleset,
-             *, years: Iterable[int] | None = None) -> CheckResult:
-    """Check every resident's payments against the rules. Pure and deterministic.
+@dataclass
+class Evaluation:
+    """A check in progress: `errors` are known at once, residents are checked one at a time as
+    `results()` is iterated (a large caseload never holds every result in memory)."""
 
-    `years` adds years to report even without payments (the TUI shows the current year).
-    """
+    residents: Sequence[Resident]
+    ruleset: Ruleset
+    by_resident: dict[str, list[Payment]]
+    gifts: dict[tuple[str, int], list[Payment]]
+    errors: tuple[str, ...]
+    years: frozenset[int]
+
+    def results(self) -> Iterator[ResidentResult]:
+        for r in self.residents:
+            pays = sorted(self.by_resident.get(r.id, []), key=lambda p: (p.date, p.kind, p.amount))
+            by_year: dict[int, list[Payment]] = defaultdict(list)
+            for p in pays:
+                by_year[p.date.year].append(p)
+            year_results = []
+            for year in sorted(set(by_year) | self.years):
+                y = _Year(r, year, by_year.get(year, []), self.gifts.get((r.household_key, year), []),
+                          self.ruleset)
+                year_results.append(_evaluate_year(y))
+            yield ResidentResult(r.id, tuple(year_results), r.name)
+
+
+def start_evaluation(residents: Sequence[Resident], payments: Sequence[Payment], ruleset: Ruleset,
+                     *, years: Iterable[int] | None = None) -> Evaluation:
     by_resident: dict[str, list[Payment]] = defaultdict(list)
     errors: list[str] = []
     known = {r.id for r in residents}
@@ -739,16 +761,15 @@ def evaluate(residents: Sequence[Resident], payments: Sequence[Payment], ruleset
             gifts[(household_of[p.resident], p.date.year)].append(p)
     for lst in gifts.values():
         lst.sort(key=lambda p: (p.date, p.amount))
-    extra_years = set(years or ())
-    out: list[ResidentResult] = []
-    for r in residents:
-        pays = sorted(by_resident.get(r.id, []), key=lambda p: (p.date, p.kind, p.amount))
-        by_year: dict[int, list[Payment]] = defaultdict(list)
-        for p in pays:
-            by_year[p.date.year].append(p)
-        year_results = []
-        for year in sorted(set(by_year) | extra_years):
-            y = _Year(r, year, by_year.get(year, []), gifts.get((r.household_key, year), []), ruleset)
-            year_results.append(_evaluate_year(y))
-        out.append(ResidentResult(r.id, tuple(year_results), r.name))
-    return CheckResult(ruleset.id, ruleset.fingerprint, tuple(out), tuple(errors))
+    return Evaluation(residents, ruleset, dict(by_resident), dict(gifts), tuple(errors),
+                      frozenset(years or ()))
+
+
+def evaluate(residents: Sequence[Resident], payments: Sequence[Payment], ruleset: Ruleset,
+             *, years: Iterable[int] | None = None) -> CheckResult:
+    """Check every resident's payments against the rules. Pure and deterministic.
+
+    `years` adds years to report even without payments (the TUI shows the current year).
+    """
+    ev = start_evaluation(residents, payments, ruleset, years=years)
+    return CheckResult(ruleset.id, ruleset.fingerprint, tuple(ev.results()), ev.errors)

@@ -8,6 +8,7 @@ turn them into sentences per language (see `vergoedingcheck.engine.explain`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
@@ -186,26 +187,31 @@ class CheckResult:
             "errors": list(self.errors),
         }
 
-    def write_json(self, out: Any, indent: int | None = 2) -> None:
+    def write_json(self, out: Any, indent: int | None = 2,
+                   residents: Iterable[ResidentResult] | None = None) -> None:
         """Write the same JSON as `to_json`, one resident at a time (a large caseload never
-        holds its whole JSON tree in memory)."""
+        holds its whole JSON tree in memory). `residents` may be a generator."""
         import json
 
+        residents = self.residents if residents is None else residents
+        first = True
         if indent is None:
             head = json.dumps({"version": 1, "rules": {"id": self.rules_id, "fingerprint": self.fingerprint}},
                               ensure_ascii=False)
             out.write(head[:-1] + ', "residents": [')
-            for i, r in enumerate(self.residents):
-                out.write((", " if i else "") + json.dumps(r.to_json(), ensure_ascii=False))
+            for r in residents:
+                out.write(("" if first else ", ") + json.dumps(r.to_json(), ensure_ascii=False))
+                first = False
             out.write('], "errors": ' + json.dumps(list(self.errors), ensure_ascii=False) + "}\n")
             return
         pad = " " * indent
         out.write("{\n" + pad + '"version": 1,\n' + pad + '"rules": '
                   + json.dumps({"id": self.rules_id, "fingerprint": self.fingerprint}) + ",\n"
                   + pad + '"residents": [')
-        for i, r in enumerate(self.residents):
+        for r in residents:
             body = json.dumps(r.to_json(), ensure_ascii=False, indent=indent)
             body = body.replace("\n", "\n" + pad * 2)
-            out.write(("," if i else "") + "\n" + pad * 2 + body)
-        out.write(("\n" + pad if self.residents else "") + "],\n" + pad + '"errors": '
+            out.write(("" if first else ",") + "\n" + pad * 2 + body)
+            first = False
+        out.write(("" if first else "\n" + pad) + "],\n" + pad + '"errors": '
                   + json.dumps(list(self.errors), ensure_ascii=False) + "\n}\n")

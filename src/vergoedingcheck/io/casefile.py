@@ -5,6 +5,7 @@ field; write in the same format. Nothing is half-read: a file with any problem r
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -176,6 +177,8 @@ def case_from_doc(doc: SourceDoc) -> Case:
     for i, item in enumerate(raw_payments if isinstance(raw_payments, list) else []):
         if not isinstance(item, dict):
             continue
+        if "payments" in doc.data and doc._lines is None and early:
+            doc.lines  # noqa: B018 - build the line map before raw items are released
         try:
             p = PaymentIn.model_validate(item)
         except ValidationError as exc:
@@ -186,8 +189,9 @@ def case_from_doc(doc: SourceDoc) -> Case:
             late.append(doc.problem((*loc, "receipts"), "only an onkostenvergoeding has receipts"))
         if p.hours is not None and p.kind == "gift":
             late.append(doc.problem((*loc, "hours"), "a gift is not paid for hours of work"))
-        payments.append(Payment(p.resident, p.date, p.amount, p.kind, p.hours, p.receipts, p.in_kind,
-                                p.payer, p.note, p.planned, p.id))
+        payments.append(Payment(sys.intern(p.resident), p.date, p.amount, sys.intern(p.kind), p.hours,
+                                p.receipts, p.in_kind, p.payer, p.note, p.planned, p.id))
+        raw_payments[i] = None  # release the raw mapping as soon as it is converted
     if early or case is None:
         raise InputError(merge_problems(early, late))
     problems: list[Problem] = late

@@ -116,6 +116,12 @@ class Templates:
             raise LetterContentError(f"{self.path}: {key!r} must be text")
         return node
 
+    def entry(self, section: str, key: str) -> str | None:
+        """A text from a mapping whose keys may contain dots (e.g. `rule_titles`)."""
+        node = self.data.get(section)
+        value = node.get(key) if isinstance(node, dict) else None
+        return value if isinstance(value, str) else None
+
     def has(self, key: str) -> bool:
         try:
             self.raw(key)

@@ -509,8 +509,8 @@ class Store:
                 "INSERT INTO letters (resident_id, year, kind, lang, created_at, inputs, result, "
                 "fingerprint, file_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (letter.resident, letter.year, letter.kind, letter.lang, letter.created_at or _now(),
-                 json.dumps(letter.inputs, ensure_ascii=False, sort_keys=True),
-                 json.dumps(letter.result, ensure_ascii=False, sort_keys=True),
+                 json.dumps(letter.inputs, ensure_ascii=False, sort_keys=True, default=str),
+                 json.dumps(letter.result, ensure_ascii=False, sort_keys=True, default=str),
                  letter.fingerprint, letter.file_path))
             assert cur.lastrowid is not None
             return cur.lastrowid

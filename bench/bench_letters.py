@@ -1,0 +1,81 @@
+"""Time 500 resident letters against the floor: reportlab alone making 500 one-page documents of
+the same text with the same embedded font (SimpleDocTemplate, plain Paragraphs, invariant).
+
+The ratio is what our composing, templates, layout (frames, tables, page X of Y) cost on top of
+what reportlab needs anyway. Both run in the same process, after one warm-up.
+
+    .venv/bin/python bench/bench_letters.py [N]
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import time
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+from vergoedingcheck.engine import evaluate
+from vergoedingcheck.letters import compose_letter, load_organisation, preview_text, render_pdf
+from vergoedingcheck.letters.render import FONT, register_fonts
+from vergoedingcheck.rules import load_ruleset
+from vergoedingcheck.store.db import to_models
+from vergoedingcheck.store.demo import PAID_UNTIL, YEAR, build_demo
+
+
+def floor_pdf(text: str, style: ParagraphStyle) -> bytes:
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=A4, invariant=1)
+    doc.build([Paragraph(escape(line), style) for line in text.splitlines() if line.strip()])
+    return buf.getvalue()
+
+
+def main() -> int:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+    residents, payments = to_models(*build_demo())
+    ruleset = load_ruleset()
+    result = evaluate(residents, payments, ruleset)
+    org = load_organisation()
+    register_fonts()
+    style = ParagraphStyle("floor", fontName=FONT, fontSize=10.5, leading=14)
+    people = [r for r in residents if (rr := result.resident(r.id)) and rr.year(YEAR)]
+    jobs = [(people[i % len(people)], "nl" if (i // len(people)) % 2 == 0 else "en")
+            for i in range(n)]
+
+    def ours(resident, lang):  # type: ignore[no-untyped-def]
+        letter = compose_letter("resident", lang, result.resident(resident.id), residents,
+                                payments, ruleset, year=YEAR, letter_date=PAID_UNTIL,
+                                organisation=org)
+        return letter, render_pdf(letter)
+
+    # the same text for the floor, prepared outside the timing
+    texts = [preview_text(ours(r, lang)[0]) for r, lang in jobs[: len(people) * 2]]
+    floor_texts = [texts[i % len(texts)] for i in range(n)]
+    ours(*jobs[0])
+    floor_pdf(floor_texts[0], style)  # warm-up
+
+    t0 = time.perf_counter()
+    pages = 0
+    for r, lang in jobs:
+        _, pdf = ours(r, lang)
+        pages += pdf.count(b"/Type /Page\n") or 1
+    t_ours = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    for text in floor_texts:
+        floor_pdf(text, style)
+    t_floor = time.perf_counter() - t0
+
+    print(f"resident letters: {n} in {t_ours:.2f} s ({1000 * t_ours / n:.1f} ms each, "
+          "compose + render)")
+    print(f"floor (reportlab, same text, one page): {n} in {t_floor:.2f} s "
+          f"({1000 * t_floor / n:.1f} ms each)")
+    print(f"ratio: {t_ours / t_floor:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

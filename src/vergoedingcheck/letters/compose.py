@@ -1,0 +1,829 @@
+"""Compose letters from a check result: pure functions from (result, residents, payments, rules,
+organisation, templates, letter date) to the frozen data in `model.py`. No reportlab here.
+
+The sentences come from the templates in `letters/templates/`, chosen by status, regime and action;
+the engine's own explanation keys are not shown to residents.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from vergoedingcheck.engine.result import (
+    ACTIONS,
+    BenefitResult,
+    Finding,
+    LegalRef,
+    ResidentResult,
+    Status,
+    YearResult,
+)
+from vergoedingcheck.letters.content import Organisation, Templates, Text, literal
+from vergoedingcheck.letters.model import (
+    ActionLine,
+    Block,
+    Bullets,
+    CoordinatorOverview,
+    Heading,
+    KeyValues,
+    LetterHead,
+    MonthAmounts,
+    Office,
+    OfficeLetter,
+    OverviewRow,
+    Para,
+    PaymentLine,
+    PlannedAlert,
+    Proposal,
+    ResidentLetter,
+    Table,
+    Turning27,
+    Verdict,
+)
+from vergoedingcheck.model import BIJSTAND_FAMILY, Payment, Resident, age_on
+from vergoedingcheck.money import ZERO, format_date, format_eur, format_month
+
+OFFICE_OF: dict[str, str] = {
+    "bijstand": "gemeente", "ioaw": "gemeente", "ioaz": "gemeente", "aio": "svb",
+    "ww": "uwv", "zw": "uwv", "wia": "uwv", "wao": "uwv", "wajong": "uwv",
+    "aow": "svb", "toeslagen": "toeslagen",
+}
+OFFICE_ORDER: tuple[Office, ...] = ("gemeente", "svb", "uwv")
+"""Offices that get the formal letter (AOW is not means-tested, toeslagen have no such letter)."""
+REPORTING_BENEFITS = frozenset(OFFICE_OF) - {"aow", "toeslagen"}
+YOUNG_AGE = 27
+
+
+class LetterError(ValueError):
+    """The letter cannot be made from this input (no result for the year, no such office, …)."""
+
+
+@dataclass(frozen=True)
+class RulesInfo:
+    """What a letter needs to know about the ruleset."""
+
+    id: str
+    fingerprint: str
+    last_verified: date | None
+    titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # rule -> (nl, en)
+    units: dict[str, str] = field(default_factory=dict)  # rule -> "eur", "years", …
+
+    @classmethod
+    def from_ruleset(cls, ruleset: Any, fingerprint: str | None = None) -> RulesInfo:
+        if isinstance(ruleset, RulesInfo):
+            return ruleset
+        figures = getattr(ruleset, "figures", {}) or {}
+        titles = {fid: (getattr(f, "title", fid), getattr(f, "title_en", fid))
+                  for fid, f in figures.items()}
+        return cls(
+            id=str(getattr(ruleset, "id", "nl")),
+            fingerprint=fingerprint or str(getattr(ruleset, "fingerprint", "")),
+            last_verified=getattr(ruleset, "last_verified", None),
+            titles=titles,
+            units={fid: str(getattr(f, "unit", "eur")) for fid, f in figures.items()},
+        )
+
+    def title(self, rule: str, lang: str) -> str:
+        t = self.titles.get(rule)
+        if t:
+            return t[0] if lang == "nl" else t[1]
+        return rule
+
+
+# -- small helpers --------------------------------------------------------------------------------
+
+
+def _eur(d: Decimal | None, t: Templates) -> str:
+    return format_eur(d, t.locale)
+
+
+def _date(d: date, t: Templates) -> str:
+    return format_date(d, t.locale)
+
+
+def _day(d: date, t: Templates) -> str:
+    """`15 maart`: the day within the letter's year (the year is in the heading)."""
+    from babel.dates import format_date as babel_format_date
+
+    return str(babel_format_date(d, "d MMMM", locale=t.locale))
+
+
+def _month(ym: str, t: Templates) -> str:
+    y, m = ym.split("-")[:2]
+    return format_month(int(y), int(m), t.locale)
+
+
+def _period(p: str, t: Templates) -> str:
+    parts = p.split("-")
+    if len(parts) == 1:
+        return p
+    if len(parts) == 2:
+        return _month(p, t)
+    return _date(date.fromisoformat(p), t)
+
+
+def _figure(value: Decimal | None, unit: str, t: Templates) -> str:
+    """A limit or value in its unit: `€ 220,00`, `€ 14,50 per uur`, `27 jaar`."""
+    if value is None:
+        return "–"
+    if unit == "years":
+        return t.s("units.years", n=str(int(value)))
+    if unit == "eur_per_hour":
+        return t.s("units.per_hour", amount=_eur(value, t))
+    return _eur(value, t)
+
+
+def _basis(lb: LegalRef) -> str:
+    return f"{lb.law}, art. {lb.article}"
+
+
+def _join(names: Sequence[str], t: Templates) -> str:
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + t.raw("benefits.join") + names[-1]
+
+
+def _year_of(result: ResidentResult, year: int) -> YearResult:
+    y = result.year(year)
+    if y is None:
+        raise LetterError(f"there is no check result for {result.id} in {year}")
+    return y
+
+
+def _payments_in(payments: Iterable[Payment], rid: str, year: int) -> list[Payment]:
+    return sorted((p for p in payments if p.resident == rid and p.date.year == year),
+                  key=lambda p: (p.date, p.kind, p.amount))
+
+
+def _sender(org: Organisation) -> tuple[str, ...]:
+    lines = [org.name, *org.address]
+    lines += [x for x in (org.phone, org.email, org.website) if x]
+    return tuple(lines)
+
+
+def _footer(t: Templates, rules: RulesInfo) -> str:
+    lv = _date(rules.last_verified, t) if rules.last_verified else "?"
+    return t.s("meta.footer", last_verified=lv, fingerprint=rules.fingerprint or "?")
+
+
+def _head(kind: Any, t: Templates, *, title: str, recipient: tuple[str, ...], org: Organisation,
+          letter_date: date, reference: str, subject: Text, rules: RulesInfo) -> LetterHead:
+    c = org.coordinator
+    contact = ", ".join(x for x in (c.name, c.phone) if x)
+    meta = [(t.raw("meta.date_label"), _date(letter_date, t)),
+            (t.raw("meta.reference_label"), reference)]
+    if contact:
+        meta.append((t.raw("meta.contact_label"), contact))
+    return LetterHead(
+        kind=kind, lang=t.lang, language_tag=t.language_tag, title=title, recipient=recipient,
+        sender=_sender(org), meta=tuple(meta), subject=subject, page_label=t.raw("meta.page"),
+        footer=_footer(t, rules), organisation=org.name, logo=org.logo,
+    )
+
+
+def _legal_bases(findings: Iterable[Finding]) -> tuple[LegalRef, ...]:
+    fs = list(findings)
+    relevant = [f for f in fs if f.outcome in ("fail", "unknown", "warning")] or fs
+    seen: dict[tuple[str, str], LegalRef] = {}
+    for f in relevant:
+        if f.legal_basis is not None:
+            seen.setdefault((f.legal_basis.law, f.legal_basis.article), f.legal_basis)
+    return tuple(seen[k] for k in sorted(seen))
+
+
+def _signature(org: Organisation, t: Templates) -> tuple[Block, ...]:
+    c = org.coordinator
+    lines = [x for x in (c.name, org.name) if x]
+    return (Para(t.t("closing")), Para(Text("{v}", (("v", "\n".join(lines)),), "signature"),
+                                        "signature"))
+
+
+def _office_name(office: str, resident: Resident, t: Templates) -> str:
+    if office == "gemeente":
+        if resident.municipality:
+            return t.s("offices.gemeente", municipality=resident.municipality)
+        return t.raw("offices.gemeente_unnamed")
+    return t.raw(f"offices.{office}")
+
+
+def _benefit_name(btype: str, t: Templates) -> str:
+    return t.raw(f"benefits.{btype}") if t.has(f"benefits.{btype}") else btype
+
+
+def _fails(y: YearResult, suffix: str) -> list[Finding]:
+    return [f for f in y.findings if f.outcome == "fail" and f.rule.endswith(suffix)]
+
+
+def _is_young(resident: Resident, pays: Sequence[Payment], year: int) -> bool:
+    if resident.birth_date is None:
+        return False
+    days = [p.date for p in pays if p.is_fixed_allowance] or [date(year, 12, 31)]
+    return any(age_on(resident.birth_date, d) < YOUNG_AGE for d in days)
+
+
+def _next_payment(pays: Sequence[Payment], today: date) -> date | None:
+    return next((p.date for p in pays if p.date >= today), None)
+
+
+# -- resident letter -------------------------------------------------------------------------------
+
+
+def _kind_label(p: Payment, t: Templates) -> str:
+    if p.kind == "vrijwilligersvergoeding" and p.in_kind:
+        return t.raw("kinds.vrijwilligersvergoeding_in_kind")
+    if p.kind == "onkostenvergoeding" and p.receipts:
+        return t.raw("kinds.onkostenvergoeding_receipts")
+    return t.raw(f"kinds.{p.kind}")
+
+
+def _effect(y: YearResult, t: Templates, benefits: Sequence[BenefitResult]
+            ) -> tuple[str, dict[str, str]]:
+    names = lambda bs: _join([_benefit_name(b.type, t) for b in bs], t)  # noqa: E731
+    if y.status == "safe":
+        if benefits:
+            return "effect.safe", {"benefit": names(benefits)}
+        return "effect.safe_no_benefit", {}
+    if y.status == "unsafe":
+        bad = [b for b in benefits if b.status == "unsafe"]
+        tax_bad = y.tax.status == "unsafe"
+        if bad and tax_bad:
+            return "effect.unsafe_both", {"benefit": names(bad)}
+        if bad:
+            return "effect.unsafe_benefit", {"benefit": names(bad)}
+        if tax_bad or not benefits:
+            return "effect.unsafe_tax", {}
+        return "effect.unsafe_benefit", {"benefit": names(benefits)}
+    unknown = [b for b in benefits if b.status == "unknown"] or list(benefits)
+    if unknown:
+        return "effect.unknown", {"benefit": names(unknown)}
+    return "effect.unknown_no_benefit", {}
+
+
+def _details(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Templates,
+             benefits: Sequence[BenefitResult]) -> list[tuple[str, dict[str, str]]]:
+    out: list[tuple[str, dict[str, str]]] = []
+    ww = {b.type: b for b in resident.benefits if b.overlaps_year(y.year)}.get("ww")
+    for b in benefits:
+        name = _benefit_name(b.type, t)
+        if b.status == "unsafe":
+            if b.type == "toeslagen":
+                out.append(("effect.toeslagen_unsafe",
+                            {"amount": _eur(b.countable, t), "benefit": name}))
+                continue
+            if b.type in BIJSTAND_FAMILY and _is_young(resident, pays, y.year):
+                out.append(("effect.young", {"benefit": name}))
+            if b.type == "ww" and ww is not None and ww.uwv_permission is False:
+                out.append(("effect.ww_no_permission", {}))
+            office = _office_name(OFFICE_OF.get(b.type, "gemeente"), resident, t)
+            office = office[:1].upper() + office[1:]
+            if b.countable is None:
+                out.append(("effect.benefit_unsafe_no_amount", {"office": office, "benefit": name}))
+            else:
+                out.append(("effect.benefit_unsafe",
+                            {"office": office, "amount": _eur(b.countable, t), "benefit": name}))
+    if y.tax.status == "unsafe" and y.tax.taxable is not None:
+        out.append(("effect.tax_unsafe", {"amount": _eur(y.tax.taxable, t)}))
+    if y.status == "unknown" or any(b.status == "unknown" for b in benefits):
+        reasons: list[str] = []
+        if any(b.type == "ww" and b.status == "unknown" for b in benefits) and (
+                ww is None or ww.uwv_permission is None):
+            reasons.append("effect.ww_permission_unknown")
+        if y.gifts.limit is None and any(f.regime == "gifts" and f.outcome == "unknown"
+                                         for f in y.findings):
+            reasons.append("effect.gifts_unknown")
+        others = [f for f in y.findings if f.outcome == "unknown" and f.regime != "gifts"
+                  and not (f.regime == "ww" and "effect.ww_permission_unknown" in reasons)]
+        if others or not reasons:
+            reasons.append("effect.rules_unknown")
+        out += [(k, {"year": str(y.year)}) for k in reasons]
+        out.append(("effect.unknown_later", {}))
+    return out
+
+
+def _actions(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Templates,
+             benefits: Sequence[BenefitResult], letter_date: date) -> list[ActionLine]:
+    ids = sorted(set(y.actions), key=lambda a: ACTIONS.index(a) if a in ACTIONS else len(ACTIONS))
+    if y.tax.status == "unsafe" and "declare_income_tax" not in ids:
+        pass  # the engine decides; letters do not invent actions
+    office_of_action = {
+        "report_to_municipality": "gemeente", "report_to_svb": "svb", "report_to_uwv": "uwv",
+    }
+    out: list[ActionLine] = []
+    for a in ids:
+        if a == "ask_uwv_permission":
+            nxt = _next_payment(pays, letter_date)
+            if nxt is not None:
+                out.append(ActionLine(a, t.t("actions.ask_uwv_permission_before",
+                                             date=_date(nxt, t)), nxt))
+            else:
+                out.append(ActionLine(a, t.t("actions.ask_uwv_permission_now"), letter_date))
+        elif a == "declare_income_tax":
+            due = date(y.year + 1, 5, 1)
+            out.append(ActionLine(a, t.t("actions.declare_income_tax", year=str(y.year),
+                                         date=_date(due, t)), due))
+        elif a == "keep_receipts":
+            holders = [b.type for b in benefits if a in b.actions] or [b.type for b in benefits]
+            office = _office_name(OFFICE_OF.get(holders[0], "gemeente") if holders else "gemeente",
+                                  resident, t)
+            office = office[:1].upper() + office[1:]
+            out.append(ActionLine(a, t.t("actions.keep_receipts", office=office)))
+        elif a in office_of_action:
+            office = _office_name(office_of_action[a], resident, t)
+            out.append(ActionLine(a, t.t(f"actions.{a}", office=office)))
+        elif t.has(f"actions.{a}"):
+            out.append(ActionLine(a, t.t(f"actions.{a}")))
+        else:
+            raise LetterError(f"the template {t.path.name} has no sentence for the action {a!r}")
+    reported = [office_of_action[a] for a in ids if a in office_of_action]
+    if reported:
+        names = [_office_name(o, resident, t) for o in dict.fromkeys(reported)]
+        out.append(ActionLine("give_letter", t.t("actions.give_letter", office=_join(names, t))))
+    return out
+
+
+def _proposals(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Templates,
+               benefits: Sequence[BenefitResult], letter_date: date) -> list[Proposal]:
+    """What the coordinator offers instead: only for months that have not passed yet."""
+    this_month = f"{letter_date.year}-{letter_date.month:02d}"
+    out: list[Proposal] = []
+    if y.status == "unsafe":
+        month_fail: dict[str, Finding] = {}
+        for f in _fails(y, "month_cap"):
+            if f.limit is None or f.value is None or f.limit <= 0 or f.period < this_month:
+                continue
+            cur = month_fail.get(f.period)
+            if cur is None or (cur.limit is not None and f.limit < cur.limit):
+                month_fail[f.period] = f
+        year_fail = [f for f in _fails(y, "year_cap") if f.limit is not None and f.limit > 0
+                     and y.year >= letter_date.year]
+        month_cap = min((f.limit for f in month_fail.values() if f.limit is not None),
+                        default=None)
+        counted = {m.month: m.counted for m in y.months}
+        for period in sorted(month_fail):
+            f = month_fail[period]
+            assert f.limit is not None and f.value is not None
+            out.append(Proposal("lower_month", month=period, limit=f.limit, value=f.value,
+                                text=t.t("propose.lower_month", month=_month(period, t),
+                                         limit=_eur(f.limit, t), value=_eur(f.value, t))))
+            if year_fail or month_cap is None:
+                continue
+            excess = f.value - f.limit
+            for m in range(max(int(period[5:7]) + 1, letter_date.month
+                               if letter_date.year == y.year else 1), 13):
+                other = f"{y.year}-{m:02d}"
+                if other in month_fail:
+                    continue
+                room = month_cap - counted.get(other, ZERO)
+                if room >= excess:
+                    out.append(Proposal(
+                        "other_month", month=period, amount=excess, other_month=other,
+                        text=t.t("propose.other_month", amount=_eur(excess, t),
+                                 month=_month(period, t), other_month=_month(other, t))))
+                    counted[other] = counted.get(other, ZERO) + excess
+                    break
+        if year_fail:
+            lim = min(f.limit for f in year_fail if f.limit is not None)
+            out.append(Proposal("lower_year", limit=lim,
+                                value=max((f.value for f in year_fail if f.value is not None),
+                                          default=None),
+                                text=t.t("propose.lower_year", limit=_eur(lim, t))))
+    ww = {b.type: b for b in resident.benefits if b.overlaps_year(y.year)}.get("ww")
+    if ww is not None and ww.uwv_permission is not True and any(
+            b.type == "ww" and b.status != "safe" for b in benefits):
+        out.append(Proposal("wait_permission", text=t.t("propose.wait_permission")))
+    if y.status == "unsafe":
+        out.append(Proposal("receipts", text=t.t("propose.receipts")))
+    return out
+
+
+def compose_resident(result: ResidentResult, resident: Resident, payments: Iterable[Payment],
+                     year: int, rules: RulesInfo, org: Organisation, t: Templates, letter_date: date,
+                     address: Sequence[str] = ()) -> ResidentLetter:
+    """The letter to the resident: what they get, what it means, what to do, whom to call."""
+    y = _year_of(result, year)
+    pays = _payments_in(payments, resident.id, year)
+    benefits = [b for b in y.benefits]
+    name = resident.name or result.name
+
+    lines = tuple(PaymentLine(p.date, p.amount, p.kind, _kind_label(p, t), p.planned) for p in pays)
+    total = sum((p.amount for p in pays), ZERO)
+
+    effect_key, effect_params = _effect(y, t, benefits)
+    details = _details(y, resident, pays, t, benefits)
+    actions = _actions(y, resident, pays, t, benefits, letter_date)
+    proposals = _proposals(y, resident, pays, t, benefits, letter_date)
+    bases = _legal_bases(y.findings)
+
+    blocks: list[Block] = [
+        Para(t.t("salutation", name=name) if name else t.t("salutation_no_name")),
+        Para(t.t("intro", organisation=org.name)),
+        Heading(t.t("receive.heading")),
+    ]
+    if lines:
+        blocks.append(Para(t.t("receive.total", total=_eur(total, t))))
+        if any(p.planned for p in lines):
+            blocks.append(Para(t.t("receive.total_planned")))
+        planned = t.raw("receive.planned")
+        blocks.append(Table(
+            header=(t.t("receive.col_date"), t.t("receive.col_what"), t.t("receive.col_amount")),
+            rows=tuple((_day(p.date, t), p.label + (f" ({planned})" if p.planned else ""),
+                        _eur(p.amount, t)) for p in lines),
+            align=("l", "l", "r"), widths=(0.35, 0.39, 0.26),
+            side_by_side=2 if len(lines) > 6 else 1,
+        ))
+    else:
+        blocks.append(Para(t.t("receive.none")))
+    blocks.append(Heading(t.t("effect.heading")))
+    blocks.append(Para(t.t(effect_key, **effect_params), "lead"))
+    blocks += [Para(t.t(k, **p)) for k, p in details]
+    blocks.append(Heading(t.t("actions.heading")))
+    if actions:
+        blocks.append(Bullets(tuple(a.text for a in actions)))
+    else:
+        blocks.append(Para(t.t("actions.none")))
+    if proposals:
+        blocks.append(Heading(t.t("propose.heading")))
+        blocks.append(Para(t.t("propose.intro")))
+        blocks.append(Bullets(tuple(p.text for p in proposals if p.text is not None)))
+        blocks.append(Para(t.t("propose.ask")))
+    c = org.coordinator
+    blocks.append(Heading(t.t("contact.heading")))
+    cname = c.name or org.name
+    if c.phone or org.phone:
+        blocks.append(Para(t.t("contact.text", coordinator=cname, phone=c.phone or org.phone or "",
+                               email=c.email or org.email or "")))
+    else:
+        blocks.append(Para(t.t("contact.text_no_phone", coordinator=cname,
+                               email=c.email or org.email or "")))
+    blocks += _signature(org, t)
+
+    footnote: tuple[Block, ...] = ()
+    if bases:
+        footnote = (Para(t.t("footnote", basis="; ".join(_basis(b) for b in bases)), "small"),)
+
+    head = _head("resident", t, title=t.s("meta.title", year=str(year)),
+                 recipient=(name or resident.id, *address), org=org, letter_date=letter_date,
+                 reference=f"{resident.id}-{year}", subject=t.t("subject", year=str(year)),
+                 rules=rules)
+    return ResidentLetter(
+        head=head, resident_id=resident.id, name=name, year=year, status=y.status,
+        effect=effect_key, details=tuple(k for k, _ in details),
+        benefit_types=tuple(b.type for b in benefits), payments=lines, total=total,
+        actions=tuple(actions), proposals=tuple(proposals), legal_basis=bases,
+        blocks=tuple(blocks), footnote=footnote,
+    )
+
+
+# -- benefits office letter ---------------------------------------------------------------------
+
+
+def offices_for(resident: Resident, year: int) -> tuple[Office, ...]:
+    """The offices that pay this resident a means-tested benefit in `year`, in a fixed order."""
+    found = {OFFICE_OF[b.type] for b in resident.benefits
+             if b.type in REPORTING_BENEFITS and b.overlaps_year(year)}
+    return tuple(o for o in OFFICE_ORDER if o in found)
+
+
+OFFICE_COLUMNS = ("vrijwilligersvergoeding", "onkosten_forfaitair", "onkosten_bewezen", "gift",
+                  "loon")
+
+
+def _column(p: Payment) -> str:
+    if p.kind == "onkostenvergoeding":
+        return "onkosten_bewezen" if p.receipts else "onkosten_forfaitair"
+    return p.kind
+
+
+def compose_office(result: ResidentResult, resident: Resident, payments: Iterable[Payment],
+                   year: int, rules: RulesInfo, org: Organisation, t: Templates, letter_date: date,
+                   office: Office | None = None) -> OfficeLetter:
+    """The formal letter to the gemeente, SVB or UWV that pays the resident's benefit."""
+    y = _year_of(result, year)
+    offices = offices_for(resident, year)
+    if not offices:
+        raise LetterError(f"{resident.id} has no benefit in {year} that a gemeente, SVB or UWV "
+                          "pays, so there is no office to write to")
+    if office is None:
+        office = offices[0]
+    elif office not in offices:
+        raise LetterError(f"{resident.id} has no benefit from {office} in {year} "
+                          f"(offices: {', '.join(offices)})")
+    types = tuple(dict.fromkeys(b.type for b in resident.benefits
+                                if b.overlaps_year(year) and OFFICE_OF.get(b.type) == office))
+    benefit_name = _join([_benefit_name(bt, t) for bt in types], t)
+    pays = _payments_in(payments, resident.id, year)
+    name = resident.name or result.name or resident.id
+
+    # amounts per month by kind
+    months: list[MonthAmounts] = []
+    by_month: dict[str, list[Payment]] = {}
+    for p in pays:
+        by_month.setdefault(f"{p.date.year}-{p.date.month:02d}", []).append(p)
+    for ym in sorted(by_month):
+        sums = dict.fromkeys(OFFICE_COLUMNS, ZERO)
+        for p in by_month[ym]:
+            sums[_column(p)] += p.amount
+        months.append(MonthAmounts(ym, tuple(sums.items()), sum(sums.values(), ZERO),
+                                   any(p.planned for p in by_month[ym])))
+    if pays:
+        first, last = pays[0].date, pays[-1].date
+        start = date(year, first.month, 1)
+        end = date(year, last.month, calendar.monthrange(year, last.month)[1])
+    else:
+        start, end = date(year, 1, 1), date(year, 12, 31)
+
+    relevant = {"tax", "gifts", *types} if office in ("gemeente", "svb") else {"tax", *types}
+    verdicts = tuple(
+        Verdict(f.rule, t.entry("rule_titles", f.rule) or rules.title(f.rule, "nl"), f.regime, f.period, f.outcome, f.limit,
+                f.value, f.legal_basis)
+        for f in sorted(y.findings, key=lambda f: (f.regime != "tax", f.regime, f.rule, f.period))
+        if f.regime in relevant)
+    office_results = [b for b in y.benefits if b.type in types]
+    from vergoedingcheck.engine.result import worst
+
+    status: Status = worst([b.status for b in office_results] + [y.tax.status]) \
+        if office_results else y.status
+    countable: Decimal | None
+    if any(b.countable is None for b in office_results):
+        countable = None
+    else:
+        countable = sum((b.countable or ZERO for b in office_results), ZERO)
+
+    recipient: list[str]
+    if office == "gemeente":
+        recipient = [t.s("recipients.gemeente", municipality=resident.municipality)
+                     if resident.municipality else t.raw("recipients.gemeente_unnamed"),
+                     t.raw("recipients.gemeente_department"),
+                     *org.gemeente_address(resident.municipality)]
+    elif office == "uwv":
+        recipient = [t.raw("recipients.uwv"), *org.uwv_address]
+    else:
+        recipient = [t.raw("recipients.svb"), *org.svb_address]
+
+    c = org.coordinator
+    period_text = f"{_date(start, t)} – {_date(end, t)}"
+    blocks: list[Block] = [
+        Para(t.t("salutation")),
+        Para(t.t("intro", organisation=org.name)),
+        Heading(t.t("person.heading")),
+    ]
+    person: list[tuple[Text, str]] = [(t.t("person.name"), name)]
+    if resident.birth_date:
+        person.append((t.t("person.birth_date"), _date(resident.birth_date, t)))
+    numbers = [b.client_number for b in resident.benefits
+               if b.type in types and b.client_number]
+    client_number = numbers[0] if numbers else None
+    if client_number:
+        person.append((t.t("person.client_number"), client_number))
+    person.append((t.t("person.benefits"), benefit_name))
+    person.append((t.t("person.reference"), resident.id))
+    blocks.append(KeyValues(tuple(person)))
+
+    blocks.append(Heading(t.t("payer.heading")))
+    payer: list[tuple[Text, str]] = [(t.t("payer.name"), org.name)]
+    if org.address:
+        payer.append((t.t("payer.address"), ", ".join(org.address)))
+    if org.kvk:
+        payer.append((t.t("payer.kvk"), org.kvk))
+    contact = ", ".join(x for x in (c.name, c.role, c.phone, c.email) if x)
+    if contact:
+        payer.append((t.t("payer.contact"), contact))
+    blocks.append(KeyValues(tuple(payer)))
+
+    blocks.append(Heading(t.t("period.heading")))
+    blocks.append(Para(t.t("period.text", start=_date(start, t), end=_date(end, t))))
+
+    blocks.append(Heading(t.t("amounts.heading")))
+    if months:
+        blocks.append(Para(t.t("amounts.intro"), "small"))
+        totals = dict.fromkeys(OFFICE_COLUMNS, ZERO)
+        rows = []
+        for ma in months:
+            for k, v in ma.by_kind:
+                totals[k] += v
+            rows.append((_month(ma.month, t) + (" *" if ma.planned else ""),
+                         *(_eur(v, t) for _, v in ma.by_kind), _eur(ma.total, t)))
+        blocks.append(Table(
+            header=(t.t("amounts.month"), *(t.t(f"kinds.{k}") for k in OFFICE_COLUMNS),
+                    t.t("amounts.total")),
+            rows=tuple(rows), align=("l", "r", "r", "r", "r", "r", "r"),
+            widths=(0.18, 0.15, 0.14, 0.13, 0.12, 0.13, 0.15),
+            total=(t.raw("amounts.total"), *(_eur(totals[k], t) for k in OFFICE_COLUMNS),
+                   _eur(sum(totals.values(), ZERO), t)),
+        ))
+        if any(ma.planned for ma in months):
+            blocks.append(Para(t.t("amounts.planned_note"), "small"))
+    else:
+        blocks.append(Para(t.t("amounts.none")))
+
+    blocks.append(Heading(t.t("verdict.heading")))
+    if verdicts:
+        blocks.append(Para(t.t("verdict.intro"), "small"))
+        blocks.append(Table(
+            header=(t.t("verdict.rule"), t.t("verdict.period"), t.t("verdict.limit"),
+                    t.t("verdict.value"), t.t("verdict.outcome"), t.t("verdict.basis")),
+            rows=tuple((v.title, _period(v.period, t),
+                        _figure(v.limit, rules.units.get(v.rule, "eur"), t),
+                        _eur(v.value, t) if v.value is not None else "–",
+                        t.raw(f"verdict.outcomes.{v.outcome}"),
+                        _basis(v.legal_basis) if v.legal_basis else "–") for v in verdicts),
+            align=("l", "l", "r", "r", "l", "l"), widths=(0.24, 0.13, 0.11, 0.11, 0.15, 0.26),
+            bold_rows=tuple(i for i, v in enumerate(verdicts) if v.outcome in ("fail", "unknown")),
+        ))
+        notes = [f for f in y.findings
+                 if f.regime in relevant and f.outcome in ("fail", "unknown", "warning")]
+        if notes:
+            from vergoedingcheck.engine.explain import explain
+
+            blocks.append(Para(t.t("explanations.heading"), "lead"))
+            blocks.append(Bullets(tuple(literal(explain(replace(f, period=_period(f.period, t)), "nl"))
+                                        for f in notes)))
+    else:
+        blocks.append(Para(t.t("verdict.none")))
+
+    blocks.append(Heading(t.t("conclusion.heading")))
+    for b in office_results:
+        bname = _benefit_name(b.type, t)
+        if b.status == "safe":
+            blocks.append(Para(t.t("conclusion.safe", benefit=bname,
+                                   countable=_eur(b.countable or ZERO, t))))
+        elif b.status == "unsafe" and b.countable is not None:
+            blocks.append(Para(t.t("conclusion.unsafe", benefit=bname,
+                                   countable=_eur(b.countable, t))))
+        elif b.status == "unsafe":
+            blocks.append(Para(t.t("conclusion.unsafe_no_amount", benefit=bname)))
+        else:
+            missing = sorted({f.missing for f in y.findings
+                              if f.outcome == "unknown" and f.missing
+                              and f.regime in relevant}) or ["?"]
+            blocks.append(Para(t.t("conclusion.unknown", benefit=bname,
+                                   missing="; ".join(missing))))
+    if y.tax.status == "unsafe":
+        blocks.append(Para(t.t("conclusion.tax_unsafe", taxable=_eur(y.tax.taxable, t))))
+    else:
+        blocks.append(Para(t.t(f"conclusion.tax_{y.tax.status}")))
+    blocks.append(Para(t.t("conclusion.decision")))
+    lv = _date(rules.last_verified, t) if rules.last_verified else "?"
+    blocks.append(Para(t.t("rules.text", rules_id=rules.id, fingerprint=rules.fingerprint or "?",
+                           last_verified=lv), "small"))
+    blocks.append(Para(t.t("closing")))
+    sig = [x for x in (c.name, c.role, org.name, c.phone, c.email) if x]
+    blocks.append(Para(Text("{v}", (("v", "\n".join(sig)),), "signature"), "signature"))
+
+    head = _head("office", t, title=t.s("meta.title", name=name, year=str(year)),
+                 recipient=tuple(recipient), org=org, letter_date=letter_date,
+                 reference=f"{resident.id}-{year}-{office}",
+                 subject=t.t("subject", period=period_text), rules=rules)
+    return OfficeLetter(
+        head=head, office=office, resident_id=resident.id, name=name,
+        birth_date=resident.birth_date, client_number=client_number, year=year,
+        period=(start, end), status=status, benefit_types=types, months=tuple(months),
+        verdicts=verdicts, countable=countable, blocks=tuple(blocks),
+    )
+
+
+# -- coordinator overview -------------------------------------------------------------------------
+
+
+def _birthday(birth: date, age: int) -> date:
+    try:
+        return birth.replace(year=birth.year + age)
+    except ValueError:  # 29 February in a common year: a year older on 1 March
+        return date(birth.year + age, 3, 1)
+
+
+def compose_coordinator(results: Iterable[ResidentResult], residents: Iterable[Resident],
+                        payments: Iterable[Payment], year: int, rules: RulesInfo,
+                        org: Organisation, t: Templates, letter_date: date,
+                        month: int | None = None) -> CoordinatorOverview:
+    """All residents of a year (or one month): status, counted, headroom, actions; who turns 27;
+    which payments planned next month would cross a cap."""
+    by_id = {r.id: r for r in residents}
+    pays = list(payments)
+    rows: list[OverviewRow] = []
+    years: dict[str, YearResult] = {}
+    for res in results:
+        y = res.year(year)
+        if y is None:
+            continue
+        years[res.id] = y
+        resident = by_id.get(res.id)
+        name = (resident.name if resident else None) or res.name
+        if month is None:
+            rows.append(OverviewRow(res.id, name, y.status, y.tax.counted, y.headroom, y.actions))
+        else:
+            ym = f"{year}-{month:02d}"
+            mr = next((m for m in y.months if m.month == ym), None)
+            if mr is None:
+                continue
+            rows.append(OverviewRow(res.id, name, mr.status, mr.counted, mr.headroom, y.actions))
+    rows.sort(key=lambda r: ((r.name or r.resident_id).casefold(), r.resident_id))
+
+    turning: list[Turning27] = []
+    for r in by_id.values():
+        if r.birth_date is None:
+            continue
+        bd = _birthday(r.birth_date, YOUNG_AGE)
+        if bd.year == year and (month is None or bd.month == month):
+            turning.append(Turning27(r.id, r.name, bd))
+    turning.sort(key=lambda x: (x.birthday, x.resident_id))
+
+    if month is not None:
+        ny, nm = (year, month + 1) if month < 12 else (year + 1, 1)
+    else:
+        ny, nm = ((letter_date.year, letter_date.month + 1) if letter_date.month < 12
+                  else (letter_date.year + 1, 1))
+    next_month = f"{ny}-{nm:02d}"
+    alerts: list[PlannedAlert] = []
+    for p in sorted(pays, key=lambda p: (p.date, p.resident, p.amount)):
+        if not p.planned or (p.date.year, p.date.month) != (ny, nm):
+            continue
+        y2 = years.get(p.resident) if ny == year else None
+        if y2 is None:
+            continue
+        mr = next((m for m in y2.months if m.month == next_month), None)
+        month_fails = [f for f in _fails(y2, "month_cap") if f.period == next_month]
+        if month_fails:
+            cap = "month"
+        elif mr is not None and mr.status == "unsafe" and _fails(y2, "year_cap"):
+            cap = "year"
+        elif mr is not None and mr.status == "unsafe":
+            cap = "other"
+        else:
+            continue
+        resident = by_id.get(p.resident)
+        alerts.append(PlannedAlert(p.resident, resident.name if resident else None, p.date,
+                                   p.amount, cap))  # type: ignore[arg-type]
+
+    period = str(year) if month is None else format_month(year, month, t.locale)
+    counts = {s: sum(1 for r in rows if r.status == s) for s in ("safe", "unsafe", "unknown")}
+    blocks: list[Block] = [
+        Para(t.t("intro", count=str(len(rows)), safe=str(counts["safe"]),
+                 unsafe=str(counts["unsafe"]), unknown=str(counts["unknown"])), "lead"),
+        Heading(t.t("residents.heading")),
+    ]
+    if rows:
+        blocks.append(Table(
+            header=(t.t("residents.col_resident"), t.t("residents.col_status"),
+                    t.t("residents.col_counted"), t.t("residents.col_headroom"),
+                    t.t("residents.col_actions")),
+            rows=tuple((f"{r.name} ({r.resident_id})" if r.name else r.resident_id,
+                        t.raw(f"status.{r.status}"), _eur(r.counted, t), _eur(r.headroom, t),
+                        ", ".join(t.raw(f"actions.{a}") if t.has(f"actions.{a}") else a
+                                  for a in r.actions)) for r in rows),
+            align=("l", "l", "r", "r", "l"), widths=(0.30, 0.13, 0.14, 0.14, 0.29),
+            bold_rows=tuple(i for i, r in enumerate(rows) if r.status != "safe"),
+        ))
+    else:
+        blocks.append(Para(t.t("residents.none")))
+
+    def who(rid: str, name: str | None) -> str:
+        return f"{name} ({rid})" if name else rid
+
+    blocks.append(Heading(t.t("turning27.heading")))
+    if turning:
+        blocks.append(Para(t.t("turning27.intro"), "small"))
+        blocks.append(Bullets(tuple(t.t("turning27.item", resident=who(x.resident_id, x.name),
+                                        date=_date(x.birthday, t)) for x in turning)))
+    else:
+        blocks.append(Para(t.t("turning27.none")))
+    nm_label = format_month(ny, nm, t.locale)
+    blocks.append(Heading(t.t("planned.heading", month=nm_label)))
+    if alerts:
+        blocks.append(Bullets(tuple(
+            t.t("planned.item", resident=who(a.resident_id, a.name), amount=_eur(a.amount, t),
+                date=_date(a.date, t), cap=t.raw(f"planned.cap_{a.cap}")) for a in alerts)))
+    else:
+        blocks.append(Para(t.t("planned.none", month=nm_label)))
+    unknown_items = []
+    for r in rows:
+        if r.status != "unknown":
+            continue
+        for f in years[r.resident_id].findings:
+            if f.outcome == "unknown":
+                from vergoedingcheck.engine.explain import explain
+
+                unknown_items.append(t.t("findings.item", resident=who(r.resident_id, r.name),
+                                         explanation=explain(replace(f, period=_period(f.period, t)),
+                                                             t.lang)))
+    if unknown_items:
+        blocks.append(Heading(t.t("findings.heading")))
+        blocks.append(Bullets(tuple(unknown_items)))
+
+    c = org.coordinator
+    head = _head("coordinator", t, title=t.s("meta.title", period=period),
+                 recipient=tuple(x for x in (c.name, c.role, org.name) if x), org=org,
+                 letter_date=letter_date,
+                 reference=f"overzicht-{year}" + (f"-{month:02d}" if month else ""),
+                 subject=t.t("subject", period=period), rules=rules)
+    return CoordinatorOverview(
+        head=head, year=year, month=month, rows=tuple(rows), turning_27=tuple(turning),
+        planned_over_cap=tuple(alerts), next_month=next_month, blocks=tuple(blocks),
+    )

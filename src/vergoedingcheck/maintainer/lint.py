@@ -1,0 +1,48 @@
+"""Checks on rule files beyond the loader: draft markers left in by `rules new-year`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from vergoedingcheck.sourcefile import InputError, Problem, dotted, read_file
+
+MARKERS = re.compile(r"\b(TODO|CONTROLEER)\b")
+
+
+def draft_markers(root: Path) -> list[Problem]:
+    """Every line in rules/nl and rules/gemeenten that still holds TODO or CONTROLEER."""
+    out: list[Problem] = []
+    for sub in ("nl", "gemeenten"):
+        d = root / sub
+        for path in sorted(d.glob("*.yaml")) if d.is_dir() else []:
+            try:
+                text = path.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                continue  # the loader reports these
+            hits = [
+                (n, m.group(1))
+                for n, line in enumerate(text.splitlines(), start=1)
+                for m in [MARKERS.search(line)]
+                if m
+            ]
+            if not hits:
+                continue
+            try:
+                by_line = {
+                    ln: loc
+                    for loc, ln in sorted(read_file(path).lines.items(), key=lambda kv: len(kv[0]))
+                }
+            except InputError:
+                by_line = {}
+            for n, word in hits:
+                out.append(
+                    Problem(
+                        str(path),
+                        n,
+                        dotted(by_line.get(n, ())),
+                        f"draft marker {word} left in: fill in or check the value, "
+                        "then remove the marker",
+                    )
+                )
+    return out

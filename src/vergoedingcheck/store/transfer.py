@@ -1,0 +1,109 @@
+"""Import into and export out of the store: case files (YAML/JSON), CSV and XLSX.
+
+`plan_import` reads a file and checks it against the store without writing anything (the preview);
+`apply_import` writes a plan in one transaction. A plan with errors is refused unless the caller
+asks for the good rows only (spreadsheets only: a case file is all or nothing, as its contract says).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from vergoedingcheck.io.spreadsheet import (
+    ImportPlan,
+    RowError,
+    SpreadsheetError,
+    read_spreadsheet,
+    write_csv,
+    write_xlsx,
+)
+from vergoedingcheck.sourcefile import InputError
+from vergoedingcheck.store.db import ImportSummary, PaymentRecord, ResidentRecord, Store, StoreError
+
+CASE_SUFFIXES = (".yaml", ".yml", ".json")
+SHEET_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
+
+
+class TransferError(StoreError):
+    """The file cannot be read or written at all."""
+
+
+@dataclass
+class ExportSummary:
+    path: Path
+    residents: int
+    payments: int
+
+
+def plan_import(path: str | Path, store: Store) -> ImportPlan:
+    p = Path(path).expanduser()
+    if not p.is_file():
+        raise TransferError(f"{p} bestaat niet")
+    known = [r.id for r in store.residents()]
+    suffix = p.suffix.casefold()
+    if suffix in CASE_SUFFIXES:
+        return _plan_case_file(p, known)
+    if suffix in SHEET_SUFFIXES:
+        try:
+            return read_spreadsheet(p, known)
+        except SpreadsheetError as exc:
+            raise TransferError(f"{p.name}: {exc}") from None
+    raise TransferError(f"{p.name}: onbekend bestandstype (gebruik .yaml, .json, .csv of .xlsx)")
+
+
+def _plan_case_file(p: Path, known: list[str]) -> ImportPlan:
+    from vergoedingcheck.io.casefile import read_case_file
+
+    plan = ImportPlan(source=str(p))
+    plan.__dict__["whole_file"] = True
+    try:
+        case = read_case_file(p)
+    except InputError as exc:
+        plan.errors = [RowError(Path(pr.file).name, pr.line or 0, pr.field, pr.message)
+                       for pr in exc.problems]
+        return plan
+    plan.residents = [ResidentRecord.from_model(r) for r in case.residents]
+    plan.payments = [PaymentRecord.from_model(x) for x in case.payments]
+    plan.rows_read = len(plan.residents) + len(plan.payments)
+    return plan
+
+
+def partial_allowed(plan: ImportPlan) -> bool:
+    """Only spreadsheets may be imported row by row; a case file is all or nothing."""
+    return not plan.__dict__.get("whole_file", False)
+
+
+def apply_import(plan: ImportPlan, store: Store, *, good_rows_only: bool = False) -> ImportSummary:
+    if plan.errors and not (good_rows_only and partial_allowed(plan)):
+        raise TransferError(f"{len(plan.errors)} fout(en) in het bestand: er is niets ingelezen")
+    return store.import_records(plan.residents, plan.payments)
+
+
+def export(path: str | Path, store: Store, *, year: int | None = None, table: str = "betalingen",
+           encoding: str = "utf-8-sig",
+           progress: Callable[[str], None] | None = None) -> ExportSummary:
+    p = Path(path).expanduser()
+    if not p.exists():  # personal data: a new export file is readable by its owner only
+        os.close(os.open(p, os.O_CREAT | os.O_WRONLY, 0o600))
+    residents = store.residents()
+    payments = store.payments(year=year)
+    suffix = p.suffix.casefold()
+    if progress:
+        progress(f"{len(residents)} bewoners, {len(payments)} betalingen")
+    if suffix in CASE_SUFFIXES:
+        from vergoedingcheck.io.casefile import write_case_file
+
+        write_case_file(p, [r.to_model() for r in residents], [x.to_model() for x in payments])
+    elif suffix in (".xlsx", ".xlsm"):
+        write_xlsx(p, residents, payments)
+    elif suffix in (".csv", ".txt"):
+        try:
+            write_csv(p, table, residents, payments, encoding=encoding)
+        except SpreadsheetError as exc:
+            raise TransferError(str(exc)) from None
+    else:
+        raise TransferError(f"{p.name}: onbekend bestandstype (gebruik .yaml, .json, .csv of .xlsx)")
+    return ExportSummary(p, len(residents), len(payments))

@@ -1,0 +1,132 @@
+"""The coordinator's app (Textual): residents, one resident, what-if, rules, import/export, help.
+
+Thin: it reads the store, calls the engine (in a worker) and shows the result. `today` is injected
+(tests fix it); the year shown starts at today's year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+
+from vergoedingcheck.content import content_dir
+from vergoedingcheck.engine import CheckResult, evaluate
+from vergoedingcheck.rules import Ruleset
+from vergoedingcheck.store import Store
+
+
+class Rechecked(Message):
+    """The check result changed (posted to the active screen)."""
+
+
+class VergoedingApp(App[None]):
+    TITLE = "vergoedingcheck"
+    CSS_PATH = str(content_dir("tui") / "app.tcss")
+    ENABLE_COMMAND_PALETTE = True
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Stop", show=False),
+        Binding("ctrl+c", "quit", "Stop", show=False, priority=True),
+    ]
+
+    def __init__(self, store: Store, ruleset: Ruleset, *, today: date | None = None):
+        super().__init__()
+        self.store = store
+        self.ruleset = ruleset
+        self.today = today or date.today()
+        self.year = self.today.year
+        self.result: CheckResult | None = None
+        self.check_count = 0
+        self._generation = 0
+
+    # -- start -----------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        from vergoedingcheck.tui.residents import ResidentsScreen
+
+        self.push_screen(ResidentsScreen())
+        self.recheck()
+
+    # -- the check (a worker: the app stays responsive while it runs) -------------------------
+    def recheck(self) -> None:
+        """Check everything again in a worker; a newer check always wins over an older one."""
+        self._generation += 1
+        self._check(self._generation)
+
+    @work(thread=True, group="check")
+    def _check(self, generation: int) -> None:
+        residents, payments = self.store.engine_input()
+        years = {self.year, self.today.year}
+        result = evaluate(residents, payments, self.ruleset, years=years)
+        self.call_from_thread(self._set_result, result, generation)
+
+    def _set_result(self, result: CheckResult, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer check is on its way
+        self.result = result
+        self.check_count += 1
+        for screen in self.screen_stack:
+            screen.post_message(Rechecked())
+
+    def set_year(self, year: int) -> None:
+        self.year = year
+        self.sub_title = f"jaar {year}"
+        self.recheck()
+
+    # -- navigation -------------------------------------------------------------------------
+    def action_help(self) -> None:
+        from vergoedingcheck.tui.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_rules(self) -> None:
+        from vergoedingcheck.tui.rules import RulesScreen
+
+        self.push_screen(RulesScreen())
+
+    def action_transfer(self) -> None:
+        from vergoedingcheck.tui.transfer import TransferScreen
+
+        self.push_screen(TransferScreen())
+
+    def action_letters(self) -> None:
+        from vergoedingcheck.tui.letters import LettersScreen
+
+        self.push_screen(LettersScreen(None))
+
+    def action_residents(self) -> None:
+        from vergoedingcheck.tui.residents import ResidentsScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, ResidentsScreen):
+            self.pop_screen()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield SystemCommand("Bewoners", "Terug naar de lijst met bewoners", self.action_residents)
+        yield SystemCommand("Bewoner toevoegen", "Een nieuwe bewoner invoeren", self._add_resident)
+        yield SystemCommand("Regels bekijken", "Alle bedragen per datum met wettelijke grondslag",
+                            self.action_rules)
+        yield SystemCommand("Importeren of exporteren", "CSV, Excel of casusbestand",
+                            self.action_transfer)
+        yield SystemCommand("Overzicht voor de coördinator", "Alle bewoners van het jaar als brief",
+                            self.action_letters)
+        yield SystemCommand("Vorig jaar", "Toon het vorige kalenderjaar",
+                            lambda: self.set_year(self.year - 1))
+        yield SystemCommand("Volgend jaar", "Toon het volgende kalenderjaar",
+                            lambda: self.set_year(self.year + 1))
+        yield SystemCommand("Help", "Toetsen en uitleg", self.action_help)
+        yield SystemCommand("Thema wisselen", "Licht of donker", self.action_change_theme)
+        yield SystemCommand("Stoppen", "De app sluiten (alles is al opgeslagen)", self.action_quit)
+
+    def _add_resident(self) -> None:
+        from vergoedingcheck.tui.residents import ResidentsScreen
+
+        self.action_residents()
+        if isinstance(self.screen, ResidentsScreen):
+            self.screen.action_new()

@@ -1,0 +1,103 @@
+"""Words, amounts and dates for the screens (Dutch). Status is always a word, never only a colour."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from vergoedingcheck.engine.result import Finding, Status
+from vergoedingcheck.model import Benefit, age_on
+from vergoedingcheck.money import format_date, format_eur, format_month
+
+STATUS_NL: dict[str, str] = {"safe": "veilig", "unsafe": "niet veilig", "unknown": "onbekend"}
+STATUS_ORDER = {"unsafe": 0, "unknown": 1, "safe": 2}
+OUTCOME_NL = {"fail": "fout", "unknown": "onbekend", "warning": "let op", "info": "info", "ok": "ok"}
+OUTCOME_ORDER = {"fail": 0, "unknown": 1, "warning": 2, "info": 3, "ok": 4}
+PAYSTATUS_NL = {"paid": "betaald", "planned": "gepland"}
+KIND_NL = {"vrijwilligersvergoeding": "vrijwilliger", "onkostenvergoeding": "onkosten",
+           "gift": "gift", "loon": "loon"}
+REGIME_NL = {"tax": "belasting", "gifts": "giften"}
+ACTION_NL = {
+    "report_to_municipality": "melden bij de gemeente",
+    "report_to_svb": "melden bij de SVB",
+    "report_to_uwv": "melden bij UWV",
+    "ask_uwv_permission": "toestemming vragen aan UWV",
+    "report_to_toeslagen": "melden bij Dienst Toeslagen",
+    "declare_income_tax": "opgeven bij de belasting",
+    "keep_receipts": "bonnen bewaren",
+}
+
+
+def status_nl(status: Status | str | None) -> str:
+    return STATUS_NL.get(status or "unknown", "onbekend")
+
+
+def status_cell(status: Status | str | None) -> Any:
+    """The status as a word, styled only as an extra (the word carries the meaning)."""
+    from rich.text import Text
+
+    word = status_nl(status)
+    style = {"safe": "green", "unsafe": "bold red", "unknown": "yellow"}.get(status or "", "")
+    return Text(word, style=style)
+
+
+def eur(d: Decimal | None) -> str:
+    return format_eur(d)
+
+
+def day(d: date | None) -> str:
+    return format_date(d) if d else "—"
+
+
+def month_name(key: str) -> str:
+    y, m = key.split("-")
+    return format_month(int(y), int(m))
+
+
+def benefit_words(b: Benefit) -> str:
+    parts = [b.type]
+    if b.since:
+        parts.append(f"sinds {day(b.since)}")
+    if b.until:
+        parts.append(f"tot {day(b.until)}")
+    if b.type == "ww":
+        parts.append({True: "toestemming UWV: ja", False: "toestemming UWV: nee",
+                      None: "toestemming UWV: onbekend"}[b.uwv_permission])
+        if b.ww_hourly_wage is not None:
+            parts.append(f"uurloon {eur(b.ww_hourly_wage)}")
+    if b.client_number:
+        parts.append(f"klantnummer {b.client_number}")
+    return " ".join(parts[:1]) + (" (" + ", ".join(parts[1:]) + ")" if len(parts) > 1 else "")
+
+
+def benefits_short(benefits: tuple[Benefit, ...]) -> str:
+    return ", ".join(b.type for b in benefits) if benefits else "geen"
+
+
+def age_words(birth: date | None, today: date) -> str:
+    if birth is None:
+        return "geboortedatum onbekend"
+    return f"geboren {day(birth)} ({age_on(birth, today)} jaar)"
+
+
+def explain_finding(f: Finding) -> str:
+    """The finding as a sentence (from the engine's explanation texts)."""
+    from vergoedingcheck.engine.explain import explain
+
+    return explain(f, lang="nl")
+
+
+def legal_words(f: Finding) -> str:
+    if f.legal_basis is None:
+        return "geen wettelijke grondslag vermeld"
+    lb = f.legal_basis
+    return f"{lb.law}, artikel {lb.article}"
+
+
+def period_words(period: str) -> str:
+    if len(period) == 7:
+        return month_name(period)
+    if len(period) == 10:
+        return day(date.fromisoformat(period))
+    return period

@@ -1,0 +1,308 @@
+"""Forms: a resident (with up to three benefits), a payment, and a yes/no question.
+
+Dates are typed the Dutch way (`3-3-2026`), amounts with a comma (`12,50`); every field is checked
+before anything is saved, and the message names the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from vergoedingcheck.io.spreadsheet import (
+    format_date_nl,
+    format_decimal_nl,
+    format_hours_nl,
+    parse_date_nl,
+    parse_decimal_nl,
+    parse_money_nl,
+)
+from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit
+from vergoedingcheck.store import PaymentRecord, ResidentRecord
+
+MAX_BENEFITS = 3
+
+
+class FormError(ValueError):
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+def _opt(text: str) -> str | None:
+    return text.strip() or None
+
+
+def _date(label: str, text: str, required: bool = False) -> date | None:
+    if not text.strip():
+        if required:
+            raise FormError(label, "verplicht (bijvoorbeeld 3-3-2026)")
+        return None
+    try:
+        return parse_date_nl(text)
+    except ValueError as exc:
+        raise FormError(label, str(exc)) from None
+
+
+class _Form(ModalScreen[Any]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Annuleer"),
+        Binding("ctrl+s", "save", "Opslaan"),
+    ]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.dismiss(None)
+
+    def on_input_submitted(self, _: Input.Submitted) -> None:
+        self.action_save()
+
+    def show_error(self, exc: FormError) -> None:
+        self.query_one("#error", Static).update(f"Niet opgeslagen. {exc}")
+
+    def action_save(self) -> None:
+        raise NotImplementedError
+
+
+def _buttons() -> Horizontal:
+    return Horizontal(Button("Opslaan (ctrl+s)", id="save", variant="primary", compact=True),
+                      Button("Annuleer (esc)", id="cancel", compact=True), classes="buttons")
+
+
+class ResidentForm(_Form):
+    """Add (`rec=None`) or edit a resident; dismisses with the new record or None."""
+
+    def __init__(self, rec: ResidentRecord | None, today: date):
+        super().__init__()
+        self.rec = rec
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        r = self.rec
+        with Vertical(classes="dialog"):
+            yield Label("Bewoner wijzigen" if r else "Nieuwe bewoner", classes="title")
+            with Grid(classes="fields"):
+                yield Label("Referentie")
+                yield Input(r.id if r else "", id="ref", compact=True,
+                            placeholder="uw eigen nummer, geen BSN")
+                yield Label("Naam")
+                yield Input(r.name or "" if r else "", id="name", compact=True)
+                yield Label("Geboortedatum")
+                yield Input(format_date_nl(r.birth_date) if r else "", id="birth", compact=True,
+                            placeholder="bijvoorbeeld 3-3-1980")
+                yield Label("Gemeente")
+                yield Input(r.municipality or "" if r else "", id="municipality", compact=True)
+                yield Label("Huishouden")
+                yield Input(r.household or "" if r else "", id="household", compact=True,
+                            placeholder="zelfde code = één uitkering samen")
+                yield Label("Notitie")
+                yield Input(r.note or "" if r else "", id="note", compact=True)
+            yield Label("Uitkeringen: soort, sinds, tot, toestemming van UWV (WW), WW-uurloon",
+                        classes="subtitle")
+            benefits = list(r.benefits) if r else []
+            for i in range(MAX_BENEFITS):
+                b = benefits[i] if i < len(benefits) else None
+                with Horizontal(classes="benefit"):
+                    yield Select([(t, t) for t in BENEFIT_TYPES], prompt="geen", compact=True,
+                                 value=b.type if b else Select.NULL, id=f"btype{i}")
+                    yield Input(format_date_nl(b.since) if b else "", id=f"bsince{i}",
+                                placeholder="sinds", compact=True)
+                    yield Input(format_date_nl(b.until) if b else "", id=f"buntil{i}",
+                                placeholder="tot", compact=True)
+                    perm = "?" if b is None or b.uwv_permission is None else (
+                        "ja" if b.uwv_permission else "nee")
+                    yield Select([("UWV: ?", "?"), ("UWV: ja", "ja"), ("UWV: nee", "nee")],
+                                 value=perm, allow_blank=False, compact=True, id=f"bperm{i}",
+                                 classes="perm")
+                    yield Input(format_decimal_nl(b.ww_hourly_wage) if b else "",
+                                id=f"bwage{i}", placeholder="uurloon", compact=True)
+            yield Static("", id="error", classes="error")
+            yield _buttons()
+
+    def value(self, wid: str) -> str:
+        return self.query_one(f"#{wid}", Input).value
+
+    def build(self) -> ResidentRecord:
+        ref = self.value("ref").strip()
+        if not ref:
+            raise FormError("Referentie", "verplicht")
+        birth = _date("Geboortedatum", self.value("birth"), required=True)
+        assert birth is not None
+        if birth > self.today:
+            raise FormError("Geboortedatum", "ligt in de toekomst")
+        old = list(self.rec.benefits) if self.rec else []
+        benefits: list[Benefit] = []
+        for i in range(MAX_BENEFITS):
+            btype = self.query_one(f"#btype{i}", Select).value
+            if btype is Select.NULL or btype is None:
+                continue
+            since = _date(f"Uitkering {i + 1} sinds", self.value(f"bsince{i}"))
+            until = _date(f"Uitkering {i + 1} tot", self.value(f"buntil{i}"))
+            if since and until and until < since:
+                raise FormError(f"Uitkering {i + 1}", "'tot' ligt voor 'sinds'")
+            wage_text = self.value(f"bwage{i}").strip()
+            wage = None
+            if wage_text:
+                try:
+                    wage = parse_money_nl(wage_text)
+                except ValueError as exc:
+                    raise FormError(f"Uitkering {i + 1} uurloon", str(exc)) from None
+            perm = {"?": None, "ja": True, "nee": False}[str(self.query_one(f"#bperm{i}", Select).value)]
+            client = old[i].client_number if i < len(old) and old[i].type == btype else None
+            benefits.append(Benefit(type=str(btype), since=since, until=until, uwv_permission=perm,
+                                    ww_hourly_wage=wage, client_number=client))
+        return ResidentRecord(id=ref, name=_opt(self.value("name")), birth_date=birth,
+                              municipality=_opt(self.value("municipality")),
+                              household=_opt(self.value("household")),
+                              note=_opt(self.value("note")), benefits=tuple(benefits),
+                              rev=self.rec.rev if self.rec else 0)
+
+    def action_save(self) -> None:
+        try:
+            self.dismiss(self.build())
+        except FormError as exc:
+            self.show_error(exc)
+
+
+KIND_OPTIONS = [("vrijwilligersvergoeding", "vrijwilligersvergoeding"),
+                ("onkostenvergoeding", "onkostenvergoeding"), ("gift", "gift"), ("loon", "loon")]
+
+
+class PaymentForm(_Form):
+    """Add or edit a payment. `preview` (optional) says what saving would do to the status."""
+
+    def __init__(self, resident: ResidentRecord, rec: PaymentRecord | None, today: date,
+                 preview: Callable[[PaymentRecord], str] | None = None):
+        super().__init__()
+        self.resident = resident
+        self.rec = rec
+        self.today = today
+        self.preview = preview
+
+    def compose(self) -> ComposeResult:
+        p = self.rec
+        with Vertical(classes="dialog"):
+            yield Label(("Betaling wijzigen" if p else "Nieuwe betaling") + f" · {self.resident.label}",
+                        classes="title")
+            with Grid(classes="fields"):
+                yield Label("Datum")
+                yield Input(format_date_nl(p.date if p else self.today), id="date", compact=True,
+                            placeholder="bijvoorbeeld 3-3-2026")
+                yield Label("Bedrag (€)")
+                yield Input(format_decimal_nl(p.amount) if p else "", id="amount", compact=True,
+                            placeholder="bijvoorbeeld 50,00")
+                yield Label("Soort")
+                yield Select(KIND_OPTIONS, value=p.kind if p else "vrijwilligersvergoeding",
+                             allow_blank=False, compact=True, id="kind")
+                yield Label("Uren")
+                yield Input(format_hours_nl(p.hours) if p else "", id="hours", compact=True,
+                            placeholder="optioneel, voor de uurnorm")
+                yield Label("Status")
+                yield Select([("betaald", "paid"), ("gepland", "planned")],
+                             value=p.status if p else "planned", allow_blank=False, compact=True,
+                             id="status")
+                yield Label("Betaler")
+                yield Input(p.payer or "" if p else "", id="payer", compact=True)
+                yield Label("Notitie")
+                yield Input(p.note or "" if p else "", id="note", compact=True)
+            with Horizontal(classes="checks"):
+                yield Checkbox("met bonnen (echte kosten)", p.receipts if p else False,
+                               id="receipts", compact=True)
+                yield Checkbox("in natura (bon, cadeau)", p.in_kind if p else False, id="in_kind",
+                               compact=True)
+            yield Static("", id="preview", classes="preview")
+            yield Static("", id="error", classes="error")
+            yield _buttons()
+
+    def on_mount(self) -> None:
+        self.query_one("#amount", Input).focus()
+        self.update_preview()
+
+    def on_input_changed(self, _: Input.Changed) -> None:
+        self.update_preview()
+
+    def on_select_changed(self, _: Select.Changed) -> None:
+        self.update_preview()
+
+    def on_checkbox_changed(self, _: Checkbox.Changed) -> None:
+        self.update_preview()
+
+    def update_preview(self) -> None:
+        if self.preview is None:
+            return
+        try:
+            rec = self.build()
+        except FormError:
+            self.query_one("#preview", Static).update("")
+            return
+        self.query_one("#preview", Static).update(self.preview(rec))
+
+    def build(self) -> PaymentRecord:
+        v = {w.id: w.value for w in self.query(Input)}
+        d = _date("Datum", v["date"], required=True)
+        assert d is not None
+        if not v["amount"].strip():
+            raise FormError("Bedrag", "verplicht")
+        try:
+            amount = parse_money_nl(v["amount"])
+        except ValueError as exc:
+            raise FormError("Bedrag", str(exc)) from None
+        hours: Decimal | None = None
+        if v["hours"].strip():
+            try:
+                hours = parse_decimal_nl(v["hours"])
+            except ValueError as exc:
+                raise FormError("Uren", str(exc)) from None
+            if hours < 0:
+                raise FormError("Uren", "kan niet negatief zijn")
+        kind = str(self.query_one("#kind", Select).value)
+        receipts = self.query_one("#receipts", Checkbox).value
+        base = self.rec or PaymentRecord(self.resident.id, d, amount, kind)
+        return replace(base, date=d, amount=amount, kind=kind, hours=hours,
+                       receipts=receipts and kind == "onkostenvergoeding",
+                       in_kind=self.query_one("#in_kind", Checkbox).value,
+                       payer=_opt(v["payer"]), note=_opt(v["note"]),
+                       status=str(self.query_one("#status", Select).value))  # type: ignore[arg-type]
+
+    def action_save(self) -> None:
+        try:
+            self.dismiss(self.build())
+        except FormError as exc:
+            self.show_error(exc)
+
+
+class Confirm(ModalScreen[bool]):
+    BINDINGS = [Binding("j,y", "answer(True)", "Ja"), Binding("n,escape", "answer(False)", "Nee")]
+
+    def __init__(self, question: str):
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog small"):
+            yield Static(self.question)
+            yield Horizontal(Button("Ja (j)", id="yes", variant="error", compact=True),
+                             Button("Nee (n)", id="no", compact=True), classes="buttons")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+assert set(k for k, _ in KIND_OPTIONS) == set(PAYMENT_KINDS)

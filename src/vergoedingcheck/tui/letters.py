@@ -1,0 +1,194 @@
+"""Letters: choose a letter, read its text, make the PDF. Every PDF made is recorded in the store
+with the inputs, the check result and the ruleset fingerprint, so it can be shown again later."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, Select, Static
+
+from vergoedingcheck.engine import evaluate
+from vergoedingcheck.store import LetterRecord
+
+if TYPE_CHECKING:
+    from vergoedingcheck.tui.app import VergoedingApp
+
+OFFICE_NL = {"gemeente": "de gemeente", "uwv": "UWV", "svb": "de SVB"}
+
+
+@dataclass(frozen=True)
+class Choice:
+    kind: str
+    lang: str
+    office: str | None = None
+
+    @property
+    def label(self) -> str:
+        if self.kind == "resident":
+            return f"Brief aan de bewoner ({'Nederlands' if self.lang == 'nl' else 'Engels'})"
+        if self.kind == "office":
+            return f"Brief aan {OFFICE_NL.get(self.office or '', self.office)}"
+        return f"Overzicht voor de coördinator ({'Nederlands' if self.lang == 'nl' else 'Engels'})"
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.lang}:{self.office or ''}"
+
+
+def default_folder() -> Path:
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / "vergoedingcheck"
+
+
+def _write_private(path: Path, data: bytes) -> Path:
+    """Write a new file readable by its owner only; never overwrite an earlier letter."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    stem, n = path.stem, 1
+    while True:
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            break
+        except FileExistsError:
+            n += 1
+            path = path.with_name(f"{stem}-{n}{path.suffix}")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    return path
+
+
+class LettersScreen(Screen[None]):
+    """Letters for one resident (`rid`), or the coordinator's overview (`rid=None`)."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Terug"),
+        Binding("ctrl+s", "make_pdf", "Maak PDF"),
+    ]
+
+    def __init__(self, rid: str | None):
+        super().__init__()
+        self.rid = rid
+        self.choices: list[Choice] = []
+
+    @property
+    def vc(self) -> VergoedingApp:
+        return cast("VergoedingApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(classes="row"):
+            yield Label("Brief ")
+            yield Select([], allow_blank=True, prompt="kies een brief", compact=True, id="choice")
+        with Horizontal(classes="row"):
+            yield Label("Map ")
+            yield Input(str(default_folder()), id="folder", compact=True)
+        with VerticalScroll(id="letter-box"):
+            yield Static("", id="letter")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        from vergoedingcheck.letters import LANGUAGES, offices_for
+
+        app = self.vc
+        if self.rid is None:
+            self.choices = [Choice("coordinator", lang) for lang in LANGUAGES["coordinator"]]
+            self.app.sub_title = f"brieven · overzicht {app.year}"
+        else:
+            rec = app.store.resident(self.rid)
+            self.choices = [Choice("resident", lang) for lang in LANGUAGES["resident"]]
+            self.choices += [Choice("office", "nl", o) for o in offices_for(rec.to_model(), app.year)]
+            self.app.sub_title = f"brieven · {rec.label} · {app.year}"
+        sel = self.query_one("#choice", Select)
+        sel.set_options([(c.label, c.key) for c in self.choices])
+        sel.value = self.choices[0].key
+        sel.focus()
+
+    def chosen(self) -> Choice | None:
+        value = self.query_one("#choice", Select).value
+        return next((c for c in self.choices if c.key == value), None)
+
+    def on_select_changed(self, _: Select.Changed) -> None:
+        choice = self.chosen()
+        if choice is not None:
+            self.query_one("#letter", Static).update("Brief opstellen…")
+            self.preview(choice)
+
+    def _build_letter(self, choice: Choice) -> tuple[Any, Any, list[Any], list[Any]]:
+        """Check afresh (the store may have changed) and compose the letter."""
+        from vergoedingcheck.letters import compose_letter
+
+        app = self.vc
+        residents, payments = app.store.engine_input()
+        result = evaluate(residents, payments, app.ruleset, years=[app.year])
+        subject: Any = result if self.rid is None else result.resident(self.rid)
+        letter = compose_letter(choice.kind, choice.lang, subject, residents, payments, app.ruleset,
+                                year=app.year, letter_date=app.today, office=choice.office)
+        return letter, subject, residents, payments
+
+    @work(thread=True, exclusive=True, group="letter")
+    def preview(self, choice: Choice) -> None:
+        from rich.text import Text
+
+        from vergoedingcheck.letters import preview_text
+
+        try:
+            letter = self._build_letter(choice)[0]
+            text: Any = Text(preview_text(letter, width=74))
+        except Exception as exc:  # a letter that cannot be made says why, it does not crash
+            text = Text(f"Deze brief kan niet gemaakt worden: {exc}")
+        self.app.call_from_thread(self.query_one("#letter", Static).update, text)
+
+    def action_make_pdf(self) -> None:
+        choice = self.chosen()
+        if choice is None:
+            self.notify("Kies eerst een brief", severity="warning")
+            return
+        folder = Path(self.query_one("#folder", Input).value.strip() or default_folder()).expanduser()
+        self.notify("PDF maken…")
+        self.make_pdf(choice, folder)
+
+    @work(thread=True, exclusive=True, group="pdf")
+    def make_pdf(self, choice: Choice, folder: Path) -> None:
+        from vergoedingcheck.io.casefile import case_to_dict
+        from vergoedingcheck.letters import render_pdf
+
+        app = self.vc
+        try:
+            letter, subject, residents, payments = self._build_letter(choice)
+            pdf = render_pdf(letter)
+            who = self.rid or "overzicht"
+            name = f"{app.year}-{who}-{choice.kind}{'-' + choice.office if choice.office else ''}" \
+                   f"-{choice.lang}.pdf"
+            path = _write_private(folder / _safe(name), pdf)
+            if self.rid is not None:
+                me = next(r for r in residents if r.id == self.rid)
+                mine = {r.id for r in residents if r.id == self.rid
+                        or (me.household and r.household == me.household)}
+                residents = [r for r in residents if r.id in mine]
+                payments = [p for p in payments if p.resident in mine and p.date.year == app.year]
+            else:
+                payments = [p for p in payments if p.date.year == app.year]
+            app.store.record_letter(LetterRecord(
+                resident=self.rid, year=app.year, kind=choice.kind
+                + (f":{choice.office}" if choice.office else ""), lang=choice.lang,
+                inputs=case_to_dict(residents, payments), result=subject.to_json(),
+                fingerprint=app.ruleset.fingerprint, file_path=str(path)))
+            msg, severity = f"PDF opgeslagen: {path}", "information"
+        except Exception as exc:
+            msg, severity = f"Geen PDF gemaakt: {exc}", "error"
+        self.app.call_from_thread(self.notify, msg, severity=severity, timeout=8)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+def _safe(name: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name)

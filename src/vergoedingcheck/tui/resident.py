@@ -1,0 +1,377 @@
+"""One resident: details, payments, the twelve months, and the findings with their legal basis."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+
+from vergoedingcheck.engine.explain import action_text
+from vergoedingcheck.engine.result import Finding, YearResult
+from vergoedingcheck.store import NotFound, PaymentRecord, ResidentRecord, StoreError
+from vergoedingcheck.tui.app import Rechecked
+from vergoedingcheck.tui.common import (
+    KIND_NL,
+    OUTCOME_NL,
+    OUTCOME_ORDER,
+    PAYSTATUS_NL,
+    REGIME_NL,
+    age_words,
+    benefit_words,
+    day,
+    eur,
+    explain_finding,
+    legal_words,
+    month_name,
+    period_words,
+    status_cell,
+    status_nl,
+)
+
+if TYPE_CHECKING:
+    from vergoedingcheck.tui.app import VergoedingApp
+
+
+class ResidentScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape,backspace", "back", "Terug"),
+        Binding("a", "add", "Nieuw"),
+        Binding("e", "edit", "Wijzig", show=False),
+        Binding("d,delete", "delete", "Weg"),
+        Binding("p", "paid", "Betaald"),
+        Binding("w", "whatif", "Wat als"),
+        Binding("b", "edit_resident", "Bewoner"),
+        Binding("1", "tab('tab-payments')", "Betalingen", show=False),
+        Binding("2", "tab('tab-months')", "Maanden", show=False),
+        Binding("3", "tab('tab-findings')", "Bevindingen", show=False),
+        Binding("left_square_bracket", "year(-1)", "Vorig jaar", show=False),
+        Binding("right_square_bracket", "year(1)", "Volgend jaar", show=False),
+        Binding("l", "letters", "Brieven"),
+        Binding("X", "delete_resident", "Bewoner verwijderen", show=False),
+    ]
+
+    def __init__(self, rid: str):
+        super().__init__()
+        self.rid = rid
+        self.rec: ResidentRecord | None = None
+        self.payments: list[PaymentRecord] = []
+        self.findings: list[Finding] = []
+
+    @property
+    def vc(self) -> VergoedingApp:
+        return cast("VergoedingApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="details")
+        yield Static("", id="yearline")
+        with TabbedContent(id="tabs"):
+            with TabPane("1 Betalingen", id="tab-payments"):
+                yield DataTable(id="payments", cursor_type="row", zebra_stripes=True)
+            with TabPane("2 Maanden", id="tab-months"):
+                yield DataTable(id="months", cursor_type="row", zebra_stripes=True)
+            with TabPane("3 Bevindingen", id="tab-findings"):
+                yield DataTable(id="findings", cursor_type="row")
+                with VerticalScroll(id="finding-box"):
+                    yield Static("", id="finding")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        p = self.query_one("#payments", DataTable)
+        p.add_column("Datum", width=17)
+        p.add_column("Bedrag", width=11)
+        p.add_column("Soort", width=15)
+        p.add_column("Status", width=8)
+        p.add_column("Notitie", width=16)
+        m = self.query_one("#months", DataTable)
+        m.add_column("Maand", width=15)
+        m.add_column("Betaald", width=11)
+        m.add_column("Telt mee", width=11)
+        m.add_column("Status", width=11)
+        m.add_column("Ruimte", width=11)
+        f = self.query_one("#findings", DataTable)
+        f.add_column("Uitkomst", width=8)
+        f.add_column("Regeling", width=10)
+        f.add_column("Periode", width=15)
+        f.add_column("Uitleg", width=33)
+        self.reload()
+        p.focus()
+
+    def on_rechecked(self, _: Rechecked) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    # -- data --------------------------------------------------------------------------------
+    def year_result(self) -> YearResult | None:
+        res = self.vc.result.resident(self.rid) if self.vc.result else None
+        return res.year(self.vc.year) if res else None
+
+    def reload(self) -> None:
+        try:
+            self.rec = self.vc.store.resident(self.rid)
+        except NotFound:
+            self.app.pop_screen()
+            return
+        app = self.vc
+        r = self.rec
+        self.app.sub_title = f"{r.label} · {app.year}"
+        lines = [" · ".join(filter(None, [
+                     f"[b]{_esc(r.label)}[/b] ({_esc(r.id)})", age_words(r.birth_date, app.today),
+                     _esc(r.municipality) if r.municipality else "gemeente onbekend"])),
+                 " · ".join(filter(None, [
+                     f"huishouden {_esc(r.household)}" if r.household else None,
+                     "uitkering: " + ("; ".join(_esc(benefit_words(b)) for b in r.benefits)
+                                      if r.benefits else "geen")]))]
+        if r.note:
+            lines.append(f"Notitie: {_esc(r.note)}")
+        self.query_one("#details", Static).update("\n".join(lines))
+        self.payments = app.store.payments(self.rid, app.year)
+        yr = self.year_result()
+        self.fill_payments()
+        self.fill_months(yr)
+        self.fill_findings(yr)
+        if yr is None:
+            self.query_one("#yearline", Static).update(f"{app.year}: bezig met controleren…")
+            return
+        parts = [f"[b]{app.year}: {status_nl(yr.status)}[/b]", f"ruimte dit jaar {eur(yr.headroom)}"]
+        if app.year == app.today.year:
+            parts.append(f"deze maand {eur(yr.months[app.today.month - 1].headroom)}")
+        if yr.tax.taxable:
+            parts.append(f"belast {eur(yr.tax.taxable)}")
+        for b in yr.benefits:
+            parts.append(f"{b.type}: {status_nl(b.status)}")
+        text = " · ".join(parts)
+        if yr.actions:
+            text += "\nTe doen: " + " ".join(action_text(a, "nl") for a in yr.actions)
+        self.query_one("#yearline", Static).update(text)
+
+    def fill_payments(self) -> None:
+        t = self.query_one("#payments", DataTable)
+        row = t.cursor_row
+        t.clear()
+        for p in self.payments:
+            t.add_row(day(p.date), eur(p.amount), KIND_NL.get(p.kind, p.kind)
+                      + (" (bon)" if p.receipts else ""), PAYSTATUS_NL[p.status], p.note or "",
+                      key=str(p.id))
+        if not self.payments:
+            t.add_row("geen betalingen", "", "", "", "", key="none")
+        t.move_cursor(row=min(row, max(t.row_count - 1, 0)))
+
+    def fill_months(self, yr: YearResult | None) -> None:
+        t = self.query_one("#months", DataTable)
+        t.clear()
+        if yr is None:
+            return
+        for m in yr.months:
+            t.add_row(month_name(m.month), eur(m.paid), eur(m.counted), status_cell(m.status),
+                      eur(m.headroom), key=m.month)
+        t.add_row("heel het jaar", eur(sum((m.paid for m in yr.months), start=yr.months[0].paid * 0)),
+                  eur(yr.tax.counted), status_cell(yr.status), eur(yr.headroom), key="year")
+
+    def fill_findings(self, yr: YearResult | None) -> None:
+        t = self.query_one("#findings", DataTable)
+        t.clear()
+        self.findings = sorted(yr.findings if yr else (),
+                               key=lambda f: (OUTCOME_ORDER.get(f.outcome, 9), f.period))
+        for i, f in enumerate(self.findings):
+            t.add_row(OUTCOME_NL.get(f.outcome, f.outcome), REGIME_NL.get(f.regime, f.regime),
+                      period_words(f.period), explain_finding(f), key=str(i))
+        self.show_finding(0)
+
+    def show_finding(self, i: int) -> None:
+        box = self.query_one("#finding", Static)
+        if not self.findings or i >= len(self.findings):
+            box.update("Geen bevindingen." if self.year_result() else "")
+            return
+        f = self.findings[i]
+        lines = [_esc(explain_finding(f))]
+        if f.limit is not None or f.value is not None:
+            lines.append(f"Grens {eur(f.limit) if f.limit is not None else '—'} · "
+                         f"waarde {eur(f.value) if f.value is not None else '—'}")
+        lines.append(f"Grondslag: {_esc(legal_words(f))}"
+                     + (f" ({f.legal_basis.url})" if f.legal_basis else ""))
+        if f.source_url:
+            lines.append(f"Bron: {f.source_url}")
+        if f.missing:
+            lines.append(f"Ontbreekt: {_esc(f.missing)}")
+        box.update("\n".join(lines))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "findings" and event.row_key.value is not None:
+            self.show_finding(int(event.row_key.value))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "payments":
+            self.action_edit()
+
+    # -- actions -----------------------------------------------------------------------------
+    def selected_payment(self) -> PaymentRecord | None:
+        t = self.query_one("#payments", DataTable)
+        if not self.payments or not t.row_count:
+            return None
+        key = t.coordinate_to_cell_key((t.cursor_row, 0)).row_key.value
+        return next((p for p in self.payments if str(p.id) == key), None)
+
+    def _need_payments_tab(self) -> bool:
+        tabs = self.query_one("#tabs", TabbedContent)
+        if tabs.active != "tab-payments":
+            tabs.active = "tab-payments"
+            self.query_one("#payments", DataTable).focus()
+            return False
+        return True
+
+    def preview(self, rec: PaymentRecord) -> str:
+        from vergoedingcheck.tui.whatif import effect_line
+
+        return effect_line(self.vc, self.rid, rec)
+
+    def _saved(self, message: str) -> None:
+        self.notify(message)
+        self.reload()
+        self.vc.recheck()
+
+    def action_add(self) -> None:
+        from vergoedingcheck.tui.forms import PaymentForm
+
+        assert self.rec is not None
+
+        def done(rec: PaymentRecord | None) -> None:
+            if rec is None:
+                return
+            try:
+                self.vc.store.add_payment(rec)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", title="Niet opgeslagen")
+                return
+            self._saved(f"Betaling van {eur(rec.amount)} op {day(rec.date)} opgeslagen")
+
+        self.app.push_screen(PaymentForm(self.rec, None, self.vc.today, self.preview), done)
+
+    def action_edit(self) -> None:
+        from vergoedingcheck.tui.forms import PaymentForm
+
+        if not self._need_payments_tab():
+            return
+        p = self.selected_payment()
+        if p is None or self.rec is None:
+            self.notify("Kies eerst een betaling", severity="warning")
+            return
+
+        def done(rec: PaymentRecord | None) -> None:
+            if rec is None:
+                return
+            try:
+                self.vc.store.update_payment(rec)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", title="Niet opgeslagen")
+                self.reload()
+                return
+            self._saved("Betaling gewijzigd")
+
+        self.app.push_screen(PaymentForm(self.rec, p, self.vc.today, self.preview), done)
+
+    def action_delete(self) -> None:
+        from vergoedingcheck.tui.forms import Confirm
+
+        if not self._need_payments_tab():
+            return
+        p = self.selected_payment()
+        if p is None or p.id is None:
+            self.notify("Kies eerst een betaling", severity="warning")
+            return
+        pid = p.id
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.vc.store.delete_payment(pid)
+                self._saved("Betaling verwijderd")
+
+        self.app.push_screen(Confirm(f"Betaling van {eur(p.amount)} op {day(p.date)} verwijderen?"),
+                             done)
+
+    def action_paid(self) -> None:
+        if not self._need_payments_tab():
+            return
+        p = self.selected_payment()
+        if p is None or p.id is None:
+            self.notify("Kies eerst een betaling", severity="warning")
+            return
+        if p.status == "paid":
+            self.notify("Deze betaling staat al op betaald")
+            return
+        self.vc.store.mark_paid(p.id)
+        self._saved(f"Betaling van {eur(p.amount)} staat nu op betaald")
+
+    def action_whatif(self) -> None:
+        from vergoedingcheck.tui.whatif import WhatIfScreen
+
+        if self.rec is not None:
+            self.app.push_screen(WhatIfScreen(self.rec))
+
+    def action_edit_resident(self) -> None:
+        from vergoedingcheck.tui.forms import ResidentForm
+
+        if self.rec is None:
+            return
+        old_id = self.rec.id
+
+        def done(rec: ResidentRecord | None) -> None:
+            if rec is None:
+                return
+            try:
+                self.vc.store.update_resident(rec, old_id=old_id)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", title="Niet opgeslagen")
+                return
+            self.rid = rec.id
+            self._saved("Bewoner opgeslagen")
+
+        self.app.push_screen(ResidentForm(self.rec, self.vc.today), done)
+
+    def action_letters(self) -> None:
+        from vergoedingcheck.tui.letters import LettersScreen
+
+        self.app.push_screen(LettersScreen(self.rid))
+
+    def action_delete_resident(self) -> None:
+        from vergoedingcheck.tui.forms import Confirm
+
+        if self.rec is None:
+            return
+        n = len(self.vc.store.payments(self.rid))
+        label = self.rec.label
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.vc.store.delete_resident(self.rid)
+                self.notify(f"{label} verwijderd")
+                self.vc.recheck()
+                self.app.pop_screen()
+
+        self.app.push_screen(Confirm(f"{label} en alle {n} betalingen verwijderen? "
+                                     "Dit kan niet ongedaan worden."), done)
+
+    def action_year(self, delta: int) -> None:
+        self.vc.set_year(self.vc.year + delta)
+        self.reload()
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = tab
+        table = {"tab-payments": "#payments", "tab-months": "#months",
+                 "tab-findings": "#findings"}[tab]
+        self.query_one(table, DataTable).focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+def _esc(text: str | None) -> str:
+    from rich.markup import escape
+
+    return escape(text or "")

@@ -1,0 +1,176 @@
+"""The first screen: every resident with this year's status and headroom."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from vergoedingcheck.store import ResidentRecord, StoreError
+from vergoedingcheck.tui.app import Rechecked
+from vergoedingcheck.tui.common import STATUS_ORDER, benefits_short, eur, status_cell, status_nl
+
+if TYPE_CHECKING:
+    from vergoedingcheck.tui.app import VergoedingApp
+
+
+_MONTH_ABBR = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+class ResidentsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "open", "Open", show=False),
+        Binding("n", "new", "Nieuw"),
+        Binding("slash", "search", "Zoek", key_display="/"),
+        Binding("s", "sort", "Sorteer"),
+        Binding("left_square_bracket", "year(-1)", "Vorig jaar", show=False),
+        Binding("right_square_bracket", "year(1)", "Volgend jaar", show=False),
+        Binding("r", "app.rules", "Regels"),
+        Binding("i", "app.transfer", "Import"),
+        Binding("l", "app.letters", "Overzicht"),
+        Binding("q", "app.quit", "Stop"),
+        Binding("escape", "clear_search", "Wis zoeken", show=False),
+    ]
+    SORTS = ("naam", "status")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort_by = "naam"
+        self.residents: list[ResidentRecord] = []
+
+    @property
+    def vc(self) -> VergoedingApp:
+        return cast("VergoedingApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Zoek op naam, referentie, gemeente of uitkering", id="search",
+                    compact=True)
+        table: DataTable[object] = DataTable(id="residents", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static("", id="summary")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        t = self.query_one("#residents", DataTable)
+        t.add_column("Naam", key="name", width=21)
+        t.add_column("Uitkering", key="benefits", width=14)
+        t.add_column("Status", key="status", width=11)
+        t.add_column(f"Ruimte {_MONTH_ABBR[self.vc.today.month - 1]}", key="month", width=10)
+        t.add_column("Ruimte jr", key="year", width=10)
+        self.reload()
+        t.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def on_rechecked(self, _: Rechecked) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self.residents = self.vc.store.residents()
+        self.fill()
+
+    def _row(self, r: ResidentRecord) -> tuple[str, str, str | None, str, str]:
+        app = self.vc
+        result = app.result.resident(r.id) if app.result else None
+        yr = result.year(app.year) if result else None
+        if yr is None:
+            return (r.label, benefits_short(r.benefits), None, "…", "…")
+        month = "—"
+        if app.year == app.today.year:
+            month = eur(yr.months[app.today.month - 1].headroom)
+        return (r.label, benefits_short(r.benefits), yr.status, month, eur(yr.headroom))
+
+    def fill(self) -> None:
+        t = self.query_one("#residents", DataTable)
+        needle = self.query_one("#search", Input).value.strip().casefold()
+        keep = t.cursor_row
+        selected = None
+        if t.row_count and 0 <= keep < t.row_count:
+            selected = t.coordinate_to_cell_key((keep, 0)).row_key.value
+        t.clear()
+        rows = []
+        for r in self.residents:
+            hay = " ".join(filter(None, [r.id, r.name, r.municipality, r.household,
+                                         benefits_short(r.benefits)])).casefold()
+            if needle and needle not in hay:
+                continue
+            rows.append((r, self._row(r)))
+        if self.sort_by == "status":
+            rows.sort(key=lambda x: (STATUS_ORDER.get(x[1][2] or "unknown", 1), x[0].label.casefold()))
+        counts = {"safe": 0, "unsafe": 0, "unknown": 0}
+        for r, (name, ben, status, month, year) in rows:
+            if status:
+                counts[status] += 1
+            t.add_row(name, ben, status_cell(status) if status else "bezig…", month, year, key=r.id)
+        for i, (r, _) in enumerate(rows):
+            if r.id == selected:
+                t.move_cursor(row=i)
+        app = self.vc
+        self.app.sub_title = f"bewoners {app.year}"
+        shown = f"{len(rows)} van {len(self.residents)}" if needle else f"{len(rows)}"
+        text = (f"{shown} bewoners · {counts['unsafe']} {status_nl('unsafe')} · "
+                f"{counts['unknown']} {status_nl('unknown')} · {counts['safe']} {status_nl('safe')}"
+                f" · sortering {self.sort_by}")
+        if not self.residents:
+            text = "Nog geen bewoners. Druk op n om er een toe te voegen, of i om te importeren."
+        self.query_one("#summary", Static).update(text)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.fill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            self.query_one("#residents", DataTable).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.open(event.row_key.value)
+
+    def action_open(self) -> None:
+        t = self.query_one("#residents", DataTable)
+        if t.row_count:
+            self.open(str(t.coordinate_to_cell_key((t.cursor_row, 0)).row_key.value))
+
+    def open(self, rid: str) -> None:
+        from vergoedingcheck.tui.resident import ResidentScreen
+
+        self.app.push_screen(ResidentScreen(rid))
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear_search(self) -> None:
+        inp = self.query_one("#search", Input)
+        inp.value = ""
+        self.query_one("#residents", DataTable).focus()
+
+    def action_sort(self) -> None:
+        self.sort_by = self.SORTS[(self.SORTS.index(self.sort_by) + 1) % len(self.SORTS)]
+        self.fill()
+
+    def action_year(self, delta: int) -> None:
+        self.vc.set_year(self.vc.year + delta)
+        self.fill()
+
+    def action_new(self) -> None:
+        from vergoedingcheck.tui.forms import ResidentForm
+
+        def saved(rec: ResidentRecord | None) -> None:
+            if rec is None:
+                return
+            try:
+                self.vc.store.add_resident(rec)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", title="Niet opgeslagen")
+                return
+            self.notify(f"{rec.label} toegevoegd")
+            self.reload()
+            self.vc.recheck()
+
+        self.app.push_screen(ResidentForm(None, self.vc.today), saved)
