@@ -69,8 +69,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("VERGOEDINGCHECK_DEBUG"):
             raise
-        print(f"vergoedingcheck: internal error: {type(exc).__name__}: {exc} "
-              "(set VERGOEDINGCHECK_DEBUG=1 for details)", file=sys.stderr)
+        print(
+            f"vergoedingcheck: internal error: {type(exc).__name__}: {exc} "
+            "(set VERGOEDINGCHECK_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         return 3
 
 

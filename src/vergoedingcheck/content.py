@@ -21,7 +21,9 @@ def content_dir(name: str, explicit: str | os.PathLike[str] | None = None) -> Pa
     checkout = _PKG.parent.parent / name
     if checkout.is_dir():
         return checkout
-    raise FileNotFoundError(f"the content folder {name!r} was not found (looked in {installed} and {checkout})")
+    raise FileNotFoundError(
+        f"the content folder {name!r} was not found (looked in {installed} and {checkout})"
+    )
 
 
 def rules_dir(explicit: str | os.PathLike[str] | None = None) -> Path:

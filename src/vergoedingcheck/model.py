@@ -15,7 +15,17 @@ BenefitType = str
 """One of BENEFIT_TYPES; kept as `str` so the engine can report an unknown type loudly."""
 
 BENEFIT_TYPES: tuple[str, ...] = (
-    "bijstand", "ioaw", "ioaz", "aio", "ww", "zw", "wia", "wao", "wajong", "aow", "toeslagen",
+    "bijstand",
+    "ioaw",
+    "ioaz",
+    "aio",
+    "ww",
+    "zw",
+    "wia",
+    "wao",
+    "wajong",
+    "aow",
+    "toeslagen",
 )
 BIJSTAND_FAMILY = frozenset({"bijstand", "ioaw", "ioaz", "aio"})
 UWV_AO_FAMILY = frozenset({"zw", "wia", "wao", "wajong"})

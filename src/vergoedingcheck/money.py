@@ -22,8 +22,8 @@ def parse_money(value: object, *, allow_negative: bool = False) -> Decimal:
 
     Floats are refused: `50.1` in YAML is a float and may already have lost precision.
     """
-    if isinstance(value, bool) or isinstance(value, float):
-        raise MoneyError("amount must be a quoted decimal string such as \"50.00\", not a number")
+    if isinstance(value, (bool, float)):
+        raise MoneyError('amount must be a quoted decimal string such as "50.00", not a number')
     if isinstance(value, int):
         d = Decimal(value)
     elif isinstance(value, Decimal):

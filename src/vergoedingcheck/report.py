@@ -2,30 +2,66 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from vergoedingcheck.engine.explain import action_text, explain, status_text
 from vergoedingcheck.engine.result import CheckResult
 from vergoedingcheck.model import Resident
 from vergoedingcheck.money import format_eur, format_month
 
 _LABELS = {
-    "nl": {"resident": "Bewoner", "year": "Jaar", "status": "Status", "tax": "Belasting",
-           "counted": "telt mee", "taxable": "belast", "benefit": "Uitkering", "countable": "telt als inkomen",
-           "headroom": "ruimte", "month": "Maand", "paid": "betaald", "gifts": "Giften",
-           "findings": "Bevindingen", "actions": "Te doen", "rules": "Regels", "none": "geen uitkering",
-           "limit": "grens", "overall": "Totaal"},
-    "en": {"resident": "Resident", "year": "Year", "status": "Status", "tax": "Tax",
-           "counted": "counted", "taxable": "taxable", "benefit": "Benefit", "countable": "countable",
-           "headroom": "headroom", "month": "Month", "paid": "paid", "gifts": "Gifts",
-           "findings": "Findings", "actions": "To do", "rules": "Rules", "none": "no benefit",
-           "limit": "limit", "overall": "Overall"},
+    "nl": {
+        "resident": "Bewoner",
+        "year": "Jaar",
+        "status": "Status",
+        "tax": "Belasting",
+        "counted": "telt mee",
+        "taxable": "belast",
+        "benefit": "Uitkering",
+        "countable": "telt als inkomen",
+        "headroom": "ruimte",
+        "month": "Maand",
+        "paid": "betaald",
+        "gifts": "Giften",
+        "findings": "Bevindingen",
+        "actions": "Te doen",
+        "rules": "Regels",
+        "none": "geen uitkering",
+        "limit": "grens",
+        "overall": "Totaal",
+    },
+    "en": {
+        "resident": "Resident",
+        "year": "Year",
+        "status": "Status",
+        "tax": "Tax",
+        "counted": "counted",
+        "taxable": "taxable",
+        "benefit": "Benefit",
+        "countable": "countable",
+        "headroom": "headroom",
+        "month": "Month",
+        "paid": "paid",
+        "gifts": "Gifts",
+        "findings": "Findings",
+        "actions": "To do",
+        "rules": "Rules",
+        "none": "no benefit",
+        "limit": "limit",
+        "overall": "Overall",
+    },
 }
 
 
-def table_report(result: CheckResult, residents: list[Resident], *, year: int | None = None,
-                 lang: str = "nl") -> str:
+def table_report(
+    result: CheckResult, residents: list[Resident], *, year: int | None = None, lang: str = "nl"
+) -> str:
     L = _LABELS[lang]
     locale = "nl_NL" if lang == "nl" else "en_GB"
-    eur = lambda d: format_eur(d, locale)  # noqa: E731
+
+    def eur(d: Decimal | None) -> str:
+        return format_eur(d, locale)
+
     names = {r.id: r.name for r in residents}
     out: list[str] = []
     for rr in result.residents:
@@ -34,38 +70,50 @@ def table_report(result: CheckResult, residents: list[Resident], *, year: int | 
                 continue
             who = f"{rr.id}" + (f" — {names[rr.id]}" if names.get(rr.id) else "")
             out.append(f"{L['resident']} {who}, {y.year}: {status_text(y.status, lang).upper()}")
-            out.append(f"  {L['tax']}: {status_text(y.tax.status, lang)}; {L['counted']} {eur(y.tax.counted)}, "
-                       f"{L['taxable']} {eur(y.tax.taxable)}")
+            out.append(
+                f"  {L['tax']}: {status_text(y.tax.status, lang)}; {L['counted']} {eur(y.tax.counted)}, "
+                f"{L['taxable']} {eur(y.tax.taxable)}"
+            )
             if not y.benefits:
                 out.append(f"  {L['benefit']}: {L['none']}")
             for b in y.benefits:
-                out.append(f"  {L['benefit']} {b.type}: {status_text(b.status, lang)}; "
-                           f"{L['countable']} {eur(b.countable)}")
+                out.append(
+                    f"  {L['benefit']} {b.type}: {status_text(b.status, lang)}; "
+                    f"{L['countable']} {eur(b.countable)}"
+                )
             if y.gifts.total > 0 or y.gifts.limit is not None:
                 limit = f", {L['limit']} {eur(y.gifts.limit)}" if y.gifts.limit is not None else ""
                 out.append(f"  {L['gifts']}: {eur(y.gifts.total)}{limit}")
             out.append(f"  {L['headroom']} {y.year}: {eur(y.headroom)}")
-            out.append(f"  {L['month']:<16}{L['paid']:>13}{L['counted']:>13}{L['headroom']:>13}  {L['status']}")
+            out.append(
+                f"  {L['month']:<16}{L['paid']:>13}{L['counted']:>13}{L['headroom']:>13}  {L['status']}"
+            )
             for m in y.months:
                 if m.paid == 0 and m.status == "safe" and year is None:
                     continue
                 yy, mm = (int(x) for x in m.month.split("-"))
-                out.append(f"  {format_month(yy, mm, locale):<16}{eur(m.paid):>13}{eur(m.counted):>13}"
-                           f"{eur(m.headroom):>13}  {status_text(m.status, lang)}")
+                out.append(
+                    f"  {format_month(yy, mm, locale):<16}{eur(m.paid):>13}{eur(m.counted):>13}"
+                    f"{eur(m.headroom):>13}  {status_text(m.status, lang)}"
+                )
             notable = [f for f in y.findings if f.outcome in ("fail", "unknown", "warning")]
             if notable:
                 out.append(f"  {L['findings']}:")
                 for f in notable:
                     basis = f" [{f.legal_basis.law}, art. {f.legal_basis.article}]" if f.legal_basis else ""
-                    out.append(f"   - {status_text('unsafe' if f.outcome == 'fail' else f.outcome, lang)}: "
-                               f"{explain(f, lang)}{basis}")
+                    out.append(
+                        f"   - {status_text('unsafe' if f.outcome == 'fail' else f.outcome, lang)}: "
+                        f"{explain(f, lang)}{basis}"
+                    )
             if y.actions:
                 out.append(f"  {L['actions']}:")
                 for a in y.actions:
                     out.append(f"   - {action_text(a, lang)}")
             out.append("")
-    out.append(f"{L['overall']}: {status_text(result.status, lang)}. {L['rules']}: {result.rules_id} "
-               f"{result.fingerprint[:19]}…")
+    out.append(
+        f"{L['overall']}: {status_text(result.status, lang)}. {L['rules']}: {result.rules_id} "
+        f"{result.fingerprint[:19]}…"
+    )
     for e in result.errors:
         out.append(f"! {e}")
     return "\n".join(out) + "\n"

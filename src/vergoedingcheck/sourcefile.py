@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 import yaml
@@ -93,8 +94,6 @@ class _Unclean(Exception):
     """The fast reader met something the careful reader must report (duplicate key, bad date)."""
 
 
-
-
 def dotted(loc: Loc) -> str:
     out = ""
     for part in loc:
@@ -118,16 +117,23 @@ class _Builder:
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    self.problems.append(Problem(self.file, key_node.start_mark.line + 1,
-                                                 dotted(loc), "YAML merge keys (<<) are not supported"))
+                    self.problems.append(
+                        Problem(
+                            self.file,
+                            key_node.start_mark.line + 1,
+                            dotted(loc),
+                            "YAML merge keys (<<) are not supported",
+                        )
+                    )
                     continue
                 key = self.build_scalar(key_node, loc)
                 if hasattr(key, "isoformat"):
                     key = key.isoformat()  # date keys (valid_from) stay ISO strings
                 sub = (*loc, key)
                 if key in out:
-                    self.problems.append(Problem(self.file, key_node.start_mark.line + 1,
-                                                 dotted(sub), "duplicate key"))
+                    self.problems.append(
+                        Problem(self.file, key_node.start_mark.line + 1, dotted(sub), "duplicate key")
+                    )
                 self.lines[sub] = key_node.start_mark.line + 1
                 out[key] = self.build(value_node, sub)
             return out
@@ -141,8 +147,9 @@ class _Builder:
 
     def build_scalar(self, node: yaml.Node, loc: Loc) -> Any:
         if not isinstance(node, yaml.ScalarNode):
-            self.problems.append(Problem(self.file, node.start_mark.line + 1, dotted(loc),
-                                         "a key must be a plain value"))
+            self.problems.append(
+                Problem(self.file, node.start_mark.line + 1, dotted(loc), "a key must be a plain value")
+            )
             return f"<invalid key at line {node.start_mark.line + 1}>"
         try:
             return self._ctor.construct_object(node, deep=True)
@@ -211,7 +218,9 @@ def _load_events(text: str) -> Any:
                 if tag is None or tag == "!":
                     tag = resolve(yaml.ScalarNode, ev.value, ev.implicit)
                 if tag == _STR:
-                    put(ev.value)
+                    # keys and short values repeat hundreds of thousands of times in a caseload
+                    v = ev.value
+                    put(intern(v) if len(v) <= 40 else v)
                 else:
                     put(constructors[tag](ctor, yaml.ScalarNode(tag, ev.value)))
             elif isinstance(ev, yaml.MappingStartEvent):
@@ -268,6 +277,8 @@ def parse_text(text: str, file: str) -> SourceDoc:
     if data is not _Unclean:
         return SourceDoc(file, data, None, [], text)
     node = yaml.compose(text, Loader=_Loader)
+    if node is None:
+        raise InputError([Problem(file, 1, "", "the file is empty")])
     builder = _Builder(file)
     data = builder.build(node, ())
     return SourceDoc(file, data, builder.lines, builder.problems, text)

@@ -1,4 +1,6 @@
-"""`vergoedingcheck app`: the coordinator's app (Textual). Also what plain `vergoedingcheck` runs."""
+"""`vergoedingcheck app`: the coordinator's app (Textual).
+
+Plain `vergoedingcheck`, without a command, runs this too."""
 
 from __future__ import annotations
 
@@ -8,12 +10,20 @@ from typing import Any
 
 def register(subparsers: Any) -> None:
     p: argparse.ArgumentParser = subparsers.add_parser(
-        "app", help="open de app voor de coördinator (standaard)",
-        description="Opent de app: bewoners, betalingen, wat-als, regels, import en export.")
-    p.add_argument("--db", metavar="PAD", help="de database (standaard: VERGOEDINGCHECK_DB of de "
-                   "gegevensmap van de gebruiker)")
-    p.add_argument("--demo-if-empty", action="store_true",
-                   help="vul een nieuwe of lege database eerst met voorbeeldbewoners")
+        "app",
+        help="open de app voor de coördinator (standaard)",
+        description="Opent de app: bewoners, betalingen, wat-als, regels, import en export.",
+    )
+    p.add_argument(
+        "--db",
+        metavar="PAD",
+        help="de database (standaard: VERGOEDINGCHECK_DB of de gegevensmap van de gebruiker)",
+    )
+    p.add_argument(
+        "--demo-if-empty",
+        action="store_true",
+        help="vul een nieuwe of lege database eerst met voorbeeldbewoners",
+    )
     p.add_argument("--rules", metavar="MAP", help="een andere regelmap (voor regelbeheerders)")
     p.set_defaults(func=run)
 

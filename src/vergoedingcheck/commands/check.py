@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-
 from collections.abc import Iterator
 
 from vergoedingcheck.engine import evaluate
@@ -22,11 +21,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "Exitcode 0: alles veilig; 1: iets is niet veilig of onbekend; 2: foute invoer.",
     )
     p.add_argument("file", metavar="FILE", help="casusbestand (spec/case-files.md)")
-    p.add_argument("--format", choices=("json", "table"), default="table",
-                   help="json: het contract voor andere programma's; table: leesbaar rapport")
+    p.add_argument(
+        "--format",
+        choices=("json", "table"),
+        default="table",
+        help="json: het contract voor andere programma's; table: leesbaar rapport",
+    )
     p.add_argument("--rules", metavar="DIR", help="een andere regelmap (standaard: de meegeleverde)")
-    p.add_argument("--option", action="append", default=[], metavar="ID",
-                   help="zet een regeloptie aan uit rules/opties/ (een andere lezing waar bronnen verschillen)")
+    p.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="zet een regeloptie aan uit rules/opties/ (een andere lezing waar bronnen verschillen)",
+    )
     p.add_argument("--year", type=int, help="toon alleen dit jaar (alleen bij --format table)")
     p.add_argument("--lang", choices=("nl", "en"), default="nl", help="taal van het rapport")
     p.set_defaults(func=run)
@@ -45,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
                 statuses.extend(y.status for y in rr.years)
                 yield rr
 
-        CheckResult(ruleset.id, ruleset.fingerprint, (), ev.errors).write_json(sys.stdout, residents=tracked())
+        CheckResult(ruleset.id, ruleset.fingerprint, (), ev.errors).write_json(
+            sys.stdout, residents=tracked()
+        )
         return 0 if worst(statuses) == "safe" else 1
     from vergoedingcheck.report import table_report
 

@@ -52,6 +52,19 @@ def _year(text: str) -> int:
     return y
 
 
+_SET = ("value", "pending")
+
+
+def _option_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="zet een regeloptie uit rules/opties/ aan (mag vaker)",
+    )
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "rules",
@@ -61,6 +74,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "Exitcode 0: in orde; 1: de controle vond iets (fouten, verschillen, mislukte scenario's, "
         "nog in te vullen bedragen); 2: foute invoer.",
     )
+
     def _help(args: argparse.Namespace) -> int:
         p.print_help()
         return 2
@@ -98,6 +112,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="toon wat in deze gemeente geldt (met gemeentelijke afwijkingen)",
     )
     s.add_argument("--dir", metavar="DIR", help="regelmap (standaard: de meegeleverde)")
+    _option_arg(s)
     s.set_defaults(func=run_show)
 
     d = rs.add_parser(
@@ -132,6 +147,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     i.add_argument(
         "--rules", metavar="OUDE_MAP", help="de huidige regelmap (standaard: de meegeleverde)"
     )
+    _option_arg(i)
     i.set_defaults(func=run_impact)
 
     t = rs.add_parser(
@@ -144,6 +160,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     t.add_argument("dir", nargs="?", metavar="DIR", help="regelmap (standaard: de meegeleverde)")
     t.add_argument("--cases", metavar="MAP", help="map met scenario's (standaard: DIR/cases)")
     t.add_argument("-v", "--verbose", action="store_true", help="toon ook de geslaagde scenario's")
+    _option_arg(t)
     t.set_defaults(func=run_test)
 
     n = rs.add_parser(
@@ -176,11 +193,15 @@ def _rules_root(directory: str | None) -> Path:
         raise _usage(str(exc)) from None
 
 
-def _load(directory: str | None, today: date | None = None) -> Ruleset:
+def _load(directory: str | None, options: list[str] | None = None) -> Ruleset:
     root = _rules_root(directory)
     if not root.is_dir():
         raise _usage(f"de regelmap {root} bestaat niet")
-    return load_ruleset(root, today=today)
+    rs = load_ruleset(root, options=options or [])
+    unknown = [o for o in options or [] if o not in getattr(rs, "options", {})]
+    if unknown:
+        raise _usage(f"onbekende regeloptie {', '.join(unknown)} (zie rules/opties/)")
+    return rs
 
 
 def _out(line: str = "") -> None:
@@ -224,7 +245,7 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    rs = _load(args.dir)
+    rs = _load(args.dir, args.option)
     day = args.on or date.today()
     overlay = rs.overlay_for(args.municipality)
     if args.figure:
@@ -240,21 +261,32 @@ def run_show(args: argparse.Namespace) -> int:
     for fid in sorted(rs.figures):
         fig = rs.figures[fid]
         st = effective_state(rs, fid, day, overlay.id if overlay else None)
-        local = overlay is not None and state_at(rs, fid, day, overlay.id).kind in (
-            "value",
-            "pending",
+        local = overlay is not None and state_at(rs, fid, day, overlay.id).kind in _SET
+        opt = next(
+            (
+                o
+                for o in getattr(rs, "enabled_options", ())
+                if not local and state_at(rs, fid, day, o).kind in _SET
+            ),
+            None,
         )
         _out()
         _out(f"{fid} — {fig.title}")
         since = f" (vanaf {format_date(st.start)})" if st.start and st.kind != "end" else ""
-        _out(
-            f"  {st.text}{since}"
-            + (f"  [gemeentelijk: {overlay.name}]" if local and overlay else "")
-        )
+        mark = f"  [gemeentelijk: {overlay.name}]" if local and overlay else ""
+        mark = mark or (f"  [optie: {opt}]" if opt else "")
+        _out(f"  {st.text}{since}{mark}")
         if st.entry is not None:
             for line in entry_lines(fig, st.start or day, st.entry, indent="  ")[1:]:
                 _out(line)
     _out()
+    options = getattr(rs, "options", {})
+    if options:
+        _out()
+        _out("Regelopties (rules/opties/; aanzetten met --option ID):")
+        for oid in sorted(options):
+            on = " [aan]" if oid in getattr(rs, "enabled_options", ()) else ""
+            _out(f"  {oid}: {options[oid].name}{on}")
     lv, ov = rs.last_verified, rs.oldest_verified_in_force(day)
     _out(
         f"Laatst gecontroleerd: {format_date(lv) if lv else 'nooit'}; oudste controle van een "
@@ -298,6 +330,17 @@ def _show_figure(
             f"  {ov.name} (rules/gemeenten/{oid}.yaml; geldt voor "
             f"{', '.join(m.name for m in ov.municipalities)}):"
         )
+        for start, entry in hist:
+            for line in entry_lines(fig, start, entry):
+                _out(line)
+    options = getattr(rs, "options", {})
+    for oid in sorted(options):
+        hist = rs.history(fid, oid)
+        if not hist:
+            continue
+        on = "aan" if oid in getattr(rs, "enabled_options", ()) else "uit; aanzetten met --option"
+        _out()
+        _out(f"  Regeloptie {oid} ({on}): {options[oid].name} (rules/opties/{oid}.yaml):")
         for start, entry in hist:
             for line in entry_lines(fig, start, entry):
                 _out(line)
@@ -345,8 +388,8 @@ def run_impact(args: argparse.Namespace) -> int:
 
     if args.db and args.casefile:
         raise _usage("geef een casusbestand óf --db, niet allebei")
-    old = _load(args.rules)
-    new = _load(args.new_dir)
+    old = _load(args.rules, args.option)
+    new = _load(args.new_dir, args.option)
     if args.casefile:
         from vergoedingcheck.io.casefile import read_case_file
 
@@ -405,7 +448,7 @@ def _from_store(db: str | None) -> tuple[list[Resident], list[Payment], str]:
 def run_test(args: argparse.Namespace) -> int:
     from vergoedingcheck.maintainer.scenarios import case_files, run_scenarios
 
-    rs = _load(args.dir)
+    rs = _load(args.dir, args.option)
     cases_dir = Path(args.cases) if args.cases else rs.directory / "cases"
     if not cases_dir.is_dir():
         raise _usage(f"de map met scenario's {cases_dir} bestaat niet")

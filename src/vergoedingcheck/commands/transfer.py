@@ -9,35 +9,72 @@ from typing import Any
 
 def register(subparsers: Any) -> None:
     p: argparse.ArgumentParser = subparsers.add_parser(
-        "transfer", help="importeer of exporteer bewoners en betalingen (YAML, JSON, CSV, XLSX)",
+        "transfer",
+        help="importeer of exporteer bewoners en betalingen (YAML, JSON, CSV, XLSX)",
         description="Importeer of exporteer bewoners en betalingen. CSV zoals Nederlandse "
-        "spreadsheets het schrijven (; en decimale komma), Excel (.xlsx) of een casusbestand.")
+        "spreadsheets het schrijven (; en decimale komma), Excel (.xlsx) of een casusbestand.",
+    )
     sub = p.add_subparsers(dest="transfer_command", metavar="import|export", required=True)
-    imp = sub.add_parser("import", help="lees een bestand in de database",
-                         description="Leest een bestand in. Met een foute rij wordt niets ingelezen, "
-                         "tenzij --goede-rijen.")
+    imp = sub.add_parser(
+        "import",
+        help="lees een bestand in de database",
+        description="Leest een bestand in. Met een foute rij wordt niets ingelezen, "
+        "tenzij --goede-rijen.",
+    )
     imp.add_argument("file", metavar="BESTAND")
     imp.add_argument("--db", metavar="PAD")
-    imp.add_argument("--goede-rijen", "--good-rows", dest="good_rows", action="store_true",
-                     help="lees de goede rijen in en sla de foute over (alleen CSV/XLSX)")
-    imp.add_argument("--voorbeeld", "--dry-run", dest="dry_run", action="store_true",
-                     help="laat alleen zien wat er ingelezen zou worden")
+    imp.add_argument(
+        "--goede-rijen",
+        "--good-rows",
+        dest="good_rows",
+        action="store_true",
+        help="lees de goede rijen in en sla de foute over (alleen CSV/XLSX)",
+    )
+    imp.add_argument(
+        "--voorbeeld",
+        "--dry-run",
+        dest="dry_run",
+        action="store_true",
+        help="laat alleen zien wat er ingelezen zou worden",
+    )
     imp.set_defaults(func=run_import)
-    exp = sub.add_parser("export", help="schrijf de database naar een bestand",
-                         description="Het bestandstype volgt uit de extensie: .yaml/.json/.csv/.xlsx.")
+    exp = sub.add_parser(
+        "export",
+        help="schrijf de database naar een bestand",
+        description="Het bestandstype volgt uit de extensie: .yaml/.json/.csv/.xlsx.",
+    )
     exp.add_argument("file", metavar="BESTAND")
     exp.add_argument("--db", metavar="PAD")
-    exp.add_argument("--jaar", "--year", dest="year", type=int, help="alleen betalingen van dit jaar")
-    exp.add_argument("--tabel", "--table", dest="table", choices=("betalingen", "bewoners"),
-                     default="betalingen", help="welke tabel in een CSV (standaard: betalingen)")
-    exp.add_argument("--codering", "--encoding", dest="encoding", choices=("utf-8", "windows-1252"),
-                     default="utf-8", help="CSV: UTF-8 met BOM (standaard) of Windows-1252")
+    exp.add_argument(
+        "--jaar", "--year", dest="year", type=int, help="alleen betalingen van dit jaar"
+    )
+    exp.add_argument(
+        "--tabel",
+        "--table",
+        dest="table",
+        choices=("betalingen", "bewoners"),
+        default="betalingen",
+        help="welke tabel in een CSV (standaard: betalingen)",
+    )
+    exp.add_argument(
+        "--codering",
+        "--encoding",
+        dest="encoding",
+        choices=("utf-8", "windows-1252"),
+        default="utf-8",
+        help="CSV: UTF-8 met BOM (standaard) of Windows-1252",
+    )
     exp.set_defaults(func=run_export)
 
 
 def run_import(args: argparse.Namespace) -> int:
     from vergoedingcheck.store import Store
-    from vergoedingcheck.store.transfer import TransferError, apply_import, partial_allowed, plan_import
+    from vergoedingcheck.store.transfer import (
+        TransferError,
+        apply_import,
+        partial_allowed,
+        plan_import,
+    )
 
     with Store(args.db) as store:
         try:
@@ -47,17 +84,29 @@ def run_import(args: argparse.Namespace) -> int:
             return 2
         for e in plan.errors:
             print(str(e), file=sys.stderr)
-        print(f"{plan.rows_read} rijen gelezen: {len(plan.residents)} bewoners, "
-              f"{len(plan.payments)} betalingen goed, {len(plan.errors)} fout(en)")
+        print(
+            f"{plan.rows_read} rijen gelezen: {len(plan.residents)} bewoners, "
+            f"{len(plan.payments)} betalingen goed, {len(plan.errors)} fout(en)"
+        )
         if args.dry_run:
             return 2 if plan.errors else 0
         if plan.errors and not (args.good_rows and partial_allowed(plan)):
-            print("niets ingelezen" + (" (gebruik --goede-rijen om alleen de goede rijen in te lezen)"
-                                       if partial_allowed(plan) else ""), file=sys.stderr)
+            print(
+                "niets ingelezen"
+                + ("" if partial_allowed(plan) else " (een casusbestand gaat helemaal of niet)")
+                + (
+                    " (gebruik --goede-rijen om alleen de goede rijen in te lezen)"
+                    if partial_allowed(plan)
+                    else ""
+                ),
+                file=sys.stderr,
+            )
             return 2
         s = apply_import(plan, store, good_rows_only=args.good_rows)
-        print(f"ingelezen: {s.residents_added} bewoners nieuw, {s.residents_updated} bijgewerkt, "
-              f"{s.payments_added} betalingen nieuw, {s.payments_skipped} al aanwezig")
+        print(
+            f"ingelezen: {s.residents_added} bewoners nieuw, {s.residents_updated} bijgewerkt, "
+            f"{s.payments_added} betalingen nieuw, {s.payments_skipped} al aanwezig"
+        )
         return 2 if plan.errors else 0
 
 

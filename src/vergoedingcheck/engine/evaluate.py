@@ -113,20 +113,47 @@ class _Year:
                 params = [("figure", fid), ("date", day.isoformat()), ("reason", exc.reason)]
                 if exc.note:
                     params.append(("note", exc.note))
-                self.add(fid, "unknown", str(self.year), "figure.missing", regime=regime,
-                         params=params, missing=fid)
+                self.add(
+                    fid,
+                    "unknown",
+                    str(self.year),
+                    "figure.missing",
+                    regime=regime,
+                    params=params,
+                    missing=fid,
+                )
             self.month_status[day.month].append("unknown")
             return None
 
-    def add(self, rule: str, outcome: Outcome, period: str, explanation: str, *,
-            regime: str, limit: Decimal | None = None, value: Decimal | None = None,
-            basis: FigureValue | None = None, params: Iterable[tuple[str, object]] = (),
-            missing: str | None = None) -> None:
-        self.findings.append(Finding(
-            rule=rule, outcome=outcome, period=period, explanation=explanation, limit=limit,
-            value=value, legal_basis=_ref(basis) if basis else None,
-            source_url=basis.source.url if basis else None, regime=regime,
-            params=tuple((k, str(v)) for k, v in params), missing=missing))
+    def add(
+        self,
+        rule: str,
+        outcome: Outcome,
+        period: str,
+        explanation: str,
+        *,
+        regime: str,
+        limit: Decimal | None = None,
+        value: Decimal | None = None,
+        basis: FigureValue | None = None,
+        params: Iterable[tuple[str, object]] = (),
+        missing: str | None = None,
+    ) -> None:
+        self.findings.append(
+            Finding(
+                rule=rule,
+                outcome=outcome,
+                period=period,
+                explanation=explanation,
+                limit=limit,
+                value=value,
+                legal_basis=_ref(basis) if basis else None,
+                source_url=basis.source.url if basis else None,
+                regime=regime,
+                params=tuple((k, str(v)) for k, v in params),
+                missing=missing,
+            )
+        )
 
     def age(self, day: date) -> int | None:
         b = self.resident.birth_date
@@ -145,8 +172,14 @@ class _CapTest:
     complete: bool  # every cap needed was known
 
 
-def _cap_test(y: _Year, regime: str, month_fid: str, year_fid: str,
-              counted_payments: Sequence[Payment], counted: dict[int, Decimal]) -> _CapTest:
+def _cap_test(
+    y: _Year,
+    regime: str,
+    month_fid: str,
+    year_fid: str,
+    counted_payments: Sequence[Payment],
+    counted: dict[int, Decimal],
+) -> _CapTest:
     month_caps: dict[int, FigureValue | None] = {}
     month_over: dict[int, bool] = {}
     complete = True
@@ -176,28 +209,45 @@ def _cap_test(y: _Year, regime: str, month_fid: str, year_fid: str,
     return _CapTest(month_caps, month_over, year_over, year_cap_end, limit_at_breach, complete)
 
 
-def _report_caps(y: _Year, regime: str, test: _CapTest, counted: dict[int, Decimal],
-                 total: Decimal, rule_prefix: str) -> None:
+def _report_caps(
+    y: _Year, regime: str, test: _CapTest, counted: dict[int, Decimal], total: Decimal, rule_prefix: str
+) -> None:
     for m in MONTHS:
         cap = test.month_caps[m]
         if cap is None or counted[m] <= 0:
             continue
         over = test.month_over[m]
-        y.add(f"{rule_prefix}.month_cap", "fail" if over else "ok", _month_key(y.year, m),
-              f"{rule_prefix.split('.')[0]}.month_over_cap" if over else
-              f"{rule_prefix.split('.')[0]}.month_within_cap",
-              regime=regime, limit=cap.decimal, value=counted[m], basis=cap)
+        y.add(
+            f"{rule_prefix}.month_cap",
+            "fail" if over else "ok",
+            _month_key(y.year, m),
+            f"{rule_prefix.split('.')[0]}.month_over_cap"
+            if over
+            else f"{rule_prefix.split('.')[0]}.month_within_cap",
+            regime=regime,
+            limit=cap.decimal,
+            value=counted[m],
+            basis=cap,
+        )
     if test.year_cap_end is not None:
         over = test.year_over
-        limit = test.year_limit_at_breach if over and test.year_limit_at_breach else \
-            test.year_cap_end.decimal
-        y.add(f"{rule_prefix}.year_cap", "fail" if over else "ok", str(y.year),
-              f"{rule_prefix.split('.')[0]}.year_over_cap" if over else
-              f"{rule_prefix.split('.')[0]}.year_within_cap",
-              regime=regime, limit=limit, value=total, basis=test.year_cap_end)
+        limit = test.year_limit_at_breach if over and test.year_limit_at_breach else test.year_cap_end.decimal
+        y.add(
+            f"{rule_prefix}.year_cap",
+            "fail" if over else "ok",
+            str(y.year),
+            f"{rule_prefix.split('.')[0]}.year_over_cap"
+            if over
+            else f"{rule_prefix.split('.')[0]}.year_within_cap",
+            regime=regime,
+            limit=limit,
+            value=total,
+            basis=test.year_cap_end,
+        )
 
 
 # -- tax ------------------------------------------------------------------------------------------
+
 
 def _tax_counted(y: _Year) -> tuple[list[Payment], dict[int, Decimal]]:
     """Counted for the tax test: fixed allowances, plus proven costs in a year that also has one."""
@@ -216,10 +266,15 @@ def _tax(y: _Year) -> tuple[TaxResult, _CapTest]:
     breach = test.year_over or any(test.month_over.values())
     if breach:
         taxable: Decimal | None = y.fixed_year + y.loon_year
-        y.add("tax.volunteer.regime", "fail", str(y.year),
-              "tax.whole_amount_taxable_costs" if y.proven_year > 0 else "tax.whole_amount_taxable",
-              regime="tax",
-              value=y.fixed_year, params=[("taxable", y.fixed_year), ("proven_costs", y.proven_year)])
+        y.add(
+            "tax.volunteer.regime",
+            "fail",
+            str(y.year),
+            "tax.whole_amount_taxable_costs" if y.proven_year > 0 else "tax.whole_amount_taxable",
+            regime="tax",
+            value=y.fixed_year,
+            params=[("taxable", y.fixed_year), ("proven_costs", y.proven_year)],
+        )
         for m in MONTHS:
             if y.fixed[m] > 0:
                 y.month_status[m].append("unsafe")
@@ -252,9 +307,17 @@ def _hourly_norm(y: _Year) -> None:
             continue
         rate, norm, basis = over
         if rate > norm:
-            y.add("tax.volunteer.hourly_norm", "warning", p.date.isoformat(), "tax.hourly_over_norm",
-                  regime="tax", limit=norm, value=_cents_up(rate), basis=basis,
-                  params=[("hours", p.hours), ("amount", p.amount)])
+            y.add(
+                "tax.volunteer.hourly_norm",
+                "warning",
+                p.date.isoformat(),
+                "tax.hourly_over_norm",
+                regime="tax",
+                limit=norm,
+                value=_cents_up(rate),
+                basis=basis,
+                params=[("hours", p.hours), ("amount", p.amount)],
+            )
 
 
 def _cents_up(d: Decimal) -> Decimal:
@@ -267,8 +330,14 @@ def _over_hourly_norm(y: _Year, p: Payment, regime: str) -> tuple[Decimal, Decim
     assert p.hours
     age = y.age(p.date)
     if age is None:
-        y.add("tax.volunteer.hourly_norm", "warning", p.date.isoformat(), "fact.missing_birth_date",
-              regime=regime, missing="birth_date")
+        y.add(
+            "tax.volunteer.hourly_norm",
+            "warning",
+            p.date.isoformat(),
+            "fact.missing_birth_date",
+            regime=regime,
+            missing="birth_date",
+        )
         return None
     threshold = y.figure("tax.volunteer.hourly_norm_age", p.date, regime)
     if threshold is None:
@@ -283,6 +352,7 @@ def _over_hourly_norm(y: _Year, p: Payment, regime: str) -> tuple[Decimal, Decim
 
 
 # -- benefits ---------------------------------------------------------------------------------
+
 
 def _in_period(entries: Sequence[Benefit], day: date) -> bool:
     return any(b.active_on(day) for b in entries)
@@ -302,16 +372,28 @@ def _bijstand(y: _Year, btype: str, entries: Sequence[Benefit]) -> BenefitResult
         unknown = True
     excess_only = breach_mode is not None and breach_mode.value == "excess"
     if excess_only:
-        y.add("policy.year_breach", "info", str(y.year), "pw.year_breach_excess_only", regime=regime,
-              basis=breach_mode)
+        y.add(
+            "policy.year_breach",
+            "info",
+            str(y.year),
+            "pw.year_breach_excess_only",
+            regime=regime,
+            basis=breach_mode,
+        )
     eligible_by_month: dict[int, Decimal] = dict.fromkeys(MONTHS, ZERO)
     for p in in_period:
         if not p.is_fixed_allowance:
             continue
         age = y.age(p.date)
         if age is None:
-            y.add("pw.volunteer.min_age", "unknown", p.date.isoformat(), "fact.missing_birth_date",
-                  regime=regime, missing="birth_date")
+            y.add(
+                "pw.volunteer.min_age",
+                "unknown",
+                p.date.isoformat(),
+                "fact.missing_birth_date",
+                regime=regime,
+                missing="birth_date",
+            )
             y.month_status[p.date.month].append("unknown")
             unknown = True
             continue
@@ -327,13 +409,28 @@ def _bijstand(y: _Year, btype: str, entries: Sequence[Benefit]) -> BenefitResult
             if not temp.value:
                 countable += p.amount
                 y.month_status[p.date.month].append("unsafe")
-                y.add("pw.volunteer.min_age", "fail", p.date.isoformat(), "pw.under_min_age",
-                      regime=regime, limit=Decimal(min_age.value), value=p.amount, basis=min_age,
-                      params=[("age", age), ("amount", p.amount)])
+                y.add(
+                    "pw.volunteer.min_age",
+                    "fail",
+                    p.date.isoformat(),
+                    "pw.under_min_age",
+                    regime=regime,
+                    limit=Decimal(min_age.value),
+                    value=p.amount,
+                    basis=min_age,
+                    params=[("age", age), ("amount", p.amount)],
+                )
                 continue
-            y.add("pw.volunteer.young_temporary_disregard", "info", p.date.isoformat(),
-                  "pw.temporary_young_disregard", regime=regime, value=p.amount, basis=temp,
-                  params=[("age", age)])
+            y.add(
+                "pw.volunteer.young_temporary_disregard",
+                "info",
+                p.date.isoformat(),
+                "pw.temporary_young_disregard",
+                regime=regime,
+                value=p.amount,
+                basis=temp,
+                params=[("age", age)],
+            )
         if p.hours:
             hard = y.figure("policy.hourly_norm_hard", p.date, regime)
             if hard is None:
@@ -345,9 +442,17 @@ def _bijstand(y: _Year, btype: str, entries: Sequence[Benefit]) -> BenefitResult
                 elif over[0] > over[1]:
                     countable += p.amount
                     y.month_status[p.date.month].append("unsafe")
-                    y.add("policy.hourly_norm_hard", "fail", p.date.isoformat(), "pw.hourly_norm_hard",
-                          regime=regime, limit=over[1], value=_cents_up(over[0]), basis=hard,
-                          params=[("amount", p.amount), ("municipality", y.mun or "")])
+                    y.add(
+                        "policy.hourly_norm_hard",
+                        "fail",
+                        p.date.isoformat(),
+                        "pw.hourly_norm_hard",
+                        regime=regime,
+                        limit=over[1],
+                        value=_cents_up(over[0]),
+                        basis=hard,
+                        params=[("amount", p.amount), ("municipality", y.mun or "")],
+                    )
                     continue
         eligible_by_month[p.date.month] += p.amount
     eligible_year = sum(eligible_by_month.values(), ZERO)
@@ -398,9 +503,16 @@ def _gifts_countable(y: _Year, regime: str) -> tuple[Decimal, bool]:
         cum += g.amount
         limit = _gift_limit(y, g.date)
         if limit is None:
-            y.add("pw.gift.year_limit", "unknown", str(y.year), "gifts.policy_unknown", regime="gifts",
-                  value=sum((x.amount for x in gifts), ZERO), missing="pw.gift.year_limit",
-                  params=[("municipality", y.mun or ""), ("date", g.date.isoformat())])
+            y.add(
+                "pw.gift.year_limit",
+                "unknown",
+                str(y.year),
+                "gifts.policy_unknown",
+                regime="gifts",
+                value=sum((x.amount for x in gifts), ZERO),
+                missing="pw.gift.year_limit",
+                params=[("municipality", y.mun or ""), ("date", g.date.isoformat())],
+            )
             for x in gifts:
                 if x.resident == y.resident.id:
                     y.month_status[x.date.month].append("unknown")
@@ -410,10 +522,17 @@ def _gifts_countable(y: _Year, regime: str) -> tuple[Decimal, bool]:
     last = _gift_limit(y, gifts[-1].date)
     assert last is not None
     excess = max(ZERO, cum - last.decimal)
-    y.add("pw.gift.year_limit", "fail" if excess > 0 else "ok", str(y.year),
-          "gifts.over_limit" if excess > 0 else "gifts.within_limit", regime="gifts",
-          limit=last.decimal, value=cum, basis=last,
-          params=[("household", y.resident.household or ""), ("excess", excess)])
+    y.add(
+        "pw.gift.year_limit",
+        "fail" if excess > 0 else "ok",
+        str(y.year),
+        "gifts.over_limit" if excess > 0 else "gifts.within_limit",
+        regime="gifts",
+        limit=last.decimal,
+        value=cum,
+        basis=last,
+        params=[("household", y.resident.household or ""), ("excess", excess)],
+    )
     if excess > 0:
         for g in gifts:
             if g.resident == y.resident.id:
@@ -439,8 +558,9 @@ def _uwv_ao(y: _Year, btype: str, entries: Sequence[Benefit]) -> BenefitResult:
     wages = sum((p.amount for p in in_period if p.kind == "loon"), ZERO)
     if wages > 0:
         countable += wages
-        y.add("uwv.wages", "fail", str(y.year), "uwv.wages_countable", regime=regime, value=wages,
-              basis=basis)
+        y.add(
+            "uwv.wages", "fail", str(y.year), "uwv.wages_countable", regime=regime, value=wages, basis=basis
+        )
     actions = ("report_to_uwv",) if in_period else ()
     status: Status = "unsafe" if countable > 0 else ("unknown" if unknown else "safe")
     return BenefitResult(btype, status, None if unknown and countable == 0 else countable, actions)
@@ -473,27 +593,33 @@ def _ww(y: _Year, entries: Sequence[Benefit]) -> BenefitResult:
     if volunteer:
         if False in permissions:
             unsafe = True
-            y.add("ww.permission", "fail", str(y.year), "ww.permission_refused", regime=regime,
-                  basis=basis)
+            y.add("ww.permission", "fail", str(y.year), "ww.permission_refused", regime=regime, basis=basis)
             actions.append("ask_uwv_permission")
             for p in volunteer:
                 y.month_status[p.date.month].append("unsafe")
         elif None in permissions:
             unknown = True
-            y.add("ww.permission", "unknown", str(y.year), "ww.permission_unknown", regime=regime,
-                  basis=basis, missing="uwv_permission")
+            y.add(
+                "ww.permission",
+                "unknown",
+                str(y.year),
+                "ww.permission_unknown",
+                regime=regime,
+                basis=basis,
+                missing="uwv_permission",
+            )
             actions.append("ask_uwv_permission")
             for p in volunteer:
                 y.month_status[p.date.month].append("unknown")
         else:
-            y.add("ww.permission", "ok", str(y.year), "ww.permission_given", regime=regime,
-                  basis=basis)
+            y.add("ww.permission", "ok", str(y.year), "ww.permission_given", regime=regime, basis=basis)
     fixed_pays = [p for p in y.payments if p.is_fixed_allowance]
     test = _cap_test(y, regime, "tax.volunteer.month_cap", "tax.volunteer.year_cap", fixed_pays, y.fixed)
     _report_caps(y, regime, test, y.fixed, y.fixed_year, "ww.volunteer")
     unknown = unknown or not test.complete
-    over = [p for p in in_period if p.is_fixed_allowance
-            and (test.year_over or test.month_over[p.date.month])]
+    over = [
+        p for p in in_period if p.is_fixed_allowance and (test.year_over or test.month_over[p.date.month])
+    ]
     for p in in_period:  # until 2019 the WW regulation also set an hourly limit (Stcrt. 2014, 36337)
         if p in over or not (p.is_fixed_allowance and p.hours):
             continue
@@ -507,8 +633,16 @@ def _ww(y: _Year, entries: Sequence[Benefit]) -> BenefitResult:
                 unknown = True
             elif norm[0] > norm[1]:
                 over.append(p)
-                y.add("ww.volunteer.hourly_norm_hard", "fail", p.date.isoformat(), "ww.hourly_norm_hard",
-                      regime=regime, limit=norm[1], value=_cents_up(norm[0]), basis=hard)
+                y.add(
+                    "ww.volunteer.hourly_norm_hard",
+                    "fail",
+                    p.date.isoformat(),
+                    "ww.hourly_norm_hard",
+                    regime=regime,
+                    limit=norm[1],
+                    value=_cents_up(norm[0]),
+                    basis=hard,
+                )
     if over:
         unsafe = True
         wages = {b.ww_hourly_wage for b in active if b.ww_hourly_wage is not None}
@@ -517,23 +651,36 @@ def _ww(y: _Year, entries: Sequence[Benefit]) -> BenefitResult:
             y.month_status[p.date.month].append("unsafe")
         if hours_missing or len(wages) != 1:
             countable = None
-            y.add("ww.fictitious_wage", "unknown", str(y.year), "ww.fictitious_wage_unknown",
-                  regime=regime, basis=basis,
-                  missing="hours" if hours_missing else "ww_hourly_wage")
+            y.add(
+                "ww.fictitious_wage",
+                "unknown",
+                str(y.year),
+                "ww.fictitious_wage_unknown",
+                regime=regime,
+                basis=basis,
+                missing="hours" if hours_missing else "ww_hourly_wage",
+            )
         else:
             wage = wages.pop()
             hours = sum((p.hours or ZERO for p in over), ZERO)
             fictitious = (hours * wage).quantize(Decimal("0.01"))
             countable = fictitious
-            y.add("ww.fictitious_wage", "fail", str(y.year), "ww.fictitious_wage", regime=regime,
-                  value=fictitious, basis=basis, params=[("hours", hours), ("hourly_wage", wage)])
+            y.add(
+                "ww.fictitious_wage",
+                "fail",
+                str(y.year),
+                "ww.fictitious_wage",
+                regime=regime,
+                value=fictitious,
+                basis=basis,
+                params=[("hours", hours), ("hourly_wage", wage)],
+            )
     loon = sum((p.amount for p in in_period if p.kind == "loon"), ZERO)
     if loon > 0:
         unsafe = True
         if countable is not None:
             countable += loon
-        y.add("ww.wages", "fail", str(y.year), "uwv.wages_countable", regime=regime, value=loon,
-              basis=basis)
+        y.add("ww.wages", "fail", str(y.year), "uwv.wages_countable", regime=regime, value=loon, basis=basis)
     if unsafe and countable is not None and countable == 0 and False in permissions:
         countable = None  # permission refused: UWV decides what happens to the benefit
     status: Status = "unsafe" if unsafe else ("unknown" if unknown else "safe")
@@ -558,18 +705,34 @@ def _toeslagen(y: _Year, tax: TaxResult) -> BenefitResult:
     if v is None or tax.taxable is None:
         return BenefitResult("toeslagen", "unknown", None)
     if tax.taxable > 0:
-        y.add("toeslagen.income_test", "fail", str(y.year), "toeslagen.income_raised",
-              regime="toeslagen", value=tax.taxable, basis=v)
+        y.add(
+            "toeslagen.income_test",
+            "fail",
+            str(y.year),
+            "toeslagen.income_raised",
+            regime="toeslagen",
+            value=tax.taxable,
+            basis=v,
+        )
         return BenefitResult("toeslagen", "unsafe", tax.taxable, ("report_to_toeslagen",))
-    y.add("toeslagen.income_test", "ok", str(y.year), "toeslagen.no_effect", regime="toeslagen",
-          value=ZERO, basis=v)
+    y.add(
+        "toeslagen.income_test",
+        "ok",
+        str(y.year),
+        "toeslagen.no_effect",
+        regime="toeslagen",
+        value=ZERO,
+        basis=v,
+    )
     return BenefitResult("toeslagen", "safe", ZERO)
 
 
 # -- headroom ---------------------------------------------------------------------------------
 
-def _year_room_from(y: _Year, regime: str, year_fid: str, pays: Sequence[Payment],
-                    start: date) -> Decimal | None:
+
+def _year_room_from(
+    y: _Year, regime: str, year_fid: str, pays: Sequence[Payment], start: date
+) -> Decimal | None:
     """Largest x that can be added on `start` without any year checkpoint from `start` on
     going over its cap; None when a cap is unknown."""
     cum_before = sum((p.amount for p in pays if p.date < start), ZERO)
@@ -590,14 +753,19 @@ def _year_room_from(y: _Year, regime: str, year_fid: str, pays: Sequence[Payment
     return room
 
 
-def _headroom(y: _Year, year_unsafe: bool,
-              bijstand_entries: Sequence[Benefit], uwv_entries: Sequence[Benefit],
-              ww_entries: Sequence[Benefit]) -> tuple[dict[int, Decimal], Decimal]:
+def _headroom(
+    y: _Year,
+    year_unsafe: bool,
+    bijstand_entries: Sequence[Benefit],
+    uwv_entries: Sequence[Benefit],
+    ww_entries: Sequence[Benefit],
+) -> tuple[dict[int, Decimal], Decimal]:
     months = dict.fromkeys(MONTHS, ZERO)
     if year_unsafe:
         return months, ZERO
-    tax_pays = sorted((p for p in y.payments if p.is_fixed_allowance or p.is_proven_costs),
-                      key=lambda p: p.date)
+    tax_pays = sorted(
+        (p for p in y.payments if p.is_fixed_allowance or p.is_proven_costs), key=lambda p: p.date
+    )
     fixed_pays = [p for p in tax_pays if p.is_fixed_allowance]
     tax_counted = {m: y.fixed[m] + y.proven[m] for m in MONTHS}
     ww_permission_ok = all(b.uwv_permission is True for b in ww_entries)
@@ -614,17 +782,18 @@ def _headroom(y: _Year, year_unsafe: bool,
         last = date(y.year, m, 28)
         rooms: list[Decimal] = []
         series: list[tuple[str, str, str, Sequence[Payment], dict[int, Decimal]]] = [
-            ("tax", "tax.volunteer.month_cap", "tax.volunteer.year_cap", tax_pays, tax_counted)]
+            ("tax", "tax.volunteer.month_cap", "tax.volunteer.year_cap", tax_pays, tax_counted)
+        ]
         bij_active = [b for b in bijstand_entries if b.active_on(first) or b.active_on(last)]
         if bij_active:
-            series.append((bij_active[0].type, "pw.volunteer.month_cap", "pw.volunteer.year_cap",
-                           fixed_pays, y.fixed))
+            series.append(
+                (bij_active[0].type, "pw.volunteer.month_cap", "pw.volunteer.year_cap", fixed_pays, y.fixed)
+            )
             age = y.age(first)
             if age is None:
                 continue  # age unknown: no room we can vouch for
             min_age = y.figure("pw.volunteer.min_age", first, bij_active[0].type, quiet=True)
-            temp = y.figure("pw.volunteer.young_temporary_disregard", first, bij_active[0].type,
-                            quiet=True)
+            temp = y.figure("pw.volunteer.young_temporary_disregard", first, bij_active[0].type, quiet=True)
             if min_age is None or temp is None or (age < min_age.value and not temp.value):
                 continue
         if any(b.active_on(first) or b.active_on(last) for b in ww_entries) and not ww_permission_ok:
@@ -646,7 +815,8 @@ def _headroom(y: _Year, year_unsafe: bool,
     # the rooms of the months it governs
     end = date(y.year, 12, 31)
     for regime, year_fid, pays in (("tax", "tax.volunteer.year_cap", tax_pays),) + (
-            (("pw", "pw.volunteer.year_cap", fixed_pays),) if bijstand_entries else ()):
+        (("pw", "pw.volunteer.year_cap", fixed_pays),) if bijstand_entries else ()
+    ):
         r = _year_room_from(y, regime, year_fid, pays, end)
         if r is None:
             return months, ZERO
@@ -657,6 +827,7 @@ def _headroom(y: _Year, year_unsafe: bool,
 
 
 # -- the whole ----------------------------------------------------------------------------------
+
 
 def _evaluate_year(y: _Year) -> YearResult:
     r = y.resident
@@ -682,8 +853,15 @@ def _evaluate_year(y: _Year) -> YearResult:
         elif btype == "toeslagen":
             benefits.append(_toeslagen(y, tax))
         else:
-            y.add("benefit.type", "unknown", str(y.year), "benefit.unknown_type", regime=btype,
-                  missing="benefit_type", params=[("type", btype), ("known", ", ".join(BENEFIT_TYPES))])
+            y.add(
+                "benefit.type",
+                "unknown",
+                str(y.year),
+                "benefit.unknown_type",
+                regime=btype,
+                missing="benefit_type",
+                params=[("type", btype), ("known", ", ".join(BENEFIT_TYPES))],
+            )
             benefits.append(BenefitResult(btype, "unknown", None))
     # gifts: the household's total; limit and headroom only where a bijstand-type benefit runs
     gift_total = sum((g.amount for g in y.household_gifts), ZERO)
@@ -703,19 +881,22 @@ def _evaluate_year(y: _Year) -> YearResult:
     month_rooms, year_room = _headroom(y, status == "unsafe", bijstand_entries, uwv_entries, ww_entries)
     _, tax_counted = _tax_counted(y)
     months = tuple(
-        MonthResult(_month_key(y.year, m), worst(y.month_status.get(m, [])), tax_counted[m],
-                    month_rooms[m], y.paid[m])
-        for m in MONTHS)
+        MonthResult(
+            _month_key(y.year, m), worst(y.month_status.get(m, [])), tax_counted[m], month_rooms[m], y.paid[m]
+        )
+        for m in MONTHS
+    )
     actions: dict[str, None] = {}
-    for b in benefits:
-        for a in b.actions:
+    for br in benefits:
+        for a in br.actions:
             actions.setdefault(a, None)
     if tax.taxable and tax.taxable > 0:
         actions.setdefault("declare_income_tax", None)
     if y.proven_year > 0:
         actions.setdefault("keep_receipts", None)
-    return YearResult(y.year, status, tax, tuple(benefits), gifts, months, year_room,
-                      tuple(y.findings), tuple(actions))
+    return YearResult(
+        y.year, status, tax, tuple(benefits), gifts, months, year_room, tuple(y.findings), tuple(actions)
+    )
 
 
 @dataclass
@@ -738,14 +919,20 @@ class Evaluation:
                 by_year[p.date.year].append(p)
             year_results = []
             for year in sorted(set(by_year) | self.years):
-                y = _Year(r, year, by_year.get(year, []), self.gifts.get((r.household_key, year), []),
-                          self.ruleset)
+                y = _Year(
+                    r, year, by_year.get(year, []), self.gifts.get((r.household_key, year), []), self.ruleset
+                )
                 year_results.append(_evaluate_year(y))
             yield ResidentResult(r.id, tuple(year_results), r.name)
 
 
-def start_evaluation(residents: Sequence[Resident], payments: Sequence[Payment], ruleset: Ruleset,
-                     *, years: Iterable[int] | None = None) -> Evaluation:
+def start_evaluation(
+    residents: Sequence[Resident],
+    payments: Sequence[Payment],
+    ruleset: Ruleset,
+    *,
+    years: Iterable[int] | None = None,
+) -> Evaluation:
     by_resident: dict[str, list[Payment]] = defaultdict(list)
     errors: list[str] = []
     known = {r.id for r in residents}
@@ -761,12 +948,18 @@ def start_evaluation(residents: Sequence[Resident], payments: Sequence[Payment],
             gifts[(household_of[p.resident], p.date.year)].append(p)
     for lst in gifts.values():
         lst.sort(key=lambda p: (p.date, p.amount))
-    return Evaluation(residents, ruleset, dict(by_resident), dict(gifts), tuple(errors),
-                      frozenset(years or ()))
+    return Evaluation(
+        residents, ruleset, dict(by_resident), dict(gifts), tuple(errors), frozenset(years or ())
+    )
 
 
-def evaluate(residents: Sequence[Resident], payments: Sequence[Payment], ruleset: Ruleset,
-             *, years: Iterable[int] | None = None) -> CheckResult:
+def evaluate(
+    residents: Sequence[Resident],
+    payments: Sequence[Payment],
+    ruleset: Ruleset,
+    *,
+    years: Iterable[int] | None = None,
+) -> CheckResult:
     """Check every resident's payments against the rules. Pure and deterministic.
 
     `years` adds years to report even without payments (the TUI shows the current year).

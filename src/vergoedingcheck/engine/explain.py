@@ -14,173 +14,225 @@ from vergoedingcheck.money import format_eur
 SENTENCES: dict[str, tuple[str, str]] = {
     "tax.month_within_cap": (
         "{period}: {value} telt mee, binnen het maandmaximum van {limit}.",
-        "{period}: {value} counts, within the monthly cap of {limit}."),
+        "{period}: {value} counts, within the monthly cap of {limit}.",
+    ),
     "tax.month_over_cap": (
         "{period}: {value} is meer dan het maandmaximum van {limit}. De vrijwilligersregeling geldt "
         "dan dit hele jaar niet.",
         "{period}: {value} is over the monthly cap of {limit}. The volunteer scheme then does not "
-        "apply for this whole year."),
+        "apply for this whole year.",
+    ),
     "tax.year_within_cap": (
         "{period}: {value} in het jaar, binnen het jaarmaximum van {limit}.",
-        "{period}: {value} in the year, within the yearly cap of {limit}."),
+        "{period}: {value} in the year, within the yearly cap of {limit}.",
+    ),
     "tax.year_over_cap": (
         "{period}: {value} in het jaar is meer dan het jaarmaximum van {limit}. De vrijwilligersregeling "
         "geldt dan dit hele jaar niet.",
         "{period}: {value} in the year is over the yearly cap of {limit}. The volunteer scheme then "
-        "does not apply for this whole year."),
+        "does not apply for this whole year.",
+    ),
     "tax.whole_amount_taxable": (
         "Het hele bedrag van {taxable} is belast, niet alleen het deel boven het maximum.",
-        "The whole amount of {taxable} is taxable, not only the part above the cap."),
+        "The whole amount of {taxable} is taxable, not only the part above the cap.",
+    ),
     "tax.whole_amount_taxable_costs": (
         "Het hele bedrag van {taxable} is belast, niet alleen het deel boven het maximum. Bewezen "
         "onkosten ({proven_costs}) blijven onbelast.",
         "The whole amount of {taxable} is taxable, not only the part above the cap. Proven costs "
-        "({proven_costs}) stay untaxed."),
+        "({proven_costs}) stay untaxed.",
+    ),
     "tax.hourly_over_norm": (
         "{period}: {value} per uur is meer dan de norm van {limit} per uur. Dat is een waarschuwing: "
         "de organisatie moet kunnen uitleggen dat het geen marktconform loon is.",
         "{period}: {value} per hour is above the norm of {limit} per hour. This is a warning: the "
-        "organisation must be able to explain it is not a market wage."),
+        "organisation must be able to explain it is not a market wage.",
+    ),
     "tax.wages_taxable": (
         "Loon ({value}) is belast als loon; het valt niet onder de vrijwilligersregeling.",
-        "Wages ({value}) are taxed as wages; they are not a volunteer allowance."),
+        "Wages ({value}) are taxed as wages; they are not a volunteer allowance.",
+    ),
     "figure.missing": (
         "Onbekend: er is geen regel voor {figure} op {date} ({reason}).",
-        "Unknown: no rule covers {figure} on {date} ({reason})."),
+        "Unknown: no rule covers {figure} on {date} ({reason}).",
+    ),
     "fact.missing_birth_date": (
         "Onbekend: de geboortedatum ontbreekt, dus de leeftijdsregels kunnen niet worden toegepast.",
-        "Unknown: the birth date is missing, so the age rules cannot be applied."),
+        "Unknown: the birth date is missing, so the age rules cannot be applied.",
+    ),
     "pw.month_within_cap": (
         "{period}: {value} valt binnen de vrijlating van {limit} per maand.",
-        "{period}: {value} is within the disregard of {limit} a month."),
+        "{period}: {value} is within the disregard of {limit} a month.",
+    ),
     "pw.month_over_cap": (
         "{period}: {value} is meer dan de vrijlating van {limit} per maand. De vergoeding van die "
         "maand telt als inkomen.",
         "{period}: {value} is over the disregard of {limit} a month. That month's allowance counts "
-        "as income."),
+        "as income.",
+    ),
     "pw.year_within_cap": (
         "{period}: {value} in het jaar valt binnen de vrijlating van {limit}.",
-        "{period}: {value} in the year is within the yearly disregard of {limit}."),
+        "{period}: {value} in the year is within the yearly disregard of {limit}.",
+    ),
     "pw.year_over_cap": (
         "{period}: {value} in het jaar is meer dan de vrijlating van {limit}. De vergoeding van het "
         "hele jaar telt als inkomen.",
         "{period}: {value} in the year is over the yearly disregard of {limit}. The whole year's "
-        "allowance counts as income."),
+        "allowance counts as income.",
+    ),
     "pw.under_min_age": (
         "{period}: jonger dan {limit} jaar ({age}). In de bijstand telt een vaste vergoeding dan "
         "helemaal als inkomen ({amount}). Alleen bewezen onkosten tellen niet.",
         "{period}: under {limit} ({age}). On bijstand a fixed allowance then counts as income in full "
-        "({amount}). Only proven costs do not count."),
+        "({amount}). Only proven costs do not count.",
+    ),
     "pw.temporary_young_disregard": (
         "{period}: de tijdelijke vrijlating voor jongeren onder 27 (1 november 2020 tot 1 juli 2021) "
         "geldt voor deze betaling.",
         "{period}: the temporary disregard for people under 27 (1 November 2020 to 1 July 2021) "
-        "applies to this payment."),
+        "applies to this payment.",
+    ),
     "pw.year_breach_excess_only": (
         "Deze gemeente telt boven het jaarmaximum alleen het deel boven de vrijlating.",
-        "This municipality counts only the part above the yearly disregard."),
+        "This municipality counts only the part above the yearly disregard.",
+    ),
     "pw.hourly_norm_hard": (
         "{period}: {value} per uur is meer dan {limit}. De gemeente {municipality} stelt dit als eis: "
         "deze vergoeding ({amount}) telt als inkomen.",
         "{period}: {value} per hour is over {limit}. The municipality of {municipality} makes this a "
-        "condition: this allowance ({amount}) counts as income."),
+        "condition: this allowance ({amount}) counts as income.",
+    ),
     "pw.wages_countable": (
-        "Loon ({value}) telt als inkomen. De gemeente beslist over een eventuele "
-        "inkomstenvrijlating.",
-        "Wages ({value}) count as income. The municipality decides on any earnings disregard."),
+        "Loon ({value}) telt als inkomen. De gemeente beslist over een eventuele inkomstenvrijlating.",
+        "Wages ({value}) count as income. The municipality decides on any earnings disregard.",
+    ),
     "gifts.within_limit": (
         "Giften aan het huishouden: {value}, binnen de grens van {limit} per jaar.",
-        "Gifts to the household: {value}, within the limit of {limit} a year."),
+        "Gifts to the household: {value}, within the limit of {limit} a year.",
+    ),
     "gifts.over_limit": (
         "Giften aan het huishouden: {value}, meer dan de grens van {limit}. Het deel erboven "
         "({excess}) telt als inkomen.",
         "Gifts to the household: {value}, over the limit of {limit}. The part above it ({excess}) "
-        "counts as income."),
+        "counts as income.",
+    ),
     "gifts.policy_unknown": (
         "Onbekend: voor giften vóór 2026 beslist de gemeente, en voor deze gemeente is geen "
         "giftenbeleid vastgelegd.",
         "Unknown: before 2026 the municipality decides on gifts, and no gift policy is recorded "
-        "for this municipality."),
+        "for this municipality.",
+    ),
     "uwv.month_within_cap": (
         "{period}: {value} valt binnen {limit} per maand; UWV trekt niets af.",
-        "{period}: {value} is within {limit} a month; UWV deducts nothing."),
+        "{period}: {value} is within {limit} a month; UWV deducts nothing.",
+    ),
     "uwv.month_over_cap": (
         "{period}: {value} is meer dan {limit} per maand. UWV verrekent de hele vergoeding van die maand.",
-        "{period}: {value} is over {limit} a month. UWV offsets that month's whole allowance."),
+        "{period}: {value} is over {limit} a month. UWV offsets that month's whole allowance.",
+    ),
     "uwv.year_within_cap": (
         "{period}: {value} in het jaar valt binnen {limit}.",
-        "{period}: {value} in the year is within {limit}."),
+        "{period}: {value} in the year is within {limit}.",
+    ),
     "uwv.year_over_cap": (
         "{period}: {value} in het jaar is meer dan {limit}. UWV verrekent de vergoeding van het hele jaar.",
-        "{period}: {value} in the year is over {limit}. UWV offsets the whole year's allowance."),
+        "{period}: {value} in the year is over {limit}. UWV offsets the whole year's allowance.",
+    ),
     "uwv.wages_countable": (
         "Loon ({value}) is inkomen; UWV verrekent het volgens de eigen regels.",
-        "Wages ({value}) are income; UWV offsets them under its own rules."),
+        "Wages ({value}) are income; UWV offsets them under its own rules.",
+    ),
     "ww.month_within_cap": (
         "{period}: {value} valt binnen {limit} per maand; de WW verandert niet.",
-        "{period}: {value} is within {limit} a month; the WW does not change."),
+        "{period}: {value} is within {limit} a month; the WW does not change.",
+    ),
     "ww.month_over_cap": (
         "{period}: {value} is meer dan {limit} per maand. UWV ziet dit als betaald werk.",
-        "{period}: {value} is over {limit} a month. UWV treats this as paid work."),
+        "{period}: {value} is over {limit} a month. UWV treats this as paid work.",
+    ),
     "ww.year_within_cap": (
         "{period}: {value} in het jaar valt binnen {limit}.",
-        "{period}: {value} in the year is within {limit}."),
+        "{period}: {value} in the year is within {limit}.",
+    ),
     "ww.year_over_cap": (
         "{period}: {value} in het jaar is meer dan {limit}. UWV ziet dit als betaald werk.",
-        "{period}: {value} in the year is over {limit}. UWV treats this as paid work."),
+        "{period}: {value} in the year is over {limit}. UWV treats this as paid work.",
+    ),
     "ww.hourly_norm_hard": (
         "{period}: {value} per uur is meer dan {limit}. Tot 2019 was dat voor de WW geen onbetaald "
         "werk meer: UWV ziet het als betaald werk.",
         "{period}: {value} per hour is over {limit}. Until 2019 that was no longer unpaid work for the "
-        "WW: UWV treats it as paid work."),
+        "WW: UWV treats it as paid work.",
+    ),
     "ww.permission_given": (
         "UWV heeft toestemming gegeven voor het vrijwilligerswerk.",
-        "UWV has given permission for the volunteer work."),
+        "UWV has given permission for the volunteer work.",
+    ),
     "ww.permission_refused": (
         "UWV heeft geen toestemming gegeven voor dit vrijwilligerswerk. De WW-uitkering loopt risico.",
-        "UWV has not given permission for this volunteer work. The WW benefit is at risk."),
+        "UWV has not given permission for this volunteer work. The WW benefit is at risk.",
+    ),
     "ww.permission_unknown": (
         "Onbekend: het is niet bekend of UWV toestemming gaf. Vraag die toestemming vóór het werk begint.",
-        "Unknown: it is not known whether UWV gave permission. Ask for it before the work starts."),
+        "Unknown: it is not known whether UWV gave permission. Ask for it before the work starts.",
+    ),
     "ww.fictitious_wage": (
         "UWV trekt een fictief loon af: {hours} uur × {hourly_wage} = {value}.",
-        "UWV deducts a fictitious wage: {hours} hours × {hourly_wage} = {value}."),
+        "UWV deducts a fictitious wage: {hours} hours × {hourly_wage} = {value}.",
+    ),
     "ww.fictitious_wage_unknown": (
         "Boven de maxima trekt UWV een fictief loon af (uren × uurloon WW). Dat bedrag is onbekend: "
         "{missing} ontbreekt.",
         "Over the caps UWV deducts a fictitious wage (hours × WW hourly wage). The amount is unknown: "
-        "{missing} is missing."),
+        "{missing} is missing.",
+    ),
     "aow.not_means_tested": (
         "De AOW hangt niet af van inkomen; de vergoeding heeft geen gevolg voor de AOW.",
-        "The AOW does not depend on income; the allowance does not affect it."),
+        "The AOW does not depend on income; the allowance does not affect it.",
+    ),
     "toeslagen.no_effect": (
         "Binnen de maxima is de vergoeding onbelast en heeft zij geen gevolg voor toeslagen.",
-        "Within the caps the allowance is untaxed and does not affect toeslagen."),
+        "Within the caps the allowance is untaxed and does not affect toeslagen.",
+    ),
     "toeslagen.income_raised": (
         "Het belaste bedrag ({value}) verhoogt het toetsingsinkomen; toeslagen kunnen lager worden. "
         "Geef het door aan Dienst Toeslagen.",
         "The taxable amount ({value}) raises the assessment income; toeslagen may go down. Report "
-        "it to Dienst Toeslagen."),
+        "it to Dienst Toeslagen.",
+    ),
     "benefit.unknown_type": (
         "Onbekend: uitkeringssoort {type!s} kent vergoedingcheck niet (bekend: {known}).",
-        "Unknown: vergoedingcheck does not know benefit type {type!s} (known: {known})."),
+        "Unknown: vergoedingcheck does not know benefit type {type!s} (known: {known}).",
+    ),
 }
 
 ACTION_TEXT: dict[str, tuple[str, str]] = {
-    "report_to_municipality": ("Geef de vergoeding door aan de gemeente.", "Report the allowance to the municipality."),
+    "report_to_municipality": (
+        "Geef de vergoeding door aan de gemeente.",
+        "Report the allowance to the municipality.",
+    ),
     "report_to_svb": ("Geef de vergoeding door aan de SVB.", "Report the allowance to the SVB."),
     "report_to_uwv": ("Geef de vergoeding door aan UWV.", "Report the allowance to UWV."),
-    "ask_uwv_permission": ("Vraag UWV vooraf om toestemming voor het vrijwilligerswerk.",
-                           "Ask UWV for permission before the volunteer work."),
-    "report_to_toeslagen": ("Geef het hogere inkomen door aan Dienst Toeslagen.",
-                            "Report the higher income to Dienst Toeslagen."),
-    "declare_income_tax": ("Het bedrag is belast: de betaler houdt loonheffing in of de bewoner doet aangifte.",
-                           "The amount is taxable: the payer withholds tax or the resident declares it."),
+    "ask_uwv_permission": (
+        "Vraag UWV vooraf om toestemming voor het vrijwilligerswerk.",
+        "Ask UWV for permission before the volunteer work.",
+    ),
+    "report_to_toeslagen": (
+        "Geef het hogere inkomen door aan Dienst Toeslagen.",
+        "Report the higher income to Dienst Toeslagen.",
+    ),
+    "declare_income_tax": (
+        "Het bedrag is belast: de betaler houdt loonheffing in of de bewoner doet aangifte.",
+        "The amount is taxable: the payer withholds tax or the resident declares it.",
+    ),
     "keep_receipts": ("Bewaar de bonnetjes van de onkosten.", "Keep the receipts for the costs."),
 }
 
-STATUS_TEXT = {"safe": ("veilig", "safe"), "unsafe": ("niet veilig", "unsafe"),
-               "unknown": ("onbekend", "unknown")}
+STATUS_TEXT = {
+    "safe": ("veilig", "safe"),
+    "unsafe": ("niet veilig", "unsafe"),
+    "unknown": ("onbekend", "unknown"),
+}
 
 
 def _fmt(value: str | None, locale: str) -> str:

@@ -68,10 +68,14 @@ class Finding:
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {
-            "rule": self.rule, "outcome": self.outcome, "period": self.period,
-            "limit": to_json(self.limit), "value": to_json(self.value),
+            "rule": self.rule,
+            "outcome": self.outcome,
+            "period": self.period,
+            "limit": to_json(self.limit),
+            "value": to_json(self.value),
             "legal_basis": self.legal_basis.to_json() if self.legal_basis else None,
-            "explanation": self.explanation, "regime": self.regime,
+            "explanation": self.explanation,
+            "regime": self.regime,
         }
         if self.params:
             d["params"] = dict(self.params)
@@ -100,8 +104,12 @@ class BenefitResult:
     actions: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"type": self.type, "status": self.status, "countable": to_json(self.countable),
-                "actions": list(self.actions)}
+        return {
+            "type": self.type,
+            "status": self.status,
+            "countable": to_json(self.countable),
+            "actions": list(self.actions),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +120,12 @@ class GiftResult:
     headroom: Decimal | None
 
     def to_json(self) -> dict[str, Any]:
-        return {"household": self.household, "total": to_json(self.total), "limit": to_json(self.limit),
-                "headroom": to_json(self.headroom)}
+        return {
+            "household": self.household,
+            "total": to_json(self.total),
+            "limit": to_json(self.limit),
+            "headroom": to_json(self.headroom),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +137,13 @@ class MonthResult:
     paid: Decimal = Decimal("0.00")  # everything paid that month, all kinds
 
     def to_json(self) -> dict[str, Any]:
-        return {"month": self.month, "status": self.status, "counted": to_json(self.counted),
-                "headroom": to_json(self.headroom), "paid": to_json(self.paid)}
+        return {
+            "month": self.month,
+            "status": self.status,
+            "counted": to_json(self.counted),
+            "headroom": to_json(self.headroom),
+            "paid": to_json(self.paid),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,9 +161,13 @@ class YearResult:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "year": self.year, "status": self.status, "tax": self.tax.to_json(),
-            "benefits": [b.to_json() for b in self.benefits], "gifts": self.gifts.to_json(),
-            "months": [m.to_json() for m in self.months], "headroom": to_json(self.headroom),
+            "year": self.year,
+            "status": self.status,
+            "tax": self.tax.to_json(),
+            "benefits": [b.to_json() for b in self.benefits],
+            "gifts": self.gifts.to_json(),
+            "months": [m.to_json() for m in self.months],
+            "headroom": to_json(self.headroom),
             "actions": list(self.actions),
             "findings": [f.to_json() for f in self.findings],
         }
@@ -187,8 +208,9 @@ class CheckResult:
             "errors": list(self.errors),
         }
 
-    def write_json(self, out: Any, indent: int | None = 2,
-                   residents: Iterable[ResidentResult] | None = None) -> None:
+    def write_json(
+        self, out: Any, indent: int | None = 2, residents: Iterable[ResidentResult] | None = None
+    ) -> None:
         """Write the same JSON as `to_json`, one resident at a time (a large caseload never
         holds its whole JSON tree in memory). `residents` may be a generator."""
         import json
@@ -196,8 +218,10 @@ class CheckResult:
         residents = self.residents if residents is None else residents
         first = True
         if indent is None:
-            head = json.dumps({"version": 1, "rules": {"id": self.rules_id, "fingerprint": self.fingerprint}},
-                              ensure_ascii=False)
+            head = json.dumps(
+                {"version": 1, "rules": {"id": self.rules_id, "fingerprint": self.fingerprint}},
+                ensure_ascii=False,
+            )
             out.write(head[:-1] + ', "residents": [')
             for r in residents:
                 out.write(("" if first else ", ") + json.dumps(r.to_json(), ensure_ascii=False))
@@ -205,13 +229,27 @@ class CheckResult:
             out.write('], "errors": ' + json.dumps(list(self.errors), ensure_ascii=False) + "}\n")
             return
         pad = " " * indent
-        out.write("{\n" + pad + '"version": 1,\n' + pad + '"rules": '
-                  + json.dumps({"id": self.rules_id, "fingerprint": self.fingerprint}) + ",\n"
-                  + pad + '"residents": [')
+        out.write(
+            "{\n"
+            + pad
+            + '"version": 1,\n'
+            + pad
+            + '"rules": '
+            + json.dumps({"id": self.rules_id, "fingerprint": self.fingerprint})
+            + ",\n"
+            + pad
+            + '"residents": ['
+        )
         for r in residents:
             body = json.dumps(r.to_json(), ensure_ascii=False, indent=indent)
             body = body.replace("\n", "\n" + pad * 2)
             out.write(("" if first else ",") + "\n" + pad * 2 + body)
             first = False
-        out.write(("" if first else "\n" + pad) + "],\n" + pad + '"errors": '
-                  + json.dumps(list(self.errors), ensure_ascii=False) + "\n}\n")
+        out.write(
+            ("" if first else "\n" + pad)
+            + "],\n"
+            + pad
+            + '"errors": '
+            + json.dumps(list(self.errors), ensure_ascii=False)
+            + "\n}\n"
+        )

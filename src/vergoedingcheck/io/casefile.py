@@ -77,8 +77,9 @@ WageField = Annotated[Decimal, BeforeValidator(_money)]
 Hours = Annotated[Decimal, BeforeValidator(_hours)]
 Text = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=200)]
 
-BenefitTypeLit = Literal["bijstand", "ioaw", "ioaz", "aio", "ww", "zw", "wia", "wao", "wajong",
-                         "aow", "toeslagen"]
+BenefitTypeLit = Literal[
+    "bijstand", "ioaw", "ioaz", "aio", "ww", "zw", "wia", "wao", "wajong", "aow", "toeslagen"
+]
 KindLit = Literal["vrijwilligersvergoeding", "onkostenvergoeding", "gift", "loon"]
 
 
@@ -141,8 +142,9 @@ _MESSAGES = {
 }
 
 
-def validation_problems(doc: SourceDoc, exc: ValidationError,
-                        prefix: tuple[str | int, ...] = ()) -> list[Problem]:
+def validation_problems(
+    doc: SourceDoc, exc: ValidationError, prefix: tuple[str | int, ...] = ()
+) -> list[Problem]:
     out = []
     for err in exc.errors():
         loc = prefix + tuple(err["loc"])
@@ -150,7 +152,7 @@ def validation_problems(doc: SourceDoc, exc: ValidationError,
         loc = tuple(part for part in loc if not (isinstance(part, str) and "[" in part))
         msg = _MESSAGES.get(err["type"], err["msg"])
         if msg.startswith("Value error, "):
-            msg = msg[len("Value error, "):]
+            msg = msg[len("Value error, ") :]
         if err["type"] == "literal_error" and loc[-1:] == ("version",):
             msg = "only version 1 is known"
         out.append(doc.problem(loc, msg))
@@ -162,7 +164,7 @@ def case_from_doc(doc: SourceDoc) -> Case:
     if not isinstance(doc.data, dict):
         raise InputError([doc.problem((), "a case file is a mapping with version, residents, payments")])
     early = doc.problems + _reference_problems(doc)
-    raw_payments = doc.data.get("payments")
+    raw_payments: Any = doc.data.get("payments")
     if isinstance(raw_payments, list):
         for i, item in enumerate(raw_payments):
             if not isinstance(item, dict):
@@ -177,8 +179,6 @@ def case_from_doc(doc: SourceDoc) -> Case:
     for i, item in enumerate(raw_payments if isinstance(raw_payments, list) else []):
         if not isinstance(item, dict):
             continue
-        if "payments" in doc.data and doc._lines is None and early:
-            doc.lines  # noqa: B018 - build the line map before raw items are released
         try:
             p = PaymentIn.model_validate(item)
         except ValidationError as exc:
@@ -189,8 +189,21 @@ def case_from_doc(doc: SourceDoc) -> Case:
             late.append(doc.problem((*loc, "receipts"), "only an onkostenvergoeding has receipts"))
         if p.hours is not None and p.kind == "gift":
             late.append(doc.problem((*loc, "hours"), "a gift is not paid for hours of work"))
-        payments.append(Payment(sys.intern(p.resident), p.date, p.amount, sys.intern(p.kind), p.hours,
-                                p.receipts, p.in_kind, p.payer, p.note, p.planned, p.id))
+        payments.append(
+            Payment(
+                sys.intern(p.resident),
+                p.date,
+                p.amount,
+                p.kind,
+                p.hours,
+                p.receipts,
+                p.in_kind,
+                p.payer,
+                p.note,
+                p.planned,
+                p.id,
+            )
+        )
         raw_payments[i] = None  # release the raw mapping as soon as it is converted
     if early or case is None:
         raise InputError(merge_problems(early, late))
@@ -199,24 +212,32 @@ def case_from_doc(doc: SourceDoc) -> Case:
     residents: list[Resident] = []
     for i, r in enumerate(case.residents):
         if r.id in seen:
-            problems.append(doc.problem(("residents", i, "id"),
-                                        f"duplicate resident id {r.id!r} (first at residents[{seen[r.id]}])"))
+            problems.append(
+                doc.problem(
+                    ("residents", i, "id"),
+                    f"duplicate resident id {r.id!r} (first at residents[{seen[r.id]}])",
+                )
+            )
             continue
         seen[r.id] = i
         benefits = []
         for j, b in enumerate(r.benefits):
-            loc = ("residents", i, "benefits", j)
+            bloc = ("residents", i, "benefits", j)
             if b.since and b.until and b.until < b.since:
-                problems.append(doc.problem((*loc, "until"), "until lies before since"))
+                problems.append(doc.problem((*bloc, "until"), "until lies before since"))
             if b.type != "ww" and (b.uwv_permission is not None or b.ww_hourly_wage is not None):
                 field = "uwv_permission" if b.uwv_permission is not None else "ww_hourly_wage"
-                problems.append(doc.problem((*loc, field), "only a WW benefit has this field"))
-            benefits.append(Benefit(b.type, b.since, b.until, b.uwv_permission, b.ww_hourly_wage,
-                                    b.client_number))
+                problems.append(doc.problem((*bloc, field), "only a WW benefit has this field"))
+            benefits.append(
+                Benefit(b.type, b.since, b.until, b.uwv_permission, b.ww_hourly_wage, b.client_number)
+            )
         if r.birth_date > date.today():
             problems.append(doc.problem(("residents", i, "birth_date"), "the birth date lies in the future"))
-        residents.append(Resident(r.id, r.birth_date, r.name, r.municipality or case.municipality,
-                                  r.household, tuple(benefits)))
+        residents.append(
+            Resident(
+                r.id, r.birth_date, r.name, r.municipality or case.municipality, r.household, tuple(benefits)
+            )
+        )
     if problems:
         raise InputError(merge_problems(problems))
     return Case(residents, payments, case.municipality, doc.file)
@@ -235,8 +256,12 @@ def _reference_problems(doc: SourceDoc) -> list[Problem]:
                 continue
             rid = str(rid)
             if rid in ids:
-                out.append(doc.problem(("residents", i, "id"),
-                                       f"duplicate resident id {rid!r} (first at residents[{ids[rid]}])"))
+                out.append(
+                    doc.problem(
+                        ("residents", i, "id"),
+                        f"duplicate resident id {rid!r} (first at residents[{ids[rid]}])",
+                    )
+                )
             else:
                 ids[rid] = i
     payments = doc.data.get("payments")
@@ -252,8 +277,9 @@ def read_case_file(path: str | os.PathLike[str]) -> Case:
     return case_from_doc(read_file(Path(path)))
 
 
-def case_to_dict(residents: list[Resident], payments: list[Payment],
-                 municipality: str | None = None) -> dict[str, Any]:
+def case_to_dict(
+    residents: list[Resident], payments: list[Payment], municipality: str | None = None
+) -> dict[str, Any]:
     def benefit(b: Benefit) -> dict[str, Any]:
         d: dict[str, Any] = {"type": b.type}
         if b.since:
@@ -281,8 +307,12 @@ def case_to_dict(residents: list[Resident], payments: list[Payment],
         return d
 
     def payment(p: Payment) -> dict[str, Any]:
-        d: dict[str, Any] = {"resident": p.resident, "date": p.date, "amount": to_json(p.amount),
-                             "kind": p.kind}
+        d: dict[str, Any] = {
+            "resident": p.resident,
+            "date": p.date,
+            "amount": to_json(p.amount),
+            "kind": p.kind,
+        }
         if p.hours is not None:
             d["hours"] = int(p.hours) if p.hours == p.hours.to_integral_value() else str(p.hours)
         for key in ("receipts", "in_kind", "planned"):
@@ -301,12 +331,17 @@ def case_to_dict(residents: list[Resident], payments: list[Payment],
     return out
 
 
-def write_case_file(path: str | os.PathLike[str], residents: list[Resident], payments: list[Payment],
-                    municipality: str | None = None) -> None:
+def write_case_file(
+    path: str | os.PathLike[str],
+    residents: list[Resident],
+    payments: list[Payment],
+    municipality: str | None = None,
+) -> None:
     """Write atomically (temp file + rename) with owner-only permissions."""
     target = Path(path)
-    text = yaml.safe_dump(case_to_dict(residents, payments, municipality), allow_unicode=True,
-                          sort_keys=False)
+    text = yaml.safe_dump(
+        case_to_dict(residents, payments, municipality), allow_unicode=True, sort_keys=False
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".vc-", suffix=".tmp", dir=target.parent)
     try:

@@ -28,10 +28,33 @@ from typing import Any
 from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit
 from vergoedingcheck.store.db import PaymentRecord, ResidentRecord
 
-RESIDENT_COLUMNS = ("referentie", "naam", "geboortedatum", "gemeente", "huishouden", "notitie",
-                    "uitkering", "sinds", "tot", "toestemming_uwv", "ww_uurloon", "klantnummer")
-PAYMENT_COLUMNS = ("referentie", "naam", "datum", "bedrag", "soort", "uren", "bonnen", "in_natura",
-                   "betaler", "notitie", "status")
+RESIDENT_COLUMNS = (
+    "referentie",
+    "naam",
+    "geboortedatum",
+    "gemeente",
+    "huishouden",
+    "notitie",
+    "uitkering",
+    "sinds",
+    "tot",
+    "toestemming_uwv",
+    "ww_uurloon",
+    "klantnummer",
+)
+PAYMENT_COLUMNS = (
+    "referentie",
+    "naam",
+    "datum",
+    "bedrag",
+    "soort",
+    "uren",
+    "bonnen",
+    "in_natura",
+    "betaler",
+    "notitie",
+    "status",
+)
 REQUIRED_RESIDENT = ("referentie", "geboortedatum")
 REQUIRED_PAYMENT = ("referentie", "datum", "bedrag", "soort")
 
@@ -39,16 +62,32 @@ SHEET_RESIDENTS = "Bewoners"
 SHEET_PAYMENTS = "Betalingen"
 
 _ALIASES = {
-    "ref": "referentie", "bewoner": "referentie", "id": "referentie", "nummer": "referentie",
-    "geboren": "geboortedatum", "bedrag (€)": "bedrag", "bedrag in euro": "bedrag",
-    "soort betaling": "soort", "bonnetjes": "bonnen", "in natura": "in_natura",
-    "toestemming uwv": "toestemming_uwv", "ww uurloon": "ww_uurloon", "ww-uurloon": "ww_uurloon",
-    "opmerking": "notitie", "omschrijving": "notitie", "gemeente van inschrijving": "gemeente",
+    "ref": "referentie",
+    "bewoner": "referentie",
+    "id": "referentie",
+    "nummer": "referentie",
+    "geboren": "geboortedatum",
+    "bedrag (€)": "bedrag",
+    "bedrag in euro": "bedrag",
+    "soort betaling": "soort",
+    "bonnetjes": "bonnen",
+    "in natura": "in_natura",
+    "toestemming uwv": "toestemming_uwv",
+    "ww uurloon": "ww_uurloon",
+    "ww-uurloon": "ww_uurloon",
+    "opmerking": "notitie",
+    "omschrijving": "notitie",
+    "gemeente van inschrijving": "gemeente",
 }
 _YES = {"ja", "j", "waar", "true", "1", "x", "yes", "y"}
 _NO = {"nee", "n", "onwaar", "false", "0", "no", ""}
-_STATUS = {"betaald": "paid", "paid": "paid", "gepland": "planned", "planned": "planned",
-           "": "paid"}
+_STATUS = {
+    "betaald": "paid",
+    "paid": "paid",
+    "gepland": "planned",
+    "planned": "planned",
+    "": "paid",
+}
 _STATUS_NL = {"paid": "betaald", "planned": "gepland"}
 
 
@@ -62,10 +101,11 @@ class RowError:
     row: int
     column: str
     message: str
+    where: str = "rij"  # "regel" (a line) for case files
 
     def __str__(self) -> str:
-        col = f", kolom {self.column}" if self.column else ""
-        return f"{self.sheet} rij {self.row}{col}: {self.message}"
+        col = f", {'kolom' if self.where == 'rij' else 'veld'} {self.column}" if self.column else ""
+        return f"{self.sheet} {self.where} {self.row}{col}: {self.message}"
 
 
 @dataclass
@@ -95,7 +135,9 @@ _NUM_RE = re.compile(r"^[+-]?[0-9.,]+$")
 
 
 def parse_decimal_nl(text: str, *, places: int = 2) -> Decimal:
-    """`€ 1.250,50`, `1250,5`, `12.50`, `1.250` (Dutch thousands) → Decimal. ValueError otherwise."""
+    """`€ 1.250,50`, `1250,5`, `12.50`, `1.250` (Dutch thousands) → Decimal.
+
+    ValueError otherwise."""
     s = str(text).strip().replace("€", "").replace("\u00a0", "").replace(" ", "").replace("EUR", "")
     if not s or not _NUM_RE.match(s):
         raise ValueError(f"{text!r} is geen bedrag")
@@ -224,8 +266,9 @@ def read_csv_rows(path: str | Path) -> list[list[str]]:
     raw = Path(path).read_bytes()
     text = _decode(raw)
     first = text.split("\n", 1)[0]
-    return [row for row in csv.reader(io.StringIO(text, newline=""),
-                                      delimiter=_sniff_delimiter(first))]
+    return [
+        row for row in csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first))
+    ]
 
 
 def _table_kind(header: Sequence[str]) -> str:
@@ -234,8 +277,10 @@ def _table_kind(header: Sequence[str]) -> str:
         return SHEET_PAYMENTS
     if "geboortedatum" in cols:
         return SHEET_RESIDENTS
-    raise SpreadsheetError("de kopregel hoort niet bij bewoners (referentie, geboortedatum, ...) en "
-                           "niet bij betalingen (referentie, datum, bedrag, soort, ...)")
+    raise SpreadsheetError(
+        "de kopregel hoort niet bij bewoners (referentie, geboortedatum, ...) en "
+        "niet bij betalingen (referentie, datum, bedrag, soort, ...)"
+    )
 
 
 def _blank(v: Any) -> bool:
@@ -296,7 +341,9 @@ def _read_residents(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Sequ
         try:
             birth = parse_date_nl(cells.get("geboortedatum"))
         except ValueError as exc:
-            rd.err(n, "geboortedatum", "verplicht" if _blank(cells.get("geboortedatum")) else str(exc))
+            rd.err(
+                n, "geboortedatum", "verplicht" if _blank(cells.get("geboortedatum")) else str(exc)
+            )
         benefit: Benefit | None = None
         btype = (_text(cells.get("uitkering")) or "").casefold()
         if btype:
@@ -321,23 +368,35 @@ def _read_residents(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Sequ
             kw["client_number"] = _text(cells.get("klantnummer"))
             if len(plan.errors) == before:
                 benefit = Benefit(**kw)
-        elif any(not _blank(cells.get(c)) for c in ("sinds", "tot", "toestemming_uwv", "ww_uurloon")):
+        elif any(
+            not _blank(cells.get(c)) for c in ("sinds", "tot", "toestemming_uwv", "ww_uurloon")
+        ):
             rd.err(n, "uitkering", "leeg, maar er staan wel uitkeringsgegevens in de rij")
         if len(plan.errors) != before or rid is None:
             if rid:
                 bad_ids.add(rid)
             continue
-        rec = ResidentRecord(id=rid, name=_text(cells.get("naam")), birth_date=birth,
-                             municipality=_text(cells.get("gemeente")),
-                             household=_text(cells.get("huishouden")),
-                             note=_text(cells.get("notitie")),
-                             benefits=(benefit,) if benefit else ())
+        rec = ResidentRecord(
+            id=rid,
+            name=_text(cells.get("naam")),
+            birth_date=birth,
+            municipality=_text(cells.get("gemeente")),
+            household=_text(cells.get("huishouden")),
+            note=_text(cells.get("notitie")),
+            benefits=(benefit,) if benefit else (),
+        )
         if rid in merged:
             first_row, prev = merged[rid]
-            diff = [c for c, a, b in (("naam", prev.name, rec.name),
-                                      ("geboortedatum", prev.birth_date, rec.birth_date),
-                                      ("gemeente", prev.municipality, rec.municipality),
-                                      ("huishouden", prev.household, rec.household)) if a != b]
+            diff = [
+                c
+                for c, a, b in (
+                    ("naam", prev.name, rec.name),
+                    ("geboortedatum", prev.birth_date, rec.birth_date),
+                    ("gemeente", prev.municipality, rec.municipality),
+                    ("huishouden", prev.household, rec.household),
+                )
+                if a != b
+            ]
             if diff:
                 rd.err(n, diff[0], f"verschilt van rij {first_row} met dezelfde referentie")
                 bad_ids.add(rid)
@@ -368,8 +427,13 @@ def _read_payments(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Seque
             rd.err(n, "bedrag", "verplicht" if _blank(cells.get("bedrag")) else str(exc))
         kind = (_text(cells.get("soort")) or "").casefold()
         if kind not in PAYMENT_KINDS:
-            rd.err(n, "soort", f"onbekend: {kind!r} (kies uit {', '.join(PAYMENT_KINDS)})"
-                   if kind else "verplicht")
+            rd.err(
+                n,
+                "soort",
+                f"onbekend: {kind!r} (kies uit {', '.join(PAYMENT_KINDS)})"
+                if kind
+                else "verplicht",
+            )
         if not _blank(cells.get("uren")):
             try:
                 h = parse_decimal_nl(str(cells.get("uren")), places=2)
@@ -389,10 +453,16 @@ def _read_payments(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Seque
         if len(plan.errors) != before or rid is None:
             continue
         plan.payment_rows.append(n)
-        plan.payments.append(PaymentRecord(
-            resident=rid, kind=kind, payer=_text(cells.get("betaler")),
-            note=_text(cells.get("notitie")), status=status or "paid",  # type: ignore[arg-type]
-            **values))
+        plan.payments.append(
+            PaymentRecord(
+                resident=rid,
+                kind=kind,
+                payer=_text(cells.get("betaler")),
+                note=_text(cells.get("notitie")),
+                status=status or "paid",  # type: ignore[arg-type]
+                **values,
+            )
+        )
 
 
 def check_references(plan: ImportPlan, known_residents: Iterable[str]) -> None:
@@ -404,8 +474,9 @@ def check_references(plan: ImportPlan, known_residents: Iterable[str]) -> None:
             keep.append(p)
             rows.append(row)
         else:
-            plan.errors.append(RowError(SHEET_PAYMENTS, row, "referentie",
-                                        f"onbekende bewoner {p.resident!r}"))
+            plan.errors.append(
+                RowError(SHEET_PAYMENTS, row, "referentie", f"onbekende bewoner {p.resident!r}")
+            )
             plan.bad_rows.add((SHEET_PAYMENTS, row))
     plan.payments, plan.payment_rows = keep, rows
 
@@ -430,7 +501,9 @@ def read_spreadsheet(path: str | Path, known_residents: Iterable[str] = ()) -> I
     return plan
 
 
-def _dispatch(plan: ImportPlan, kind: str, header: Sequence[Any], rows: list[Sequence[Any]]) -> None:
+def _dispatch(
+    plan: ImportPlan, kind: str, header: Sequence[Any], rows: Sequence[Sequence[Any]]
+) -> None:
     if kind == SHEET_RESIDENTS:
         _read_residents(plan, header, rows)
     else:
@@ -443,7 +516,9 @@ def _read_xlsx(plan: ImportPlan, path: Path) -> None:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise SpreadsheetError(f"dit is geen leesbaar Excel-bestand ({type(exc).__name__})") from None
+        raise SpreadsheetError(
+            f"dit is geen leesbaar Excel-bestand ({type(exc).__name__})"
+        ) from None
     try:
         found = False
         for ws in wb.worksheets:
@@ -471,27 +546,60 @@ def _read_xlsx(plan: ImportPlan, path: Path) -> None:
 def resident_rows(residents: Sequence[ResidentRecord]) -> list[list[str]]:
     out = []
     for r in residents:
-        base = [r.id, r.name or "", format_date_nl(r.birth_date), r.municipality or "",
-                r.household or "", r.note or ""]
+        base = [
+            r.id,
+            r.name or "",
+            format_date_nl(r.birth_date),
+            r.municipality or "",
+            r.household or "",
+            r.note or "",
+        ]
         for b in r.benefits or (None,):
             if b is None:
                 out.append([*base, "", "", "", "", "", ""])
             else:
                 perm = "" if b.uwv_permission is None else ("ja" if b.uwv_permission else "nee")
-                out.append([*base, b.type, format_date_nl(b.since), format_date_nl(b.until), perm,
-                            format_decimal_nl(b.ww_hourly_wage), b.client_number or ""])
+                out.append(
+                    [
+                        *base,
+                        b.type,
+                        format_date_nl(b.since),
+                        format_date_nl(b.until),
+                        perm,
+                        format_decimal_nl(b.ww_hourly_wage),
+                        b.client_number or "",
+                    ]
+                )
     return out
 
 
 def payment_rows(payments: Sequence[PaymentRecord], names: dict[str, str]) -> list[list[str]]:
-    return [[p.resident, names.get(p.resident, ""), format_date_nl(p.date),
-             format_decimal_nl(p.amount), p.kind, format_hours_nl(p.hours),
-             "ja" if p.receipts else "nee", "ja" if p.in_kind else "nee", p.payer or "",
-             p.note or "", _STATUS_NL[p.status]] for p in payments]
+    return [
+        [
+            p.resident,
+            names.get(p.resident, ""),
+            format_date_nl(p.date),
+            format_decimal_nl(p.amount),
+            p.kind,
+            format_hours_nl(p.hours),
+            "ja" if p.receipts else "nee",
+            "ja" if p.in_kind else "nee",
+            p.payer or "",
+            p.note or "",
+            _STATUS_NL[p.status],
+        ]
+        for p in payments
+    ]
 
 
-def write_csv(path: str | Path, table: str, residents: Sequence[ResidentRecord],
-              payments: Sequence[PaymentRecord], *, encoding: str = "utf-8-sig") -> int:
+def write_csv(
+    path: str | Path,
+    table: str,
+    residents: Sequence[ResidentRecord],
+    payments: Sequence[PaymentRecord],
+    *,
+    encoding: str = "utf-8-sig",
+) -> int:
     """Write one table (`bewoners` or `betalingen`) as a Dutch CSV. Returns the number of rows.
 
     `encoding="cp1252"` for old Excel: a name that Windows-1252 cannot hold is refused with the
@@ -510,14 +618,16 @@ def write_csv(path: str | Path, table: str, residents: Sequence[ResidentRecord],
         data = text.encode(encoding)
     except UnicodeEncodeError as exc:
         line = text.count("\n", 0, exc.start) + 1
-        raise SpreadsheetError(f"rij {line}: {text[exc.start:exc.end]!r} past niet in {encoding}; "
-                               "kies UTF-8") from None
+        raise SpreadsheetError(
+            f"rij {line}: {text[exc.start : exc.end]!r} past niet in {encoding}; kies UTF-8"
+        ) from None
     Path(path).write_bytes(data)
     return len(rows)
 
 
-def write_xlsx(path: str | Path, residents: Sequence[ResidentRecord],
-               payments: Sequence[PaymentRecord]) -> None:
+def write_xlsx(
+    path: str | Path, residents: Sequence[ResidentRecord], payments: Sequence[PaymentRecord]
+) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -527,11 +637,27 @@ def write_xlsx(path: str | Path, residents: Sequence[ResidentRecord],
     ws.append(list(RESIDENT_COLUMNS))
     for r in residents:
         for b in r.benefits or (None,):
-            perm = None if b is None or b.uwv_permission is None else ("ja" if b.uwv_permission else "nee")
-            ws.append([r.id, r.name, r.birth_date, r.municipality, r.household, r.note,
-                       b.type if b else None, b.since if b else None, b.until if b else None, perm,
-                       float(b.ww_hourly_wage) if b and b.ww_hourly_wage is not None else None,
-                       b.client_number if b else None])
+            perm = (
+                None
+                if b is None or b.uwv_permission is None
+                else ("ja" if b.uwv_permission else "nee")
+            )
+            ws.append(
+                [
+                    r.id,
+                    r.name,
+                    r.birth_date,
+                    r.municipality,
+                    r.household,
+                    r.note,
+                    b.type if b else None,
+                    b.since if b else None,
+                    b.until if b else None,
+                    perm,
+                    float(b.ww_hourly_wage) if b and b.ww_hourly_wage is not None else None,
+                    b.client_number if b else None,
+                ]
+            )
     for col in ("C", "H", "I"):
         for cell in ws[col][1:]:
             cell.number_format = "d-m-yyyy"
@@ -539,9 +665,21 @@ def write_xlsx(path: str | Path, residents: Sequence[ResidentRecord],
     ps.append(list(PAYMENT_COLUMNS))
     names = {r.id: r.name for r in residents}
     for p in payments:
-        ps.append([p.resident, names.get(p.resident), p.date, float(p.amount), p.kind,
-                   float(p.hours) if p.hours is not None else None, "ja" if p.receipts else "nee",
-                   "ja" if p.in_kind else "nee", p.payer, p.note, _STATUS_NL[p.status]])
+        ps.append(
+            [
+                p.resident,
+                names.get(p.resident),
+                p.date,
+                float(p.amount),
+                p.kind,
+                float(p.hours) if p.hours is not None else None,
+                "ja" if p.receipts else "nee",
+                "ja" if p.in_kind else "nee",
+                p.payer,
+                p.note,
+                _STATUS_NL[p.status],
+            ]
+        )
     for cell in ps["C"][1:]:
         cell.number_format = "d-m-yyyy"
     for cell in ps["D"][1:]:

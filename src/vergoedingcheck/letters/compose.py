@@ -245,7 +245,9 @@ def _kind_label(p: Payment, t: Templates) -> str:
 
 def _effect(y: YearResult, t: Templates, benefits: Sequence[BenefitResult]
             ) -> tuple[str, dict[str, str]]:
-    names = lambda bs: _join([_benefit_name(b.type, t) for b in bs], t)  # noqa: E731
+    def names(bs: Sequence[BenefitResult]) -> str:
+        return _join([_benefit_name(b.type, t) for b in bs], t)
+
     if y.status == "safe":
         if benefits:
             return "effect.safe", {"benefit": names(benefits)}
@@ -290,6 +292,10 @@ def _details(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Temp
                             {"office": office, "amount": _eur(b.countable, t), "benefit": name}))
     if y.tax.status == "unsafe" and y.tax.taxable is not None:
         out.append(("effect.tax_unsafe", {"amount": _eur(y.tax.taxable, t)}))
+    safe = [b for b in benefits if b.status == "safe"]
+    if y.status != "safe" and safe:
+        out.append(("effect.benefit_safe",
+                    {"benefit": _join([_benefit_name(b.type, t) for b in safe], t)}))
     if y.status == "unknown" or any(b.status == "unknown" for b in benefits):
         reasons: list[str] = []
         if any(b.type == "ww" and b.status == "unknown" for b in benefits) and (
@@ -404,8 +410,8 @@ def _proposals(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Te
 
 
 def compose_resident(result: ResidentResult, resident: Resident, payments: Iterable[Payment],
-                     year: int, rules: RulesInfo, org: Organisation, t: Templates, letter_date: date,
-                     address: Sequence[str] = ()) -> ResidentLetter:
+                     year: int, rules: RulesInfo, org: Organisation, t: Templates,
+                     letter_date: date, address: Sequence[str] = ()) -> ResidentLetter:
     """The letter to the resident: what they get, what it means, what to do, whom to call."""
     y = _year_of(result, year)
     pays = _payments_in(payments, resident.id, year)
@@ -541,8 +547,8 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
 
     relevant = {"tax", "gifts", *types} if office in ("gemeente", "svb") else {"tax", *types}
     verdicts = tuple(
-        Verdict(f.rule, t.entry("rule_titles", f.rule) or rules.title(f.rule, "nl"), f.regime, f.period, f.outcome, f.limit,
-                f.value, f.legal_basis)
+        Verdict(f.rule, t.entry("rule_titles", f.rule) or rules.title(f.rule, "nl"), f.regime,
+                f.period, f.outcome, f.limit, f.value, f.legal_basis)
         for f in sorted(y.findings, key=lambda f: (f.regime != "tax", f.regime, f.rule, f.period))
         if f.regime in relevant)
     office_results = [b for b in y.benefits if b.type in types]
@@ -643,8 +649,8 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
             from vergoedingcheck.engine.explain import explain
 
             blocks.append(Para(t.t("explanations.heading"), "lead"))
-            blocks.append(Bullets(tuple(literal(explain(replace(f, period=_period(f.period, t)), "nl"))
-                                        for f in notes)))
+            blocks.append(Bullets(tuple(
+                literal(explain(replace(f, period=_period(f.period, t)), "nl")) for f in notes)))
     else:
         blocks.append(Para(t.t("verdict.none")))
 
@@ -803,16 +809,16 @@ def compose_coordinator(results: Iterable[ResidentResult], residents: Iterable[R
     else:
         blocks.append(Para(t.t("planned.none", month=nm_label)))
     unknown_items = []
-    for r in rows:
-        if r.status != "unknown":
+    for row in rows:
+        if row.status != "unknown":
             continue
-        for f in years[r.resident_id].findings:
+        for f in years[row.resident_id].findings:
             if f.outcome == "unknown":
                 from vergoedingcheck.engine.explain import explain
 
-                unknown_items.append(t.t("findings.item", resident=who(r.resident_id, r.name),
-                                         explanation=explain(replace(f, period=_period(f.period, t)),
-                                                             t.lang)))
+                unknown_items.append(t.t("findings.item", resident=who(row.resident_id, row.name),
+                                         explanation=explain(
+                                             replace(f, period=_period(f.period, t)), t.lang)))
     if unknown_items:
         blocks.append(Heading(t.t("findings.heading")))
         blocks.append(Bullets(tuple(unknown_items)))

@@ -39,9 +39,9 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
+    TableStyle,
 )
 from reportlab.platypus import Table as RLTable
-from reportlab.platypus import TableStyle
 
 from vergoedingcheck.letters.content import fill, letters_dir
 from vergoedingcheck.letters.model import (
@@ -96,7 +96,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         self._footer = footer
         self._running = running
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
@@ -151,6 +151,7 @@ class LetterRenderer:
     sender_height = 60 * mm
     body_top_first = 84 * mm
     report_top_first = 30 * mm  # the coordinator's overview has no address window
+    max_spill = 38 * mm  # a resident letter whose second page holds less is set again tighter
 
     def __init__(self, *, invariant: bool = True, fonts_dir: str | Path | None = None):
         register_fonts(fonts_dir)
@@ -163,7 +164,8 @@ class LetterRenderer:
         s = StyleSheet1()
         s.add(ParagraphStyle("Normal", fontName=FONT, fontSize=base, leading=lead,
                              spaceAfter=base * 0.3))
-        s.add(ParagraphStyle("Lead", parent=s["Normal"], fontName=FONT_BOLD))
+        s.add(ParagraphStyle("Lead", parent=s["Normal"], fontName=FONT_BOLD,
+                             spaceBefore=base * 0.3))
         s.add(ParagraphStyle("Signature", parent=s["Normal"], spaceBefore=base * 0.5))
         s.add(ParagraphStyle("Subject", parent=s["Normal"], fontName=FONT_BOLD,
                              fontSize=base + 2, leading=(base + 2) * 1.3, spaceAfter=base))
@@ -352,14 +354,15 @@ class LetterRenderer:
     def render(self, letter: Letter) -> bytes:
         """The PDF. A resident letter that spills a few lines onto a second page is set again a
         little tighter, so the resident gets one page where one page is enough."""
-        pdf, pages = self._render(letter, compact=False)
-        if letter.head.kind == "resident" and pages == 2:
-            tight, tight_pages = self._render(letter, compact=True)
+        pdf, pages, spill = self._render(letter, compact=False)
+        if letter.head.kind == "resident" and pages == 2 and spill < self.max_spill:
+            tight, tight_pages, _ = self._render(letter, compact=True)
             if tight_pages == 1:
                 return tight
         return pdf
 
-    def _render(self, letter: Letter, *, compact: bool) -> tuple[bytes, int]:
+    def _render(self, letter: Letter, *, compact: bool) -> tuple[bytes, int, float]:
+        """(pdf, pages, height used on the last page)."""
         head = letter.head
         buf = io.BytesIO()
         doc = BaseDocTemplate(
@@ -379,7 +382,10 @@ class LetterRenderer:
         canvasmaker = functools.partial(_NumberedCanvas, page_label=head.page_label,
                                         footer=head.footer, running=running)
         doc.build(self.story(letter, compact=compact), canvasmaker=canvasmaker)
-        return buf.getvalue(), doc.page
+        frame = doc.frame
+        # the height used in the last frame (its top minus the current position)
+        spill = float(frame._y2 - frame._topPadding - frame._y) if frame is not None else 0.0
+        return buf.getvalue(), doc.page, spill
 
 
 _default: LetterRenderer | None = None

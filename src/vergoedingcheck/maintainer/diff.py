@@ -139,6 +139,8 @@ def _timeline_changes(
             if fid in new.figures
             else State("none", text="niet in de regels")
         )
+        if overlay_id and {a.kind, b.kind} <= {"end", "none"}:
+            continue  # no override either way: the national value applies in both
         if not a.same(b):
             out.append(Change(fid, title, where, s, a, b, _source_details(a, b)))
         elif (

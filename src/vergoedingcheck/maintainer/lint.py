@@ -11,9 +11,9 @@ MARKERS = re.compile(r"\b(TODO|CONTROLEER)\b")
 
 
 def draft_markers(root: Path) -> list[Problem]:
-    """Every line in rules/nl and rules/gemeenten that still holds TODO or CONTROLEER."""
+    """Every line under rules/nl, gemeenten and opties that still holds TODO or CONTROLEER."""
     out: list[Problem] = []
-    for sub in ("nl", "gemeenten"):
+    for sub in ("nl", "gemeenten", "opties"):
         d = root / sub
         for path in sorted(d.glob("*.yaml")) if d.is_dir() else []:
             try:

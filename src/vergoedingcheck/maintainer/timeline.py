@@ -69,12 +69,16 @@ def state_at(rs: Ruleset, fid: str, day: date, overlay_id: str | None = None) ->
 def effective_state(
     rs: Ruleset, fid: str, day: date, overlay_id: str | None, *, mark_origin: bool = False
 ) -> State:
-    """What applies in an overlay's municipalities: its own entry where it has one, else national
-    (`mark_origin`: say which of the two in the text)."""
+    """What applies in an overlay's municipalities: its own entry where it has one, else an
+    enabled rule option's, else national (the ruleset's order; `mark_origin`: say which)."""
     if overlay_id is not None:
         st = state_at(rs, fid, day, overlay_id)
         if st.kind in ("value", "pending"):
             return replace(st, text=st.text + " (gemeentelijk)") if mark_origin else st
+    for oid in getattr(rs, "enabled_options", ()):
+        st = state_at(rs, fid, day, oid)
+        if st.kind in ("value", "pending"):
+            return replace(st, text=st.text + f" (optie {oid})") if mark_origin else st
     st = state_at(rs, fid, day)
     return replace(st, text=st.text + " (landelijk)") if mark_origin and overlay_id else st
 

@@ -3,8 +3,8 @@
 from vergoedingcheck.rules.ruleset import (
     FigureNotCovered,
     FigureValue,
-    Ruleset,
     RulesError,
+    Ruleset,
     load_ruleset,
 )
 

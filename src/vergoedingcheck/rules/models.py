@@ -66,7 +66,7 @@ class ValueEntry(_Strict):
     @classmethod
     def _no_float(cls, v: object) -> object:
         if isinstance(v, float):
-            raise ValueError("a float is not allowed here: quote money as a string, e.g. \"220.00\"")
+            raise ValueError('a float is not allowed here: quote money as a string, e.g. "220.00"')
         return v
 
 
@@ -101,7 +101,7 @@ def coerce_value(unit: str, raw: object, choices: list[str] | None) -> Decimal |
     """Turn a YAML value into its typed form for `unit`; ValueError with a readable message."""
     if unit in ("eur", "eur_per_hour"):
         if not isinstance(raw, str):
-            raise ValueError(f"money must be a quoted decimal string such as \"220.00\", got {raw!r}")
+            raise ValueError(f'money must be a quoted decimal string such as "220.00", got {raw!r}')
         try:
             return parse_money(raw)
         except MoneyError as exc:

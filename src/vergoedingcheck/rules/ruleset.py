@@ -17,14 +17,25 @@ from typing import Any
 from pydantic import ValidationError
 
 from vergoedingcheck.rules.catalog import COVERS_UNTIL, REQUIRED, REQUIRED_BY_ID
-from vergoedingcheck.rules.models import Figure, LegalBasis, Overlay, Source, ValueEntry, coerce_value
+from vergoedingcheck.rules.models import (
+    Figure,
+    LegalBasis,
+    Overlay,
+    Source,
+    ValueEntry,
+    coerce_value,
+)
 from vergoedingcheck.sourcefile import InputError, Problem, SourceDoc, merge_problems, read_file
 
 STALE_AFTER = timedelta(days=366)
 
 
 class RulesError(InputError):
-    """The rules directory has errors (each with file, line and key)."""
+    """The rules directory has errors (each with file, line and key); `warnings` are kept too."""
+
+    def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None):
+        super().__init__(problems)
+        self.warnings = warnings or []
 
 
 class FigureNotCovered(LookupError):
@@ -77,9 +88,18 @@ class _Timeline:
         entry = self.entries[i]
         assert entry is not None
         until = self.starts[i + 1] - timedelta(days=1) if i + 1 < len(self.starts) else None
-        return FigureValue(self.figure, self.typed[i], self.starts[i], until, entry.legal_basis,
-                           entry.source, entry.verified_on, entry.single_source, self.origin,
-                           entry.note)
+        return FigureValue(
+            self.figure,
+            self.typed[i],
+            self.starts[i],
+            until,
+            entry.legal_basis,
+            entry.source,
+            entry.verified_on,
+            entry.single_source,
+            self.origin,
+            entry.note,
+        )
 
 
 @dataclass
@@ -97,7 +117,8 @@ class Ruleset:
     """Every rule option in rules/opties/ (an alternative reading where sources disagree)."""
     enabled_options: tuple[str, ...] = ()
     _cache: dict[tuple[str, date, str | None], FigureValue | FigureNotCovered] = field(
-        default_factory=dict, repr=False)
+        default_factory=dict, repr=False
+    )
 
     # -- lookups -------------------------------------------------------------------------------
     def overlay_for(self, municipality: str | None) -> Overlay | None:
@@ -128,8 +149,9 @@ class Ruleset:
                 found = tl.find(day)
                 if found is not None and found[1] is not None:
                     if found[1].pending:
-                        raise FigureNotCovered(figure, day, f"{overlay.name}: still to be confirmed",
-                                               found[1].note)
+                        raise FigureNotCovered(
+                            figure, day, f"{overlay.name}: still to be confirmed", found[1].note
+                        )
                     return tl.value_at(found[0])
         for oid in self.enabled_options:
             tl = self._overlay_tl.get((oid, figure))
@@ -137,8 +159,9 @@ class Ruleset:
                 found = tl.find(day)
                 if found is not None and found[1] is not None:
                     if found[1].pending:
-                        raise FigureNotCovered(figure, day, f"option {oid}: still to be confirmed",
-                                               found[1].note)
+                        raise FigureNotCovered(
+                            figure, day, f"option {oid}: still to be confirmed", found[1].note
+                        )
                     return tl.value_at(found[0])
         tl = self._national.get(figure)
         if tl is None:
@@ -161,31 +184,47 @@ class Ruleset:
         tl = self._national.get(figure)
         return list(zip(tl.starts, tl.typed, tl.entries, strict=True)) if tl else []
 
+    def _all_entries(self) -> list[ValueEntry]:
+        out = [e for f in self.figures.values() for e in f.values.values() if e is not None]
+        for ov in (*self.overlays.values(), *self.options.values()):
+            out += [e for vals in ov.overrides.values() for e in vals.values() if e is not None]
+        return out
+
     @property
     def last_verified(self) -> date | None:
-        days = [e.verified_on for f in self.figures.values() for e in f.values.values()
-                if e is not None and e.verified_on is not None]
+        """The newest `verified_on` of any entry: national, municipal or option."""
+        days = [e.verified_on for e in self._all_entries() if e.verified_on is not None]
         return max(days) if days else None
 
     def oldest_verified_in_force(self, today: date) -> date | None:
+        """The oldest `verified_on` among the values in force on `today`, national and every
+        municipal overlay's own values: the date a letter can honestly say the rules were checked."""
         days = []
         for fid in self.figures:
             try:
                 v = self.value(fid, today)
             except FigureNotCovered:
+                pass
+            else:
+                if v.verified_on:
+                    days.append(v.verified_on)
+        for (oid, _fid), tl in self._overlay_tl.items():
+            if oid in self.options and oid not in self.enabled_options:
                 continue
-            if v.verified_on:
-                days.append(v.verified_on)
+            found = tl.find(today)
+            if found is not None and found[1] is not None and found[1].verified_on:
+                days.append(found[1].verified_on)
         return min(days) if days else None
 
 
 # -- loading and validation -------------------------------------------------------------------
 
+
 def _pydantic_problems(doc: SourceDoc, exc: ValidationError) -> list[Problem]:
     out = []
     for err in exc.errors():
         loc = tuple(err["loc"])
-        msg = err["msg"]
+        msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown key (a typo?)"
         elif err["type"] == "missing":
@@ -204,9 +243,17 @@ def fingerprint_dir(directory: Path) -> str:
     return "sha256:" + h.hexdigest()
 
 
-def _check_timeline(doc: SourceDoc, loc_prefix: tuple[str, ...], unit: str, choices: list[str] | None,
-                    raw_values: dict[Any, Any], values: dict[date, ValueEntry | None],
-                    today: date, problems: list[Problem], warnings: list[Problem]) -> list[Any]:
+def _check_timeline(
+    doc: SourceDoc,
+    loc_prefix: tuple[str, ...],
+    unit: str,
+    choices: list[str] | None,
+    raw_values: dict[Any, Any],
+    values: dict[date, ValueEntry | None],
+    today: date,
+    problems: list[Problem],
+    warnings: list[Problem],
+) -> list[Any]:
     """Check one timeline: order, gaps, types, provenance, freshness. Returns the typed values."""
     keys = list(raw_values.keys())
     if keys != sorted(keys, key=str):
@@ -226,8 +273,13 @@ def _check_timeline(doc: SourceDoc, loc_prefix: tuple[str, ...], unit: str, choi
                 problems.append(doc.problem(loc, "an end (null) before any value"))
             continue
         if seen_end:
-            problems.append(doc.problem(loc, "gap: a value follows an end (null); "
-                                        "use `pending: true` for a period still to be confirmed"))
+            problems.append(
+                doc.problem(
+                    loc,
+                    "gap: a value follows an end (null); "
+                    "use `pending: true` for a period still to be confirmed",
+                )
+            )
             seen_end = False
         if entry.pending:
             typed.append(None)
@@ -241,9 +293,13 @@ def _check_timeline(doc: SourceDoc, loc_prefix: tuple[str, ...], unit: str, choi
                 problems.append(doc.problem((*loc, "value"), str(exc)))
         lb = entry.legal_basis
         if lb.in_force_since and start < lb.in_force_since:
-            problems.append(doc.problem((*loc, "legal_basis", "in_force_since"),
-                                        f"the value starts {key}, before its law came into force "
-                                        f"({lb.in_force_since.isoformat()})"))
+            problems.append(
+                doc.problem(
+                    (*loc, "legal_basis", "in_force_since"),
+                    f"the value starts {key}, before its law came into force "
+                    f"({lb.in_force_since.isoformat()})",
+                )
+            )
         in_force_today = start <= today and (nxt is None or today < nxt)
         if entry.verified_on is None:
             if in_force_today and not entry.pending:
@@ -253,14 +309,22 @@ def _check_timeline(doc: SourceDoc, loc_prefix: tuple[str, ...], unit: str, choi
         elif entry.verified_on > today:
             problems.append(doc.problem((*loc, "verified_on"), "verified_on lies in the future"))
         elif today - entry.verified_on > STALE_AFTER:
-            warnings.append(doc.problem((*loc, "verified_on"),
-                                        f"last verified {entry.verified_on.isoformat()}, over a year ago",
-                                        "warning"))
+            warnings.append(
+                doc.problem(
+                    (*loc, "verified_on"),
+                    f"last verified {entry.verified_on.isoformat()}, over a year ago",
+                    "warning",
+                )
+            )
     return typed
 
 
-def load_ruleset(directory: str | Path | None = None, *, today: date | None = None,
-                 options: tuple[str, ...] | list[str] = ()) -> Ruleset:
+def load_ruleset(
+    directory: str | Path | None = None,
+    *,
+    today: date | None = None,
+    options: tuple[str, ...] | list[str] = (),
+) -> Ruleset:
     """Load and validate a rules directory. Raises RulesError listing every problem.
 
     `options` switches on rule options from rules/opties/ (alternatives where sources disagree).
@@ -298,27 +362,46 @@ def load_ruleset(directory: str | Path | None = None, *, today: date | None = No
             problems.append(doc.problem(("unit",), f"the engine needs unit {req.unit!r}"))
         if fig.unit == "choice" and not fig.choices:
             problems.append(doc.problem(("unit",), "a choice figure needs `choices`"))
-        typed = _check_timeline(doc, ("values",), fig.unit, fig.choices, doc.data.get("values", {}),
-                                fig.values, today, problems, warnings)
+        typed = _check_timeline(
+            doc,
+            ("values",),
+            fig.unit,
+            fig.choices,
+            doc.data.get("values", {}),
+            fig.values,
+            today,
+            problems,
+            warnings,
+        )
         starts = sorted(fig.values)
         figures[fig.id] = fig
         national[fig.id] = _Timeline(fig.id, "nl", starts, [fig.values[s] for s in starts], typed)
         if req and req.covers_from:
             if not starts or starts[0] > req.covers_from:
-                problems.append(doc.problem(("values",), f"must cover {req.covers_from.isoformat()} "
-                                            f"to {COVERS_UNTIL.isoformat()}; the first value starts "
-                                            f"{starts[0].isoformat() if starts else 'nowhere'}"))
+                problems.append(
+                    doc.problem(
+                        ("values",),
+                        f"must cover {req.covers_from.isoformat()} "
+                        f"to {COVERS_UNTIL.isoformat()}; the first value starts "
+                        f"{starts[0].isoformat() if starts else 'nowhere'}",
+                    )
+                )
             for s, e in zip(starts, [fig.values[s] for s in starts], strict=True):
                 if (e is None or e.pending) and req.covers_from <= s <= COVERS_UNTIL:
                     what = "ends" if e is None else "is pending"
-                    problems.append(doc.problem(("values", s.isoformat()),
-                                                f"{what} inside the period the engine needs "
-                                                f"({req.covers_from.isoformat()} to "
-                                                f"{COVERS_UNTIL.isoformat()})"))
+                    problems.append(
+                        doc.problem(
+                            ("values", s.isoformat()),
+                            f"{what} inside the period the engine needs "
+                            f"({req.covers_from.isoformat()} to "
+                            f"{COVERS_UNTIL.isoformat()})",
+                        )
+                    )
     for req in REQUIRED:
         if req.id not in figures:
-            problems.append(Problem(str(nl_dir / f"{req.id}.yaml"), None, "",
-                                    "figure used by the engine is missing"))
+            problems.append(
+                Problem(str(nl_dir / f"{req.id}.yaml"), None, "", "figure used by the engine is missing")
+            )
 
     overlays: dict[str, Overlay] = {}
     overlay_tl: dict[tuple[str, str], _Timeline] = {}
@@ -345,24 +428,40 @@ def load_ruleset(directory: str | Path | None = None, *, today: date | None = No
         if ov.id in overlays or ov.id in option_ids:
             problems.append(doc.problem(("id",), f"{ov.id} is defined twice"))
         if is_option and ov.municipalities:
-            problems.append(doc.problem(("municipalities",), "a rule option applies everywhere; "
-                                        "put municipal policy in rules/gemeenten/"))
+            problems.append(
+                doc.problem(
+                    ("municipalities",),
+                    "a rule option applies everywhere; put municipal policy in rules/gemeenten/",
+                )
+            )
         if not is_option and not ov.municipalities:
             problems.append(doc.problem(("municipalities",), "name at least one municipality"))
         for i, m in enumerate(ov.municipalities):
             for k in filter(None, (m.name.casefold(), m.cbs.casefold() if m.cbs else None)):
                 if k in index and index[k] != ov.id:
-                    problems.append(doc.problem(("municipalities", i),
-                                                f"{m.name} is already covered by overlay {index[k]}: "
-                                                "two overlays overlap"))
+                    problems.append(
+                        doc.problem(
+                            ("municipalities", i),
+                            f"{m.name} is already covered by overlay {index[k]}: two overlays overlap",
+                        )
+                    )
                 index[k] = ov.id
         for fid, vals in ov.overrides.items():
-            fig = figures.get(fid)
-            if fig is None:
+            target = figures.get(fid)
+            if target is None:
                 problems.append(doc.problem(("overrides", fid), "unknown figure"))
                 continue
-            typed = _check_timeline(doc, ("overrides", fid), fig.unit, fig.choices,
-                                    doc.data["overrides"][fid], vals, today, problems, warnings)
+            typed = _check_timeline(
+                doc,
+                ("overrides", fid),
+                target.unit,
+                target.choices,
+                doc.data["overrides"][fid],
+                vals,
+                today,
+                problems,
+                warnings,
+            )
             starts = sorted(vals)
             overlay_tl[(ov.id, fid)] = _Timeline(fid, ov.id, starts, [vals[s] for s in starts], typed)
         if is_option:
@@ -375,12 +474,13 @@ def load_ruleset(directory: str | Path | None = None, *, today: date | None = No
             problems.append(Problem(str(opt_dir), None, "", f"unknown rule option {oid!r} (known: {known})"))
 
     if problems:
-        raise RulesError(merge_problems(problems))
+        raise RulesError(merge_problems(problems), merge_problems(warnings))
     fp = fingerprint_dir(root)
     if options:
         fp += "+" + "+".join(sorted(options))
-    rs = Ruleset("nl", root, fp, figures, overlays, warnings, options=option_ids,
-                 enabled_options=tuple(options))
+    rs = Ruleset(
+        "nl", root, fp, figures, overlays, warnings, options=option_ids, enabled_options=tuple(options)
+    )
     rs._national = national
     rs._overlay_tl = overlay_tl
     rs._municipality_index = index

@@ -15,6 +15,15 @@ from vergoedingcheck.store.db import (
 )
 
 __all__ = [
-    "ConflictError", "ImportSummary", "LetterRecord", "NotFound", "PaymentRecord", "ResidentRecord",
-    "Store", "StoreError", "default_db_path", "resolve_db_path", "to_models",
+    "ConflictError",
+    "ImportSummary",
+    "LetterRecord",
+    "NotFound",
+    "PaymentRecord",
+    "ResidentRecord",
+    "Store",
+    "StoreError",
+    "default_db_path",
+    "resolve_db_path",
+    "to_models",
 ]

@@ -22,7 +22,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -63,14 +63,26 @@ class ResidentRecord:
     rev: int = 0
 
     def to_model(self) -> Resident:
-        return Resident(id=self.id, birth_date=self.birth_date, name=self.name,
-                        municipality=self.municipality, household=self.household,
-                        benefits=self.benefits)
+        return Resident(
+            id=self.id,
+            birth_date=self.birth_date,
+            name=self.name,
+            municipality=self.municipality,
+            household=self.household,
+            benefits=self.benefits,
+        )
 
     @classmethod
     def from_model(cls, r: Resident, note: str | None = None) -> ResidentRecord:
-        return cls(id=r.id, name=r.name, birth_date=r.birth_date, municipality=r.municipality,
-                   household=r.household, note=note, benefits=tuple(r.benefits))
+        return cls(
+            id=r.id,
+            name=r.name,
+            birth_date=r.birth_date,
+            municipality=r.municipality,
+            household=r.household,
+            note=note,
+            benefits=tuple(r.benefits),
+        )
 
     @property
     def label(self) -> str:
@@ -93,17 +105,34 @@ class PaymentRecord:
     rev: int = 0
 
     def to_model(self) -> Payment:
-        return Payment(resident=self.resident, date=self.date, amount=self.amount,
-                       kind=self.kind,  # type: ignore[arg-type]
-                       hours=self.hours, receipts=self.receipts, in_kind=self.in_kind,
-                       payer=self.payer, note=self.note, planned=self.status == "planned",
-                       id=None if self.id is None else str(self.id))
+        return Payment(
+            resident=self.resident,
+            date=self.date,
+            amount=self.amount,
+            kind=self.kind,  # type: ignore[arg-type]
+            hours=self.hours,
+            receipts=self.receipts,
+            in_kind=self.in_kind,
+            payer=self.payer,
+            note=self.note,
+            planned=self.status == "planned",
+            id=None if self.id is None else str(self.id),
+        )
 
     @classmethod
     def from_model(cls, p: Payment) -> PaymentRecord:
-        return cls(resident=p.resident, date=p.date, amount=p.amount, kind=p.kind, hours=p.hours,
-                   receipts=p.receipts, in_kind=p.in_kind, payer=p.payer, note=p.note,
-                   status="planned" if p.planned else "paid")
+        return cls(
+            resident=p.resident,
+            date=p.date,
+            amount=p.amount,
+            kind=p.kind,
+            hours=p.hours,
+            receipts=p.receipts,
+            in_kind=p.in_kind,
+            payer=p.payer,
+            note=p.note,
+            status="planned" if p.planned else "paid",
+        )
 
     def same_content(self, other: PaymentRecord) -> bool:
         return replace(self, id=None, rev=0) == replace(other, id=None, rev=0)
@@ -131,8 +160,9 @@ class ImportSummary:
     payments_skipped: int = 0  # exact duplicates of a payment already stored
 
 
-def to_models(residents: Iterable[ResidentRecord], payments: Iterable[PaymentRecord]
-              ) -> tuple[list[Resident], list[Payment]]:
+def to_models(
+    residents: Iterable[ResidentRecord], payments: Iterable[PaymentRecord]
+) -> tuple[list[Resident], list[Payment]]:
     """Store rows → the engine's input."""
     return [r.to_model() for r in residents], [p.to_model() for p in payments]
 
@@ -153,7 +183,7 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
         if raw.startswith(("postgres://", "postgresql://")):
             raise StoreError("PostgreSQL wordt nog niet ondersteund; geef een SQLite-bestand op")
         if raw.startswith("sqlite:///"):
-            raw = raw[len("sqlite:///"):]
+            raw = raw[len("sqlite:///") :]
         return Path(raw).expanduser()
     return default_db_path()
 
@@ -167,7 +197,10 @@ def _prepare_file(path: Path) -> None:
         parent.mkdir(parents=True, mode=0o700, exist_ok=True)
         os.chmod(parent, 0o700)
     if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_RDWR | os.O_EXCL, 0o600)
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_RDWR | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process created it a moment ago
+            return
         os.close(fd)
         os.chmod(path, 0o600)
 
@@ -200,7 +233,7 @@ def _hours_text(d: Decimal | None) -> str | None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 # -- the store ----------------------------------------------------------------------------------
@@ -213,8 +246,12 @@ class Store:
         self.path = resolve_db_path(path)
         _prepare_file(self.path)
         self._lock = threading.RLock()
-        self._conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000,
-                                     isolation_level=None, check_same_thread=False)
+        self._conn = sqlite3.connect(
+            str(self.path),
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+        )
         self._conn.row_factory = sqlite3.Row
         c = self._conn
         c.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -257,7 +294,9 @@ class Store:
     # -- schema ------------------------------------------------------------------------------
     @property
     def schema_version(self) -> int:
-        rows = self._read("SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'")
+        rows = self._read(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'"
+        )
         if not rows:
             return 0
         row = self._read("SELECT MAX(version) AS v FROM schema_version")
@@ -266,24 +305,32 @@ class Store:
     def migrate(self, migrations: Sequence[str] = MIGRATIONS) -> None:
         """Apply the migrations this database has not had yet, each in its own transaction."""
         with self.transaction() as c:
-            c.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-                      "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+            c.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version ("
+                "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
         current = self.schema_version
         if current > len(migrations):
-            raise StoreError(f"de database heeft schemaversie {current}; deze versie van "
-                             f"vergoedingcheck kent er {len(migrations)}: werk het programma bij")
+            raise StoreError(
+                f"de database heeft schemaversie {current}; deze versie van "
+                f"vergoedingcheck kent er {len(migrations)}: werk het programma bij"
+            )
         for version, sql in enumerate(migrations, start=1):
             if version <= current:
                 continue
             with self.transaction() as c:
                 # re-check inside the lock: another process may have just migrated
-                done = c.execute("SELECT 1 FROM schema_version WHERE version = ?", (version,)).fetchone()
+                done = c.execute(
+                    "SELECT 1 FROM schema_version WHERE version = ?", (version,)
+                ).fetchone()
                 if done:
                     continue
                 for statement in _split_sql(sql):
                     c.execute(statement)
-                c.execute("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
-                          (version, _now()))
+                c.execute(
+                    "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+                    (version, _now()),
+                )
             log.info("schema migrated to version %d", version)
 
     def is_empty(self) -> bool:
@@ -306,17 +353,30 @@ class Store:
         out: dict[str, list[Benefit]] = {}
         for b in self._read(sql, (rid,) if rid else ()):
             perm = b["uwv_permission"]
-            out.setdefault(b["resident_id"], []).append(Benefit(
-                type=b["type"], since=_d(b["since"]), until=_d(b["until"]),
-                uwv_permission=None if perm is None else bool(perm),
-                ww_hourly_wage=_dec(b["ww_hourly_wage"]), client_number=b["client_number"]))
+            out.setdefault(b["resident_id"], []).append(
+                Benefit(
+                    type=b["type"],
+                    since=_d(b["since"]),
+                    until=_d(b["until"]),
+                    uwv_permission=None if perm is None else bool(perm),
+                    ww_hourly_wage=_dec(b["ww_hourly_wage"]),
+                    client_number=b["client_number"],
+                )
+            )
         return {k: tuple(v) for k, v in out.items()}
 
     @staticmethod
     def _resident(r: sqlite3.Row, benefits: tuple[Benefit, ...]) -> ResidentRecord:
-        return ResidentRecord(id=r["id"], name=r["name"], birth_date=_d(r["birth_date"]),
-                              municipality=r["municipality"], household=r["household"],
-                              note=r["note"], benefits=benefits, rev=r["rev"])
+        return ResidentRecord(
+            id=r["id"],
+            name=r["name"],
+            birth_date=_d(r["birth_date"]),
+            municipality=r["municipality"],
+            household=r["household"],
+            note=r["note"],
+            benefits=benefits,
+            rev=r["rev"],
+        )
 
     @staticmethod
     def _check_resident(rec: ResidentRecord) -> None:
@@ -336,22 +396,39 @@ class Store:
 
     def _insert_resident(self, c: sqlite3.Connection, rec: ResidentRecord) -> None:
         now = _now()
-        c.execute("INSERT INTO residents (id, name, birth_date, municipality, household, note, rev, "
-                  "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
-                  (rec.id, rec.name, rec.birth_date.isoformat() if rec.birth_date else None,
-                   rec.municipality, rec.household, rec.note, now, now))
+        c.execute(
+            "INSERT INTO residents (id, name, birth_date, municipality, household, note, rev, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+            (
+                rec.id,
+                rec.name,
+                rec.birth_date.isoformat() if rec.birth_date else None,
+                rec.municipality,
+                rec.household,
+                rec.note,
+                now,
+                now,
+            ),
+        )
         self._write_benefits(c, rec.id, rec.benefits)
 
     @staticmethod
     def _write_benefits(c: sqlite3.Connection, rid: str, benefits: Iterable[Benefit]) -> None:
         c.execute("DELETE FROM benefits WHERE resident_id = ?", (rid,))
         for b in benefits:
-            c.execute("INSERT INTO benefits (resident_id, type, since, until, uwv_permission, "
-                      "ww_hourly_wage, client_number) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                      (rid, b.type, b.since.isoformat() if b.since else None,
-                       b.until.isoformat() if b.until else None,
-                       None if b.uwv_permission is None else int(b.uwv_permission),
-                       _money_text(b.ww_hourly_wage), b.client_number))
+            c.execute(
+                "INSERT INTO benefits (resident_id, type, since, until, uwv_permission, "
+                "ww_hourly_wage, client_number) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    rid,
+                    b.type,
+                    b.since.isoformat() if b.since else None,
+                    b.until.isoformat() if b.until else None,
+                    None if b.uwv_permission is None else int(b.uwv_permission),
+                    _money_text(b.ww_hourly_wage),
+                    b.client_number,
+                ),
+            )
 
     def update_resident(self, rec: ResidentRecord, *, old_id: str | None = None) -> ResidentRecord:
         """Save an edited resident. `rec.rev` must be the revision that was read."""
@@ -361,11 +438,22 @@ class Store:
             cur = c.execute(
                 "UPDATE residents SET id = ?, name = ?, birth_date = ?, municipality = ?, "
                 "household = ?, note = ?, rev = rev + 1, updated_at = ? WHERE id = ? AND rev = ?",
-                (rec.id, rec.name, rec.birth_date.isoformat() if rec.birth_date else None,
-                 rec.municipality, rec.household, rec.note, _now(), key, rec.rev))
+                (
+                    rec.id,
+                    rec.name,
+                    rec.birth_date.isoformat() if rec.birth_date else None,
+                    rec.municipality,
+                    rec.household,
+                    rec.note,
+                    _now(),
+                    key,
+                    rec.rev,
+                ),
+            )
             if cur.rowcount != 1:
-                raise ConflictError("deze bewoner is intussen gewijzigd of verwijderd; "
-                                    "open hem opnieuw")
+                raise ConflictError(
+                    "deze bewoner is intussen gewijzigd of verwijderd; open hem opnieuw"
+                )
             self._write_benefits(c, rec.id, rec.benefits)
         return self.resident(rec.id)
 
@@ -394,11 +482,20 @@ class Store:
 
     @staticmethod
     def _payment(r: sqlite3.Row) -> PaymentRecord:
-        return PaymentRecord(resident=r["resident_id"], date=date.fromisoformat(r["date"]),
-                             amount=Decimal(r["amount"]), kind=r["kind"], hours=_dec(r["hours"]),
-                             receipts=bool(r["receipts"]), in_kind=bool(r["in_kind"]),
-                             payer=r["payer"], note=r["note"], status=r["status"], id=r["id"],
-                             rev=r["rev"])
+        return PaymentRecord(
+            resident=r["resident_id"],
+            date=date.fromisoformat(r["date"]),
+            amount=Decimal(r["amount"]),
+            kind=r["kind"],
+            hours=_dec(r["hours"]),
+            receipts=bool(r["receipts"]),
+            in_kind=bool(r["in_kind"]),
+            payer=r["payer"],
+            note=r["note"],
+            status=r["status"],
+            id=r["id"],
+            rev=r["rev"],
+        )
 
     @staticmethod
     def _check_payment(p: PaymentRecord) -> None:
@@ -417,10 +514,24 @@ class Store:
         self._check_payment(p)
         now = _now()
         cur = c.execute(
-            "INSERT INTO payments (resident_id, date, amount, kind, hours, receipts, in_kind, payer, "
-            "note, status, rev, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-            (p.resident, p.date.isoformat(), _money_text(p.amount), p.kind, _hours_text(p.hours),
-             int(p.receipts), int(p.in_kind), p.payer, p.note, p.status, now, now))
+            "INSERT INTO payments (resident_id, date, amount, kind, hours, receipts, in_kind, "
+            "payer, note, status, rev, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+            (
+                p.resident,
+                p.date.isoformat(),
+                _money_text(p.amount),
+                p.kind,
+                _hours_text(p.hours),
+                int(p.receipts),
+                int(p.in_kind),
+                p.payer,
+                p.note,
+                p.status,
+                now,
+                now,
+            ),
+        )
         assert cur.lastrowid is not None
         return cur.lastrowid
 
@@ -440,17 +551,34 @@ class Store:
                 "UPDATE payments SET resident_id = ?, date = ?, amount = ?, kind = ?, hours = ?, "
                 "receipts = ?, in_kind = ?, payer = ?, note = ?, status = ?, rev = rev + 1, "
                 "updated_at = ? WHERE id = ? AND rev = ?",
-                (p.resident, p.date.isoformat(), _money_text(p.amount), p.kind, _hours_text(p.hours),
-                 int(p.receipts), int(p.in_kind), p.payer, p.note, p.status, _now(), p.id, p.rev))
+                (
+                    p.resident,
+                    p.date.isoformat(),
+                    _money_text(p.amount),
+                    p.kind,
+                    _hours_text(p.hours),
+                    int(p.receipts),
+                    int(p.in_kind),
+                    p.payer,
+                    p.note,
+                    p.status,
+                    _now(),
+                    p.id,
+                    p.rev,
+                ),
+            )
             if cur.rowcount != 1:
-                raise ConflictError("deze betaling is intussen gewijzigd of verwijderd; "
-                                    "bekijk haar opnieuw")
+                raise ConflictError(
+                    "deze betaling is intussen gewijzigd of verwijderd; bekijk haar opnieuw"
+                )
         return self.payment(p.id)
 
     def mark_paid(self, pid: int) -> PaymentRecord:
         with self.transaction() as c:
-            cur = c.execute("UPDATE payments SET status = 'paid', rev = rev + 1, updated_at = ? "
-                            "WHERE id = ?", (_now(), pid))
+            cur = c.execute(
+                "UPDATE payments SET status = 'paid', rev = rev + 1, updated_at = ? WHERE id = ?",
+                (_now(), pid),
+            )
             if cur.rowcount != 1:
                 raise NotFound("deze betaling bestaat niet (meer)")
         return self.payment(pid)
@@ -460,8 +588,9 @@ class Store:
             c.execute("DELETE FROM payments WHERE id = ?", (pid,))
 
     # -- bulk -------------------------------------------------------------------------------
-    def import_records(self, residents: Sequence[ResidentRecord],
-                       payments: Sequence[PaymentRecord]) -> ImportSummary:
+    def import_records(
+        self, residents: Sequence[ResidentRecord], payments: Sequence[PaymentRecord]
+    ) -> ImportSummary:
         """Add or update residents (their benefits replaced by the imported ones) and add payments,
         all in one transaction. A payment identical to one already stored is skipped, so importing
         the same file twice changes nothing."""
@@ -477,18 +606,31 @@ class Store:
                     self._insert_resident(c, r)
                     added += 1
                 else:
-                    c.execute("UPDATE residents SET name = ?, birth_date = ?, municipality = ?, "
-                              "household = ?, note = COALESCE(?, note), rev = rev + 1, updated_at = ? "
-                              "WHERE id = ?",
-                              (r.name, r.birth_date.isoformat() if r.birth_date else None,
-                               r.municipality, r.household, r.note, _now(), r.id))
+                    c.execute(
+                        "UPDATE residents SET name = ?, birth_date = ?, municipality = ?, "
+                        "household = ?, note = COALESCE(?, note), rev = rev + 1, updated_at = ? "
+                        "WHERE id = ?",
+                        (
+                            r.name,
+                            r.birth_date.isoformat() if r.birth_date else None,
+                            r.municipality,
+                            r.household,
+                            r.note,
+                            _now(),
+                            r.id,
+                        ),
+                    )
                     self._write_benefits(c, r.id, r.benefits)
                     updated += 1
             existing: dict[str, list[PaymentRecord]] = {}
             for p in payments:
                 if p.resident not in existing:
-                    existing[p.resident] = [self._payment(x) for x in c.execute(
-                        "SELECT * FROM payments WHERE resident_id = ?", (p.resident,))]
+                    existing[p.resident] = [
+                        self._payment(x)
+                        for x in c.execute(
+                            "SELECT * FROM payments WHERE resident_id = ?", (p.resident,)
+                        )
+                    ]
                 if any(p.same_content(e) for e in existing[p.resident]):
                     p_skipped += 1
                     continue
@@ -497,8 +639,13 @@ class Store:
                 self._insert_payment(c, p)
                 existing[p.resident].append(p)
                 p_added += 1
-        log.info("import: %d residents added, %d updated, %d payments added, %d skipped",
-                 added, updated, p_added, p_skipped)
+        log.info(
+            "import: %d residents added, %d updated, %d payments added, %d skipped",
+            added,
+            updated,
+            p_added,
+            p_skipped,
+        )
         return ImportSummary(added, updated, p_added, p_skipped)
 
     # -- letters ----------------------------------------------------------------------------
@@ -508,21 +655,39 @@ class Store:
             cur = c.execute(
                 "INSERT INTO letters (resident_id, year, kind, lang, created_at, inputs, result, "
                 "fingerprint, file_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (letter.resident, letter.year, letter.kind, letter.lang, letter.created_at or _now(),
-                 json.dumps(letter.inputs, ensure_ascii=False, sort_keys=True, default=str),
-                 json.dumps(letter.result, ensure_ascii=False, sort_keys=True, default=str),
-                 letter.fingerprint, letter.file_path))
+                (
+                    letter.resident,
+                    letter.year,
+                    letter.kind,
+                    letter.lang,
+                    letter.created_at or _now(),
+                    json.dumps(letter.inputs, ensure_ascii=False, sort_keys=True, default=str),
+                    json.dumps(letter.result, ensure_ascii=False, sort_keys=True, default=str),
+                    letter.fingerprint,
+                    letter.file_path,
+                ),
+            )
             assert cur.lastrowid is not None
             return cur.lastrowid
 
     def letters(self, resident: str | None = None) -> list[LetterRecord]:
         sql = "SELECT * FROM letters" + (" WHERE resident_id = ?" if resident else "")
         rows = self._read(sql + " ORDER BY created_at, id", (resident,) if resident else ())
-        return [LetterRecord(resident=r["resident_id"], year=r["year"], kind=r["kind"],
-                             lang=r["lang"], inputs=json.loads(r["inputs"]),
-                             result=json.loads(r["result"]), fingerprint=r["fingerprint"],
-                             file_path=r["file_path"], created_at=r["created_at"], id=r["id"])
-                for r in rows]
+        return [
+            LetterRecord(
+                resident=r["resident_id"],
+                year=r["year"],
+                kind=r["kind"],
+                lang=r["lang"],
+                inputs=json.loads(r["inputs"]),
+                result=json.loads(r["result"]),
+                fingerprint=r["fingerprint"],
+                file_path=r["file_path"],
+                created_at=r["created_at"],
+                id=r["id"],
+            )
+            for r in rows
+        ]
 
     # -- engine input -----------------------------------------------------------------------
     def engine_input(self) -> tuple[list[Resident], list[Payment]]:

@@ -2,7 +2,8 @@
 
 `plan_import` reads a file and checks it against the store without writing anything (the preview);
 `apply_import` writes a plan in one transaction. A plan with errors is refused unless the caller
-asks for the good rows only (spreadsheets only: a case file is all or nothing, as its contract says).
+asks for the good rows only (spreadsheets only: a case file is all or nothing, as its
+contract says).
 """
 
 from __future__ import annotations
@@ -62,8 +63,9 @@ def _plan_case_file(p: Path, known: list[str]) -> ImportPlan:
     try:
         case = read_case_file(p)
     except InputError as exc:
-        plan.errors = [RowError(Path(pr.file).name, pr.line or 0, pr.field, pr.message)
-                       for pr in exc.problems]
+        plan.errors = [
+            RowError(Path(pr.file).name, pr.line or 0, pr.field, pr.message, "regel") for pr in exc.problems
+        ]
         return plan
     plan.residents = [ResidentRecord.from_model(r) for r in case.residents]
     plan.payments = [PaymentRecord.from_model(x) for x in case.payments]
@@ -82,9 +84,15 @@ def apply_import(plan: ImportPlan, store: Store, *, good_rows_only: bool = False
     return store.import_records(plan.residents, plan.payments)
 
 
-def export(path: str | Path, store: Store, *, year: int | None = None, table: str = "betalingen",
-           encoding: str = "utf-8-sig",
-           progress: Callable[[str], None] | None = None) -> ExportSummary:
+def export(
+    path: str | Path,
+    store: Store,
+    *,
+    year: int | None = None,
+    table: str = "betalingen",
+    encoding: str = "utf-8-sig",
+    progress: Callable[[str], None] | None = None,
+) -> ExportSummary:
     p = Path(path).expanduser()
     if not p.exists():  # personal data: a new export file is readable by its owner only
         os.close(os.open(p, os.O_CREAT | os.O_WRONLY, 0o600))
@@ -105,5 +113,7 @@ def export(path: str | Path, store: Store, *, year: int | None = None, table: st
         except SpreadsheetError as exc:
             raise TransferError(str(exc)) from None
     else:
-        raise TransferError(f"{p.name}: onbekend bestandstype (gebruik .yaml, .json, .csv of .xlsx)")
+        raise TransferError(
+            f"{p.name}: onbekend bestandstype (gebruik .yaml, .json, .csv of .xlsx)"
+        )
     return ExportSummary(p, len(residents), len(payments))

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
@@ -30,7 +31,7 @@ class VergoedingApp(App[None]):
     CSS_PATH = str(content_dir("tui") / "app.tcss")
     ENABLE_COMMAND_PALETTE = True
     COMMAND_PALETTE_BINDING = "ctrl+p"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("q", "quit", "Stop", show=False),
         Binding("ctrl+c", "quit", "Stop", show=False, priority=True),
@@ -110,16 +111,23 @@ class VergoedingApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand("Bewoners", "Terug naar de lijst met bewoners", self.action_residents)
         yield SystemCommand("Bewoner toevoegen", "Een nieuwe bewoner invoeren", self._add_resident)
-        yield SystemCommand("Regels bekijken", "Alle bedragen per datum met wettelijke grondslag",
-                            self.action_rules)
-        yield SystemCommand("Importeren of exporteren", "CSV, Excel of casusbestand",
-                            self.action_transfer)
-        yield SystemCommand("Overzicht voor de coördinator", "Alle bewoners van het jaar als brief",
-                            self.action_letters)
-        yield SystemCommand("Vorig jaar", "Toon het vorige kalenderjaar",
-                            lambda: self.set_year(self.year - 1))
-        yield SystemCommand("Volgend jaar", "Toon het volgende kalenderjaar",
-                            lambda: self.set_year(self.year + 1))
+        yield SystemCommand(
+            "Regels bekijken", "Alle bedragen per datum met wettelijke grondslag", self.action_rules
+        )
+        yield SystemCommand(
+            "Importeren of exporteren", "CSV, Excel of casusbestand", self.action_transfer
+        )
+        yield SystemCommand(
+            "Overzicht voor de coördinator",
+            "Alle bewoners van het jaar als brief",
+            self.action_letters,
+        )
+        yield SystemCommand(
+            "Vorig jaar", "Toon het vorige kalenderjaar", lambda: self.set_year(self.year - 1)
+        )
+        yield SystemCommand(
+            "Volgend jaar", "Toon het volgende kalenderjaar", lambda: self.set_year(self.year + 1)
+        )
         yield SystemCommand("Help", "Toetsen en uitleg", self.action_help)
         yield SystemCommand("Thema wisselen", "Licht of donker", self.action_change_theme)
         yield SystemCommand("Stoppen", "De app sluiten (alles is al opgeslagen)", self.action_quit)

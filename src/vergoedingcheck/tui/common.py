@@ -1,4 +1,6 @@
-"""Words, amounts and dates for the screens (Dutch). Status is always a word, never only a colour."""
+"""Words, amounts and dates for the screens (Dutch).
+
+Status is always a word, never only a colour."""
 
 from __future__ import annotations
 
@@ -12,11 +14,21 @@ from vergoedingcheck.money import format_date, format_eur, format_month
 
 STATUS_NL: dict[str, str] = {"safe": "veilig", "unsafe": "niet veilig", "unknown": "onbekend"}
 STATUS_ORDER = {"unsafe": 0, "unknown": 1, "safe": 2}
-OUTCOME_NL = {"fail": "fout", "unknown": "onbekend", "warning": "let op", "info": "info", "ok": "ok"}
+OUTCOME_NL = {
+    "fail": "fout",
+    "unknown": "onbekend",
+    "warning": "let op",
+    "info": "info",
+    "ok": "ok",
+}
 OUTCOME_ORDER = {"fail": 0, "unknown": 1, "warning": 2, "info": 3, "ok": 4}
 PAYSTATUS_NL = {"paid": "betaald", "planned": "gepland"}
-KIND_NL = {"vrijwilligersvergoeding": "vrijwilliger", "onkostenvergoeding": "onkosten",
-           "gift": "gift", "loon": "loon"}
+KIND_NL = {
+    "vrijwilligersvergoeding": "vrijwilliger",
+    "onkostenvergoeding": "onkosten",
+    "gift": "gift",
+    "loon": "loon",
+}
 REGIME_NL = {"tax": "belasting", "gifts": "giften"}
 ACTION_NL = {
     "report_to_municipality": "melden bij de gemeente",
@@ -62,8 +74,13 @@ def benefit_words(b: Benefit) -> str:
     if b.until:
         parts.append(f"tot {day(b.until)}")
     if b.type == "ww":
-        parts.append({True: "toestemming UWV: ja", False: "toestemming UWV: nee",
-                      None: "toestemming UWV: onbekend"}[b.uwv_permission])
+        parts.append(
+            {
+                True: "toestemming UWV: ja",
+                False: "toestemming UWV: nee",
+                None: "toestemming UWV: onbekend",
+            }[b.uwv_permission]
+        )
         if b.ww_hourly_wage is not None:
             parts.append(f"uurloon {eur(b.ww_hourly_wage)}")
     if b.client_number:

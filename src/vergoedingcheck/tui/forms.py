@@ -10,10 +10,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
@@ -54,7 +54,7 @@ def _date(label: str, text: str, required: bool = False) -> date | None:
 
 
 class _Form(ModalScreen[Any]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Annuleer"),
         Binding("ctrl+s", "save", "Opslaan"),
     ]
@@ -79,8 +79,11 @@ class _Form(ModalScreen[Any]):
 
 
 def _buttons() -> Horizontal:
-    return Horizontal(Button("Opslaan (ctrl+s)", id="save", variant="primary", compact=True),
-                      Button("Annuleer (esc)", id="cancel", compact=True), classes="buttons")
+    return Horizontal(
+        Button("Opslaan (ctrl+s)", id="save", variant="primary", compact=True),
+        Button("Annuleer (esc)", id="cancel", compact=True),
+        classes="buttons",
+    )
 
 
 class ResidentForm(_Form):
@@ -97,39 +100,78 @@ class ResidentForm(_Form):
             yield Label("Bewoner wijzigen" if r else "Nieuwe bewoner", classes="title")
             with Grid(classes="fields"):
                 yield Label("Referentie")
-                yield Input(r.id if r else "", id="ref", compact=True,
-                            placeholder="uw eigen nummer, geen BSN")
+                yield Input(
+                    r.id if r else "",
+                    id="ref",
+                    compact=True,
+                    placeholder="uw eigen nummer, geen BSN",
+                )
                 yield Label("Naam")
                 yield Input(r.name or "" if r else "", id="name", compact=True)
                 yield Label("Geboortedatum")
-                yield Input(format_date_nl(r.birth_date) if r else "", id="birth", compact=True,
-                            placeholder="bijvoorbeeld 3-3-1980")
+                yield Input(
+                    format_date_nl(r.birth_date) if r else "",
+                    id="birth",
+                    compact=True,
+                    placeholder="bijvoorbeeld 3-3-1980",
+                )
                 yield Label("Gemeente")
                 yield Input(r.municipality or "" if r else "", id="municipality", compact=True)
                 yield Label("Huishouden")
-                yield Input(r.household or "" if r else "", id="household", compact=True,
-                            placeholder="zelfde code = één uitkering samen")
+                yield Input(
+                    r.household or "" if r else "",
+                    id="household",
+                    compact=True,
+                    placeholder="zelfde code = één uitkering samen",
+                )
                 yield Label("Notitie")
                 yield Input(r.note or "" if r else "", id="note", compact=True)
-            yield Label("Uitkeringen: soort, sinds, tot, toestemming van UWV (WW), WW-uurloon",
-                        classes="subtitle")
+            yield Label(
+                "Uitkeringen: soort, sinds, tot, toestemming van UWV (WW), WW-uurloon",
+                classes="subtitle",
+            )
             benefits = list(r.benefits) if r else []
             for i in range(MAX_BENEFITS):
                 b = benefits[i] if i < len(benefits) else None
                 with Horizontal(classes="benefit"):
-                    yield Select([(t, t) for t in BENEFIT_TYPES], prompt="geen", compact=True,
-                                 value=b.type if b else Select.NULL, id=f"btype{i}")
-                    yield Input(format_date_nl(b.since) if b else "", id=f"bsince{i}",
-                                placeholder="sinds", compact=True)
-                    yield Input(format_date_nl(b.until) if b else "", id=f"buntil{i}",
-                                placeholder="tot", compact=True)
-                    perm = "?" if b is None or b.uwv_permission is None else (
-                        "ja" if b.uwv_permission else "nee")
-                    yield Select([("UWV: ?", "?"), ("UWV: ja", "ja"), ("UWV: nee", "nee")],
-                                 value=perm, allow_blank=False, compact=True, id=f"bperm{i}",
-                                 classes="perm")
-                    yield Input(format_decimal_nl(b.ww_hourly_wage) if b else "",
-                                id=f"bwage{i}", placeholder="uurloon", compact=True)
+                    yield Select(
+                        [(t, t) for t in BENEFIT_TYPES],
+                        prompt="geen",
+                        compact=True,
+                        value=b.type if b else Select.NULL,
+                        id=f"btype{i}",
+                    )
+                    yield Input(
+                        format_date_nl(b.since) if b else "",
+                        id=f"bsince{i}",
+                        placeholder="sinds",
+                        compact=True,
+                    )
+                    yield Input(
+                        format_date_nl(b.until) if b else "",
+                        id=f"buntil{i}",
+                        placeholder="tot",
+                        compact=True,
+                    )
+                    perm = (
+                        "?"
+                        if b is None or b.uwv_permission is None
+                        else ("ja" if b.uwv_permission else "nee")
+                    )
+                    yield Select(
+                        [("UWV: ?", "?"), ("UWV: ja", "ja"), ("UWV: nee", "nee")],
+                        value=perm,
+                        allow_blank=False,
+                        compact=True,
+                        id=f"bperm{i}",
+                        classes="perm",
+                    )
+                    yield Input(
+                        format_decimal_nl(b.ww_hourly_wage) if b else "",
+                        id=f"bwage{i}",
+                        placeholder="uurloon",
+                        compact=True,
+                    )
             yield Static("", id="error", classes="error")
             yield _buttons()
 
@@ -161,15 +203,30 @@ class ResidentForm(_Form):
                     wage = parse_money_nl(wage_text)
                 except ValueError as exc:
                     raise FormError(f"Uitkering {i + 1} uurloon", str(exc)) from None
-            perm = {"?": None, "ja": True, "nee": False}[str(self.query_one(f"#bperm{i}", Select).value)]
+            perm = {"?": None, "ja": True, "nee": False}[
+                str(self.query_one(f"#bperm{i}", Select).value)
+            ]
             client = old[i].client_number if i < len(old) and old[i].type == btype else None
-            benefits.append(Benefit(type=str(btype), since=since, until=until, uwv_permission=perm,
-                                    ww_hourly_wage=wage, client_number=client))
-        return ResidentRecord(id=ref, name=_opt(self.value("name")), birth_date=birth,
-                              municipality=_opt(self.value("municipality")),
-                              household=_opt(self.value("household")),
-                              note=_opt(self.value("note")), benefits=tuple(benefits),
-                              rev=self.rec.rev if self.rec else 0)
+            benefits.append(
+                Benefit(
+                    type=str(btype),
+                    since=since,
+                    until=until,
+                    uwv_permission=perm,
+                    ww_hourly_wage=wage,
+                    client_number=client,
+                )
+            )
+        return ResidentRecord(
+            id=ref,
+            name=_opt(self.value("name")),
+            birth_date=birth,
+            municipality=_opt(self.value("municipality")),
+            household=_opt(self.value("household")),
+            note=_opt(self.value("note")),
+            benefits=tuple(benefits),
+            rev=self.rec.rev if self.rec else 0,
+        )
 
     def action_save(self) -> None:
         try:
@@ -178,15 +235,24 @@ class ResidentForm(_Form):
             self.show_error(exc)
 
 
-KIND_OPTIONS = [("vrijwilligersvergoeding", "vrijwilligersvergoeding"),
-                ("onkostenvergoeding", "onkostenvergoeding"), ("gift", "gift"), ("loon", "loon")]
+KIND_OPTIONS = [
+    ("vrijwilligersvergoeding", "vrijwilligersvergoeding"),
+    ("onkostenvergoeding", "onkostenvergoeding"),
+    ("gift", "gift"),
+    ("loon", "loon"),
+]
 
 
 class PaymentForm(_Form):
     """Add or edit a payment. `preview` (optional) says what saving would do to the status."""
 
-    def __init__(self, resident: ResidentRecord, rec: PaymentRecord | None, today: date,
-                 preview: Callable[[PaymentRecord], str] | None = None):
+    def __init__(
+        self,
+        resident: ResidentRecord,
+        rec: PaymentRecord | None,
+        today: date,
+        preview: Callable[[PaymentRecord], str] | None = None,
+    ):
         super().__init__()
         self.resident = resident
         self.rec = rec
@@ -196,34 +262,62 @@ class PaymentForm(_Form):
     def compose(self) -> ComposeResult:
         p = self.rec
         with Vertical(classes="dialog"):
-            yield Label(("Betaling wijzigen" if p else "Nieuwe betaling") + f" · {self.resident.label}",
-                        classes="title")
+            yield Label(
+                ("Betaling wijzigen" if p else "Nieuwe betaling") + f" · {self.resident.label}",
+                classes="title",
+            )
             with Grid(classes="fields"):
                 yield Label("Datum")
-                yield Input(format_date_nl(p.date if p else self.today), id="date", compact=True,
-                            placeholder="bijvoorbeeld 3-3-2026")
+                yield Input(
+                    format_date_nl(p.date if p else self.today),
+                    id="date",
+                    compact=True,
+                    placeholder="bijvoorbeeld 3-3-2026",
+                )
                 yield Label("Bedrag (€)")
-                yield Input(format_decimal_nl(p.amount) if p else "", id="amount", compact=True,
-                            placeholder="bijvoorbeeld 50,00")
+                yield Input(
+                    format_decimal_nl(p.amount) if p else "",
+                    id="amount",
+                    compact=True,
+                    placeholder="bijvoorbeeld 50,00",
+                )
                 yield Label("Soort")
-                yield Select(KIND_OPTIONS, value=p.kind if p else "vrijwilligersvergoeding",
-                             allow_blank=False, compact=True, id="kind")
+                yield Select(
+                    KIND_OPTIONS,
+                    value=p.kind if p else "vrijwilligersvergoeding",
+                    allow_blank=False,
+                    compact=True,
+                    id="kind",
+                )
                 yield Label("Uren")
-                yield Input(format_hours_nl(p.hours) if p else "", id="hours", compact=True,
-                            placeholder="optioneel, voor de uurnorm")
+                yield Input(
+                    format_hours_nl(p.hours) if p else "",
+                    id="hours",
+                    compact=True,
+                    placeholder="optioneel, voor de uurnorm",
+                )
                 yield Label("Status")
-                yield Select([("betaald", "paid"), ("gepland", "planned")],
-                             value=p.status if p else "planned", allow_blank=False, compact=True,
-                             id="status")
+                yield Select(
+                    [("betaald", "paid"), ("gepland", "planned")],
+                    value=p.status if p else "planned",
+                    allow_blank=False,
+                    compact=True,
+                    id="status",
+                )
                 yield Label("Betaler")
                 yield Input(p.payer or "" if p else "", id="payer", compact=True)
                 yield Label("Notitie")
                 yield Input(p.note or "" if p else "", id="note", compact=True)
             with Horizontal(classes="checks"):
-                yield Checkbox("met bonnen (echte kosten)", p.receipts if p else False,
-                               id="receipts", compact=True)
-                yield Checkbox("in natura (bon, cadeau)", p.in_kind if p else False, id="in_kind",
-                               compact=True)
+                yield Checkbox(
+                    "met bonnen (echte kosten)",
+                    p.receipts if p else False,
+                    id="receipts",
+                    compact=True,
+                )
+                yield Checkbox(
+                    "in natura (bon, cadeau)", p.in_kind if p else False, id="in_kind", compact=True
+                )
             yield Static("", id="preview", classes="preview")
             yield Static("", id="error", classes="error")
             yield _buttons()
@@ -272,11 +366,18 @@ class PaymentForm(_Form):
         kind = str(self.query_one("#kind", Select).value)
         receipts = self.query_one("#receipts", Checkbox).value
         base = self.rec or PaymentRecord(self.resident.id, d, amount, kind)
-        return replace(base, date=d, amount=amount, kind=kind, hours=hours,
-                       receipts=receipts and kind == "onkostenvergoeding",
-                       in_kind=self.query_one("#in_kind", Checkbox).value,
-                       payer=_opt(v["payer"]), note=_opt(v["note"]),
-                       status=str(self.query_one("#status", Select).value))  # type: ignore[arg-type]
+        return replace(
+            base,
+            date=d,
+            amount=amount,
+            kind=kind,
+            hours=hours,
+            receipts=receipts and kind == "onkostenvergoeding",
+            in_kind=self.query_one("#in_kind", Checkbox).value,
+            payer=_opt(v["payer"]),
+            note=_opt(v["note"]),
+            status="planned" if self.query_one("#status", Select).value == "planned" else "paid",
+        )
 
     def action_save(self) -> None:
         try:
@@ -286,7 +387,10 @@ class PaymentForm(_Form):
 
 
 class Confirm(ModalScreen[bool]):
-    BINDINGS = [Binding("j,y", "answer(True)", "Ja"), Binding("n,escape", "answer(False)", "Nee")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,y", "answer(True)", "Ja"),
+        Binding("n,escape", "answer(False)", "Nee"),
+    ]
 
     def __init__(self, question: str):
         super().__init__()
@@ -295,8 +399,11 @@ class Confirm(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog small"):
             yield Static(self.question)
-            yield Horizontal(Button("Ja (j)", id="yes", variant="error", compact=True),
-                             Button("Nee (n)", id="no", compact=True), classes="buttons")
+            yield Horizontal(
+                Button("Ja (j)", id="yes", variant="error", compact=True),
+                Button("Nee (n)", id="no", compact=True),
+                classes="buttons",
+            )
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static
@@ -51,7 +51,7 @@ def default_folder() -> Path:
 
 def _write_private(path: Path, data: bytes) -> Path:
     """Write a new file readable by its owner only; never overwrite an earlier letter."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     stem, n = path.stem, 1
     while True:
         try:
@@ -68,7 +68,7 @@ def _write_private(path: Path, data: bytes) -> Path:
 class LettersScreen(Screen[None]):
     """Letters for one resident (`rid`), or the coordinator's overview (`rid=None`)."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Terug"),
         Binding("ctrl+s", "make_pdf", "Maak PDF"),
     ]
@@ -104,7 +104,9 @@ class LettersScreen(Screen[None]):
         else:
             rec = app.store.resident(self.rid)
             self.choices = [Choice("resident", lang) for lang in LANGUAGES["resident"]]
-            self.choices += [Choice("office", "nl", o) for o in offices_for(rec.to_model(), app.year)]
+            self.choices += [
+                Choice("office", "nl", o) for o in offices_for(rec.to_model(), app.year)
+            ]
             self.app.sub_title = f"brieven · {rec.label} · {app.year}"
         sel = self.query_one("#choice", Select)
         sel.set_options([(c.label, c.key) for c in self.choices])
@@ -129,8 +131,17 @@ class LettersScreen(Screen[None]):
         residents, payments = app.store.engine_input()
         result = evaluate(residents, payments, app.ruleset, years=[app.year])
         subject: Any = result if self.rid is None else result.resident(self.rid)
-        letter = compose_letter(choice.kind, choice.lang, subject, residents, payments, app.ruleset,
-                                year=app.year, letter_date=app.today, office=choice.office)
+        letter = compose_letter(
+            choice.kind,
+            choice.lang,
+            subject,
+            residents,
+            payments,
+            app.ruleset,
+            year=app.year,
+            letter_date=app.today,
+            office=choice.office,
+        )
         return letter, subject, residents, payments
 
     @work(thread=True, exclusive=True, group="letter")
@@ -151,7 +162,9 @@ class LettersScreen(Screen[None]):
         if choice is None:
             self.notify("Kies eerst een brief", severity="warning")
             return
-        folder = Path(self.query_one("#folder", Input).value.strip() or default_folder()).expanduser()
+        folder = Path(
+            self.query_one("#folder", Input).value.strip() or default_folder()
+        ).expanduser()
         self.notify("PDF maken…")
         self.make_pdf(choice, folder)
 
@@ -165,22 +178,34 @@ class LettersScreen(Screen[None]):
             letter, subject, residents, payments = self._build_letter(choice)
             pdf = render_pdf(letter)
             who = self.rid or "overzicht"
-            name = f"{app.year}-{who}-{choice.kind}{'-' + choice.office if choice.office else ''}" \
-                   f"-{choice.lang}.pdf"
+            name = (
+                f"{app.year}-{who}-{choice.kind}{'-' + choice.office if choice.office else ''}"
+                f"-{choice.lang}.pdf"
+            )
             path = _write_private(folder / _safe(name), pdf)
             if self.rid is not None:
                 me = next(r for r in residents if r.id == self.rid)
-                mine = {r.id for r in residents if r.id == self.rid
-                        or (me.household and r.household == me.household)}
+                mine = {
+                    r.id
+                    for r in residents
+                    if r.id == self.rid or (me.household and r.household == me.household)
+                }
                 residents = [r for r in residents if r.id in mine]
                 payments = [p for p in payments if p.resident in mine and p.date.year == app.year]
             else:
                 payments = [p for p in payments if p.date.year == app.year]
-            app.store.record_letter(LetterRecord(
-                resident=self.rid, year=app.year, kind=choice.kind
-                + (f":{choice.office}" if choice.office else ""), lang=choice.lang,
-                inputs=case_to_dict(residents, payments), result=subject.to_json(),
-                fingerprint=app.ruleset.fingerprint, file_path=str(path)))
+            app.store.record_letter(
+                LetterRecord(
+                    resident=self.rid,
+                    year=app.year,
+                    kind=choice.kind + (f":{choice.office}" if choice.office else ""),
+                    lang=choice.lang,
+                    inputs=case_to_dict(residents, payments),
+                    result=subject.to_json(),
+                    fingerprint=app.ruleset.fingerprint,
+                    file_path=str(path),
+                )
+            )
             msg, severity = f"PDF opgeslagen: {path}", "information"
         except Exception as exc:
             msg, severity = f"Geen PDF gemaakt: {exc}", "error"

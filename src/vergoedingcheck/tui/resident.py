@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 
 class ResidentScreen(Screen[None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "back", "Terug"),
         Binding("a", "add", "Nieuw"),
         Binding("e", "edit", "Wijzig", show=False),
@@ -115,19 +116,38 @@ class ResidentScreen(Screen[None]):
     def reload(self) -> None:
         try:
             self.rec = self.vc.store.resident(self.rid)
-        except NotFound:
-            self.app.pop_screen()
+        except NotFound:  # deleted (here or by another process)
+            self.app.call_later(self._leave)
             return
         app = self.vc
         r = self.rec
         self.app.sub_title = f"{r.label} · {app.year}"
-        lines = [" · ".join(filter(None, [
-                     f"[b]{_esc(r.label)}[/b] ({_esc(r.id)})", age_words(r.birth_date, app.today),
-                     _esc(r.municipality) if r.municipality else "gemeente onbekend"])),
-                 " · ".join(filter(None, [
-                     f"huishouden {_esc(r.household)}" if r.household else None,
-                     "uitkering: " + ("; ".join(_esc(benefit_words(b)) for b in r.benefits)
-                                      if r.benefits else "geen")]))]
+        lines = [
+            " · ".join(
+                filter(
+                    None,
+                    [
+                        f"[b]{_esc(r.label)}[/b] ({_esc(r.id)})",
+                        age_words(r.birth_date, app.today),
+                        _esc(r.municipality) if r.municipality else "gemeente onbekend",
+                    ],
+                )
+            ),
+            " · ".join(
+                filter(
+                    None,
+                    [
+                        f"huishouden {_esc(r.household)}" if r.household else None,
+                        "uitkering: "
+                        + (
+                            "; ".join(_esc(benefit_words(b)) for b in r.benefits)
+                            if r.benefits
+                            else "geen"
+                        ),
+                    ],
+                )
+            ),
+        ]
         if r.note:
             lines.append(f"Notitie: {_esc(r.note)}")
         self.query_one("#details", Static).update("\n".join(lines))
@@ -139,7 +159,10 @@ class ResidentScreen(Screen[None]):
         if yr is None:
             self.query_one("#yearline", Static).update(f"{app.year}: bezig met controleren…")
             return
-        parts = [f"[b]{app.year}: {status_nl(yr.status)}[/b]", f"ruimte dit jaar {eur(yr.headroom)}"]
+        parts = [
+            f"[b]{app.year}: {status_nl(yr.status)}[/b]",
+            f"ruimte dit jaar {eur(yr.headroom)}",
+        ]
         if app.year == app.today.year:
             parts.append(f"deze maand {eur(yr.months[app.today.month - 1].headroom)}")
         if yr.tax.taxable:
@@ -156,9 +179,14 @@ class ResidentScreen(Screen[None]):
         row = t.cursor_row
         t.clear()
         for p in self.payments:
-            t.add_row(day(p.date), eur(p.amount), KIND_NL.get(p.kind, p.kind)
-                      + (" (bon)" if p.receipts else ""), PAYSTATUS_NL[p.status], p.note or "",
-                      key=str(p.id))
+            t.add_row(
+                day(p.date),
+                eur(p.amount),
+                KIND_NL.get(p.kind, p.kind) + (" (bon)" if p.receipts else ""),
+                PAYSTATUS_NL[p.status],
+                p.note or "",
+                key=str(p.id),
+            )
         if not self.payments:
             t.add_row("geen betalingen", "", "", "", "", key="none")
         t.move_cursor(row=min(row, max(t.row_count - 1, 0)))
@@ -169,19 +197,37 @@ class ResidentScreen(Screen[None]):
         if yr is None:
             return
         for m in yr.months:
-            t.add_row(month_name(m.month), eur(m.paid), eur(m.counted), status_cell(m.status),
-                      eur(m.headroom), key=m.month)
-        t.add_row("heel het jaar", eur(sum((m.paid for m in yr.months), start=yr.months[0].paid * 0)),
-                  eur(yr.tax.counted), status_cell(yr.status), eur(yr.headroom), key="year")
+            t.add_row(
+                month_name(m.month),
+                eur(m.paid),
+                eur(m.counted),
+                status_cell(m.status),
+                eur(m.headroom),
+                key=m.month,
+            )
+        t.add_row(
+            "heel het jaar",
+            eur(sum((m.paid for m in yr.months), start=yr.months[0].paid * 0)),
+            eur(yr.tax.counted),
+            status_cell(yr.status),
+            eur(yr.headroom),
+            key="year",
+        )
 
     def fill_findings(self, yr: YearResult | None) -> None:
         t = self.query_one("#findings", DataTable)
         t.clear()
-        self.findings = sorted(yr.findings if yr else (),
-                               key=lambda f: (OUTCOME_ORDER.get(f.outcome, 9), f.period))
+        self.findings = sorted(
+            yr.findings if yr else (), key=lambda f: (OUTCOME_ORDER.get(f.outcome, 9), f.period)
+        )
         for i, f in enumerate(self.findings):
-            t.add_row(OUTCOME_NL.get(f.outcome, f.outcome), REGIME_NL.get(f.regime, f.regime),
-                      period_words(f.period), explain_finding(f), key=str(i))
+            t.add_row(
+                OUTCOME_NL.get(f.outcome, f.outcome),
+                REGIME_NL.get(f.regime, f.regime),
+                period_words(f.period),
+                explain_finding(f),
+                key=str(i),
+            )
         self.show_finding(0)
 
     def show_finding(self, i: int) -> None:
@@ -192,10 +238,14 @@ class ResidentScreen(Screen[None]):
         f = self.findings[i]
         lines = [_esc(explain_finding(f))]
         if f.limit is not None or f.value is not None:
-            lines.append(f"Grens {eur(f.limit) if f.limit is not None else '—'} · "
-                         f"waarde {eur(f.value) if f.value is not None else '—'}")
-        lines.append(f"Grondslag: {_esc(legal_words(f))}"
-                     + (f" ({f.legal_basis.url})" if f.legal_basis else ""))
+            lines.append(
+                f"Grens {eur(f.limit) if f.limit is not None else '—'} · "
+                f"waarde {eur(f.value) if f.value is not None else '—'}"
+            )
+        lines.append(
+            f"Grondslag: {_esc(legal_words(f))}"
+            + (f" ({f.legal_basis.url})" if f.legal_basis else "")
+        )
         if f.source_url:
             lines.append(f"Bron: {f.source_url}")
         if f.missing:
@@ -215,7 +265,7 @@ class ResidentScreen(Screen[None]):
         t = self.query_one("#payments", DataTable)
         if not self.payments or not t.row_count:
             return None
-        key = t.coordinate_to_cell_key((t.cursor_row, 0)).row_key.value
+        key = t.coordinate_to_cell_key(Coordinate(t.cursor_row, 0)).row_key.value
         return next((p for p in self.payments if str(p.id) == key), None)
 
     def _need_payments_tab(self) -> bool:
@@ -292,8 +342,9 @@ class ResidentScreen(Screen[None]):
                 self.vc.store.delete_payment(pid)
                 self._saved("Betaling verwijderd")
 
-        self.app.push_screen(Confirm(f"Betaling van {eur(p.amount)} op {day(p.date)} verwijderen?"),
-                             done)
+        self.app.push_screen(
+            Confirm(f"Betaling van {eur(p.amount)} op {day(p.date)} verwijderen?"), done
+        )
 
     def action_paid(self) -> None:
         if not self._need_payments_tab():
@@ -352,10 +403,12 @@ class ResidentScreen(Screen[None]):
                 self.vc.store.delete_resident(self.rid)
                 self.notify(f"{label} verwijderd")
                 self.vc.recheck()
-                self.app.pop_screen()
+                self.app.call_later(self._leave)
 
-        self.app.push_screen(Confirm(f"{label} en alle {n} betalingen verwijderen? "
-                                     "Dit kan niet ongedaan worden."), done)
+        self.app.push_screen(
+            Confirm(f"{label} en alle {n} betalingen verwijderen? Dit kan niet ongedaan worden."),
+            done,
+        )
 
     def action_year(self, delta: int) -> None:
         self.vc.set_year(self.vc.year + delta)
@@ -363,9 +416,14 @@ class ResidentScreen(Screen[None]):
 
     def action_tab(self, tab: str) -> None:
         self.query_one("#tabs", TabbedContent).active = tab
-        table = {"tab-payments": "#payments", "tab-months": "#months",
-                 "tab-findings": "#findings"}[tab]
+        table = {"tab-payments": "#payments", "tab-months": "#months", "tab-findings": "#findings"}[
+            tab
+        ]
         self.query_one(table, DataTable).focus()
+
+    def _leave(self) -> None:
+        if self.app.screen is self:
+            self.app.pop_screen()
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
@@ -21,7 +22,7 @@ _MONTH_ABBR = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "o
 
 
 class ResidentsScreen(Screen[None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", show=False),
         Binding("n", "new", "Nieuw"),
         Binding("slash", "search", "Zoek", key_display="/"),
@@ -40,6 +41,7 @@ class ResidentsScreen(Screen[None]):
         super().__init__()
         self.sort_by = "naam"
         self.residents: list[ResidentRecord] = []
+        self.select_after: str | None = None
 
     @property
     def vc(self) -> VergoedingApp:
@@ -47,8 +49,9 @@ class ResidentsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Zoek op naam, referentie, gemeente of uitkering", id="search",
-                    compact=True)
+        yield Input(
+            placeholder="Zoek op naam, referentie, gemeente of uitkering", id="search", compact=True
+        )
         table: DataTable[object] = DataTable(id="residents", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="summary")
@@ -91,31 +94,40 @@ class ResidentsScreen(Screen[None]):
         keep = t.cursor_row
         selected = None
         if t.row_count and 0 <= keep < t.row_count:
-            selected = t.coordinate_to_cell_key((keep, 0)).row_key.value
+            selected = t.coordinate_to_cell_key(Coordinate(keep, 0)).row_key.value
         t.clear()
         rows = []
         for r in self.residents:
-            hay = " ".join(filter(None, [r.id, r.name, r.municipality, r.household,
-                                         benefits_short(r.benefits)])).casefold()
+            hay = " ".join(
+                filter(
+                    None, [r.id, r.name, r.municipality, r.household, benefits_short(r.benefits)]
+                )
+            ).casefold()
             if needle and needle not in hay:
                 continue
             rows.append((r, self._row(r)))
         if self.sort_by == "status":
-            rows.sort(key=lambda x: (STATUS_ORDER.get(x[1][2] or "unknown", 1), x[0].label.casefold()))
+            rows.sort(
+                key=lambda x: (STATUS_ORDER.get(x[1][2] or "unknown", 1), x[0].label.casefold())
+            )
         counts = {"safe": 0, "unsafe": 0, "unknown": 0}
         for r, (name, ben, status, month, year) in rows:
             if status:
                 counts[status] += 1
             t.add_row(name, ben, status_cell(status) if status else "bezig…", month, year, key=r.id)
+        if self.select_after:
+            selected, self.select_after = self.select_after, None
         for i, (r, _) in enumerate(rows):
             if r.id == selected:
                 t.move_cursor(row=i)
         app = self.vc
         self.app.sub_title = f"bewoners {app.year}"
         shown = f"{len(rows)} van {len(self.residents)}" if needle else f"{len(rows)}"
-        text = (f"{shown} bewoners · {counts['unsafe']} {status_nl('unsafe')} · "
-                f"{counts['unknown']} {status_nl('unknown')} · {counts['safe']} {status_nl('safe')}"
-                f" · sortering {self.sort_by}")
+        text = (
+            f"{shown} bewoners · {counts['unsafe']} {status_nl('unsafe')} · "
+            f"{counts['unknown']} {status_nl('unknown')} · {counts['safe']} {status_nl('safe')}"
+            f" · sortering {self.sort_by}"
+        )
         if not self.residents:
             text = "Nog geen bewoners. Druk op n om er een toe te voegen, of i om te importeren."
         self.query_one("#summary", Static).update(text)
@@ -135,7 +147,7 @@ class ResidentsScreen(Screen[None]):
     def action_open(self) -> None:
         t = self.query_one("#residents", DataTable)
         if t.row_count:
-            self.open(str(t.coordinate_to_cell_key((t.cursor_row, 0)).row_key.value))
+            self.open(str(t.coordinate_to_cell_key(Coordinate(t.cursor_row, 0)).row_key.value))
 
     def open(self, rid: str) -> None:
         from vergoedingcheck.tui.resident import ResidentScreen
@@ -170,6 +182,8 @@ class ResidentsScreen(Screen[None]):
                 self.notify(str(exc), severity="error", title="Niet opgeslagen")
                 return
             self.notify(f"{rec.label} toegevoegd")
+            self.select_after = rec.id
+            self.query_one("#search", Input).value = ""
             self.reload()
             self.vc.recheck()
 

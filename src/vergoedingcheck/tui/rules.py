@@ -1,13 +1,14 @@
-"""The rules browser: every figure on a date, and its history with legal basis, source and check date."""
+"""The rules browser: every figure on a date, and its history with legal basis, source and
+the date it was last verified."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.markup import escape
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
@@ -38,7 +39,10 @@ CHOICE_NL = {"whole": "hele bedrag", "excess": "alleen het meerdere"}
 
 
 class RulesScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "back", "Terug"), Binding("slash", "date", "Datum", key_display="/")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Terug"),
+        Binding("slash", "date", "Datum", key_display="/"),
+    ]
 
     @property
     def vc(self) -> VergoedingApp:
@@ -59,8 +63,8 @@ class RulesScreen(Screen[None]):
         rs = self.vc.ruleset
         self.app.sub_title = "regels"
         self.query_one("#rules-head", Static).update(
-            f"Regels {rs.id} · laatst gecontroleerd {day(rs.last_verified)} · "
-            f"{rs.fingerprint[:15]}")
+            f"Regels {rs.id} · laatst gecontroleerd {day(rs.last_verified)} · {rs.fingerprint[:15]}"
+        )
         t = self.query_one("#figures", DataTable)
         t.add_column("Bedrag of regel", width=47)
         t.add_column("Waarde", width=14)
@@ -97,11 +101,15 @@ class RulesScreen(Screen[None]):
                 continue
             val = "nog niet bekend" if entry.pending else value_words(fig.unit, typed)
             lb = entry.legal_basis
-            lines.append(f"vanaf {day(start)}: [b]{escape(val)}[/b] — {escape(lb.law)}, "
-                         f"artikel {escape(lb.article)}")
+            lines.append(
+                f"vanaf {day(start)}: [b]{escape(val)}[/b] — {escape(lb.law)}, "
+                f"artikel {escape(lb.article)}"
+            )
             lines.append(f"   bron: {escape(entry.source.title)} ({entry.source.url})")
-            lines.append(f"   gecontroleerd: {day(entry.verified_on)}"
-                         + (" · één bron" if entry.single_source else ""))
+            lines.append(
+                f"   gecontroleerd: {day(entry.verified_on)}"
+                + (" · één bron" if entry.single_source else "")
+            )
         for ov in rs.overlays.values():
             hist = rs.history(fid, ov.id)
             if hist:

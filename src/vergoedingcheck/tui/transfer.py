@@ -1,12 +1,13 @@
-"""Import and export: read a file in a worker, show a preview and every rejected row, then import."""
+"""Import and export: read a file in a worker, show a preview and every rejected row, then
+import."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, ProgressBar, Static
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 
 class TransferScreen(Screen[None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Terug"),
         Binding("ctrl+r", "preview", "Voorbeeld"),
         Binding("ctrl+i", "do_import", "Inlezen", show=False),
@@ -38,7 +39,9 @@ class TransferScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label("[b]Importeren[/b] (.csv, .xlsx, .yaml, .json) — Enter toont eerst een voorbeeld")
+        yield Label(
+            "[b]Importeren[/b] (.csv, .xlsx, .yaml, .json) — Enter toont eerst een voorbeeld"
+        )
         with Horizontal(classes="row"):
             yield Label("Bestand ")
             yield Input(id="import-path", compact=True, placeholder="/pad/naar/betalingen.csv")
@@ -47,8 +50,9 @@ class TransferScreen(Screen[None]):
         yield DataTable(id="rejected", cursor_type="row")
         with Horizontal(classes="buttons"):
             yield Button("Inlezen", id="import", variant="primary", compact=True, disabled=True)
-            yield Button("Alleen goede rijen (ctrl+g)", id="import-good", compact=True,
-                         disabled=True)
+            yield Button(
+                "Alleen goede rijen (ctrl+g)", id="import-good", compact=True, disabled=True
+            )
         yield Label("[b]Exporteren[/b] (ctrl+s) — .xlsx, .csv (; en decimale komma), .yaml, .json")
         with Horizontal(classes="row"):
             yield Label("Bestand ")
@@ -125,12 +129,16 @@ class TransferScreen(Screen[None]):
             t.display = False
             imp.disabled = good.disabled = True
             return
-        text = (f"{plan.rows_read} rijen gelezen: {len(plan.residents)} bewoners en "
-                f"{len(plan.payments)} betalingen zijn goed")
+        text = (
+            f"{plan.rows_read} rijen gelezen: {len(plan.residents)} bewoners en "
+            f"{len(plan.payments)} betalingen zijn goed"
+        )
         if plan.errors:
             rows = len(plan.bad_rows) or len(plan.errors)
-            text += (f"; [b]{len(plan.errors)} fout(en) in {rows} rij(en)[/b]. Er wordt niets "
-                     "ingelezen, tenzij u kiest voor alleen de goede rijen.")
+            text += (
+                f"; [b]{len(plan.errors)} fout(en) in {rows} rij(en)[/b]. Er wordt niets "
+                "ingelezen, tenzij u kiest voor alleen de goede rijen."
+            )
             if not partial_allowed(plan):
                 text += " (Een casusbestand gaat helemaal of niet.)"
         else:
@@ -140,10 +148,12 @@ class TransferScreen(Screen[None]):
             t.add_row(e.sheet, str(e.row), e.column, e.message)
         t.display = bool(plan.errors)
         imp.disabled = bool(plan.errors)
-        good.disabled = not (plan.errors and partial_allowed(plan)
-                             and (plan.residents or plan.payments))
-        (good if not good.disabled else imp).focus() if not imp.disabled or not good.disabled \
-            else None
+        good.disabled = not (
+            plan.errors and partial_allowed(plan) and (plan.residents or plan.payments)
+        )
+        (
+            good if not good.disabled else imp
+        ).focus() if not imp.disabled or not good.disabled else None
 
     def action_do_import(self) -> None:
         self._import(good_only=False)
@@ -164,9 +174,11 @@ class TransferScreen(Screen[None]):
         except StoreError as exc:
             self.notify(str(exc), severity="error", title="Niets ingelezen")
             return
-        msg = (f"Ingelezen: {s.residents_added} bewoners nieuw, {s.residents_updated} bijgewerkt, "
-               f"{s.payments_added} betalingen nieuw" +
-               (f", {s.payments_skipped} al aanwezig" if s.payments_skipped else ""))
+        msg = (
+            f"Ingelezen: {s.residents_added} bewoners nieuw, {s.residents_updated} bijgewerkt, "
+            f"{s.payments_added} betalingen nieuw"
+            + (f", {s.payments_skipped} al aanwezig" if s.payments_skipped else "")
+        )
         self.plan = None
         self.show_plan()
         self.query_one("#plan", Static).update(msg)

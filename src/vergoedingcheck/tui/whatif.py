@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
@@ -23,13 +23,17 @@ if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
 
 
-def compare(app: VergoedingApp, rid: str, extra: PaymentRecord,
-            replaces: int | None = None) -> tuple[YearResult | None, YearResult | None]:
+def compare(
+    app: VergoedingApp, rid: str, extra: PaymentRecord, replaces: int | None = None
+) -> tuple[YearResult | None, YearResult | None]:
     """The year of `extra` before and after adding it (or replacing payment `replaces`)."""
     store = app.store
     me = store.resident(rid)
-    residents = [me] + ([r for r in store.residents() if r.household == me.household and r.id != rid]
-                        if me.household else [])
+    residents = [me] + (
+        [r for r in store.residents() if r.household == me.household and r.id != rid]
+        if me.household
+        else []
+    )
     ids = {r.id for r in residents}
     pays = [p for p in store.payments(year=extra.date.year) if p.resident in ids]
     if replaces is not None:
@@ -55,13 +59,15 @@ def effect_line(app: VergoedingApp, rid: str, rec: PaymentRecord) -> str:
     if before.status == after.status:
         s = f"Na opslaan: {rec.date.year} blijft {status_nl(after.status)}"
     else:
-        s = (f"Na opslaan: {rec.date.year} wordt {status_nl(after.status).upper()} "
-             f"(was {status_nl(before.status)})")
+        s = (
+            f"Na opslaan: {rec.date.year} wordt {status_nl(after.status).upper()} "
+            f"(was {status_nl(before.status)})"
+        )
     return s + f" · ruimte {month_name(after.months[m].month)} {eur(after.months[m].headroom)}"
 
 
 class WhatIfScreen(ModalScreen[None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Sluit"),
         Binding("ctrl+s", "save", "Opslaan als gepland"),
     ]
@@ -84,13 +90,20 @@ class WhatIfScreen(ModalScreen[None]):
                 yield Label("Datum")
                 yield Input(format_date_nl(self.vc.today), id="date", compact=True)
                 yield Label("Soort")
-                yield Select(KIND_OPTIONS, value="vrijwilligersvergoeding", allow_blank=False,
-                             compact=True, id="kind")
+                yield Select(
+                    KIND_OPTIONS,
+                    value="vrijwilligersvergoeding",
+                    allow_blank=False,
+                    compact=True,
+                    id="kind",
+                )
             yield Static("Typ een bedrag: hieronder ziet u meteen wat het doet.", id="verdict")
             yield DataTable(id="effect", cursor_type="none")
-            yield Horizontal(Button("Opslaan als gepland (ctrl+s)", id="save", variant="primary",
-                                    compact=True),
-                             Button("Sluit (esc)", id="close", compact=True), classes="buttons")
+            yield Horizontal(
+                Button("Opslaan als gepland (ctrl+s)", id="save", variant="primary", compact=True),
+                Button("Sluit (esc)", id="close", compact=True),
+                classes="buttons",
+            )
 
     def on_mount(self) -> None:
         t = self.query_one("#effect", DataTable)
@@ -126,8 +139,7 @@ class WhatIfScreen(ModalScreen[None]):
             verdict.update(f"Nog niet te berekenen: {exc}")
             return
         kind = str(self.query_one("#kind", Select).value)
-        cand = PaymentRecord(self.resident.id, when, amount, kind, status="planned",
-                             note="wat-als")
+        cand = PaymentRecord(self.resident.id, when, amount, kind, status="planned", note="wat-als")
         before, after = compare(self.vc, self.resident.id, cand)
         if before is None or after is None:
             verdict.update("Geen resultaat voor dit jaar.")
@@ -137,21 +149,40 @@ class WhatIfScreen(ModalScreen[None]):
         if before.status == after.status:
             word = f"{when.year} blijft {status_nl(after.status)}"
         else:
-            word = f"{when.year} wordt {status_nl(after.status).upper()} (nu {status_nl(before.status)})"
-        verdict.update(f"{eur(amount)} op {day(when)}: {word}. Ruimte in "
-                       f"{month_name(after.months[m].month)} daarna: "
-                       f"{eur(after.months[m].headroom)}; in het jaar: {eur(after.headroom)}.")
-        t.add_row("Heel het jaar", status_cell(before.status), status_cell(after.status),
-                  eur(after.tax.counted))
-        t.add_row(f"Maand {month_name(after.months[m].month)}", status_cell(before.months[m].status),
-                  status_cell(after.months[m].status), eur(after.months[m].counted))
-        t.add_row("Belasting", status_cell(before.tax.status), status_cell(after.tax.status),
-                  eur(after.tax.taxable) if after.tax.taxable else "niets belast")
+            now = status_nl(before.status)
+            word = f"{when.year} wordt {status_nl(after.status).upper()} (nu {now})"
+        verdict.update(
+            f"{eur(amount)} op {day(when)}: {word}. Ruimte in "
+            f"{month_name(after.months[m].month)} daarna: "
+            f"{eur(after.months[m].headroom)}; in het jaar: {eur(after.headroom)}."
+        )
+        t.add_row(
+            "Heel het jaar",
+            status_cell(before.status),
+            status_cell(after.status),
+            eur(after.tax.counted),
+        )
+        t.add_row(
+            f"Maand {month_name(after.months[m].month)}",
+            status_cell(before.months[m].status),
+            status_cell(after.months[m].status),
+            eur(after.months[m].counted),
+        )
+        t.add_row(
+            "Belasting",
+            status_cell(before.tax.status),
+            status_cell(after.tax.status),
+            eur(after.tax.taxable) if after.tax.taxable else "niets belast",
+        )
         old = {b.type: b for b in before.benefits}
         for b in after.benefits:
             o = old.get(b.type)
-            t.add_row(f"Uitkering {b.type}", status_cell(o.status if o else None),
-                      status_cell(b.status), eur(b.countable))
+            t.add_row(
+                f"Uitkering {b.type}",
+                status_cell(o.status if o else None),
+                status_cell(b.status),
+                eur(b.countable),
+            )
         if not after.benefits:
             t.add_row("Uitkering", "geen", "geen", "—")
 

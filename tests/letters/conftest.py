@@ -1,0 +1,70 @@
+"""Fixtures for the letter tests: the scenarios run once through the real engine."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # letter_scenarios (no tests/__init__.py)
+from letter_scenarios import (
+    BY_KEY,
+    LETTER_DATE,
+    SCENARIOS,
+    all_payments,
+    all_residents,
+)
+
+from vergoedingcheck.engine import evaluate
+from vergoedingcheck.engine.result import CheckResult
+from vergoedingcheck.letters import Letter, Organisation, compose_letter, load_organisation
+from vergoedingcheck.rules import Ruleset
+
+LETTERS = Path(__file__).resolve().parents[2] / "letters"
+
+
+@pytest.fixture(scope="session")
+def org() -> Organisation:
+    return load_organisation(directory=LETTERS)
+
+
+@pytest.fixture(scope="session")
+def check(ruleset: Ruleset) -> CheckResult:
+    return evaluate(all_residents(), all_payments(), ruleset)
+
+
+@pytest.fixture(scope="session")
+def make(ruleset: Ruleset, check: CheckResult, org: Organisation) -> Callable[..., Letter]:
+    """make(kind, lang, scenario_key, **kw) -> the composed letter."""
+
+    def _make(kind: str, lang: str, key: str | None = None, **kw: Any) -> Letter:
+        if key is None:
+            kw.setdefault("year", 2025)
+            return compose_letter(kind, lang, check, all_residents(), all_payments(), ruleset,
+                                  letter_date=kw.pop("letter_date", LETTER_DATE),
+                                  organisation=org, letters_dir=LETTERS, **kw)
+        s = BY_KEY[key]
+        rr = check.resident(s.resident.id)
+        return compose_letter(kind, lang, rr, all_residents(), all_payments(), ruleset,
+                              year=kw.pop("year", s.year),
+                              letter_date=kw.pop("letter_date", LETTER_DATE), organisation=org,
+                              letters_dir=LETTERS, **kw)
+
+    return _make
+
+
+def pdf_text(pdf: bytes) -> str:
+    """All text of a PDF; a no-break space (Babel puts one after €) reads as a space."""
+    return "\n".join(pdf_pages(pdf))
+
+
+def pdf_pages(pdf: bytes) -> list[str]:
+    return [p.extract_text().replace("\xa0", " ") for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+__all__ = ["SCENARIOS", "pdf_pages", "pdf_text"]

@@ -1,0 +1,81 @@
+"""`vergoedingcheck letters` on a case file and on a SQLite database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from letter_scenarios import all_payments, all_residents
+
+from conftest import pdf_text
+from vergoedingcheck.cli import main
+from vergoedingcheck.io.casefile import write_case_file
+
+
+@pytest.fixture(scope="module")
+def case_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("case") / "case.yaml"
+    write_case_file(path, all_residents(), all_payments())
+    return path
+
+
+def _run(*args: str) -> int:
+    return main(["letters", *args, "--date", "2025-03-03"])
+
+
+def test_resident_letter_from_a_case_file(case_file: Path, tmp_path: Path, capsys) -> None:
+    assert _run(str(case_file), "--resident", "R08", "--year", "2025", "--to", "resident",
+                "--out", str(tmp_path)) == 0
+    out = tmp_path / "R08-2025-bewoner-nl.pdf"
+    assert str(out) in capsys.readouterr().out
+    assert "Jansen & Zn <BV>" in pdf_text(out.read_bytes())
+
+
+def test_english_and_text(case_file: Path, capsys) -> None:
+    assert _run(str(case_file), "--resident", "R01", "--year", "2025", "--to", "resident",
+                "--lang", "en", "--format", "text") == 0
+    assert "What do you need to do?" in capsys.readouterr().out
+
+
+def test_office_letters_one_per_office(case_file: Path, tmp_path: Path) -> None:
+    assert _run(str(case_file), "--resident", "R05", "--year", "2025", "--to", "office",
+                "--out", str(tmp_path)) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["R05-2025-uwv.pdf"]
+
+
+def test_coordinator_overview(case_file: Path, tmp_path: Path) -> None:
+    assert _run(str(case_file), "--year", "2025", "--to", "coordinator", "--month", "5",
+                "--out", str(tmp_path)) == 0
+    assert (tmp_path / "overzicht-2025-05-nl.pdf").is_file()
+
+
+@pytest.mark.parametrize("args", [
+    ["--year", "2025", "--to", "resident"],  # no --resident
+    ["--resident", "NOPE", "--year", "2025", "--to", "resident"],
+    ["--resident", "R08", "--year", "2025", "--to", "office"],  # no benefit: no office
+    ["--resident", "R01", "--year", "2025", "--to", "office", "--lang", "en"],
+    ["--resident", "R01", "--year", "2019", "--to", "resident"],  # no result that year
+])
+def test_bad_requests_exit_2(case_file: Path, tmp_path: Path, args: list[str], capsys) -> None:
+    assert _run(str(case_file), *args, "--out", str(tmp_path)) == 2
+    err = capsys.readouterr().err
+    assert err.strip() and "Traceback" not in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_from_a_database_records_the_letter(tmp_path: Path) -> None:
+    from vergoedingcheck.store import PaymentRecord, ResidentRecord, Store
+
+    db = tmp_path / "test.db"
+    with Store(db) as store:
+        store.import_records([ResidentRecord.from_model(r) for r in all_residents()],
+                             [PaymentRecord.from_model(p) for p in all_payments()])
+    out = tmp_path / "out"
+    assert _run(str(db), "--resident", "R03", "--year", "2025", "--to", "resident",
+                "--out", str(out)) == 0
+    assert (out / "R03-2025-bewoner-nl.pdf").is_file()
+    with Store(db) as store:
+        (rec,) = store.letters("R03")
+    assert rec.kind == "resident" and rec.year == 2025 and rec.fingerprint.startswith("sha256:")
+    assert rec.result["status"] == "unsafe"
+    assert rec.file_path and rec.file_path.endswith("R03-2025-bewoner-nl.pdf")

@@ -1,0 +1,112 @@
+"""Every screen at 80x24 on the fixture database, fixture rules and a fixed today.
+
+Re-record with `make snapshot-update` after a deliberate change (look at the report first)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input
+
+from vergoedingcheck.tui.app import VergoedingApp
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SIZE = (80, 24)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def steps(
+    *keys: str,
+    resident: str | None = None,
+    then: Callable[[Pilot[None]], Awaitable[None]] | None = None,
+) -> Callable[[Pilot[None]], Awaitable[None]]:
+    async def run(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        if resident:
+            t = pilot.app.screen.query_one("#residents", DataTable)
+            t.move_cursor(row=t.get_row_index(resident))
+            await pilot.press("enter")
+            await settle(pilot)
+        for k in keys:
+            await pilot.press(k)
+            await pilot.pause()
+        if then:
+            await then(pilot)
+        await settle(pilot)
+        pilot.app.screen.set_focus(pilot.app.screen.focused)  # no blinking cursor race
+
+    return run
+
+
+def check(
+    snap_compare: Any, app: VergoedingApp, run: Callable[[Pilot[None]], Awaitable[None]]
+) -> None:
+    assert snap_compare(app, terminal_size=SIZE, run_before=run)
+
+
+def test_residents(snap_compare: Any, app: VergoedingApp) -> None:
+    check(snap_compare, app, steps())
+
+
+def test_residents_sorted_by_status(snap_compare: Any, app: VergoedingApp) -> None:
+    check(snap_compare, app, steps("s"))
+
+
+def test_resident_payments(snap_compare: Any, app: VergoedingApp) -> None:
+    check(snap_compare, app, steps(resident="B-001"))
+
+
+def test_resident_months(snap_compare: Any, app: VergoedingApp) -> None:
+    check(snap_compare, app, steps("2", resident="B-001"))
+
+
+def test_resident_findings(snap_compare: Any, app: VergoedingApp) -> None:
+    check(snap_compare, app, steps("3", resident="B-002"))
+
+
+def test_payment_form_with_preview(snap_compare: Any, app: VergoedingApp) -> None:
+    async def amount(pilot: Pilot[None]) -> None:
+        pilot.app.screen.query_one("#amount", Input).value = "100,00"
+
+    check(snap_compare, app, steps("a", resident="B-001", then=amount))
+
+
+def test_resident_form(snap_compare: Any, app: VergoedingApp) -> None:
+    check(snap_compare, app, steps("b", resident="B-005"))
+
+
+def test_what_if(snap_compare: Any, app: VergoedingApp) -> None:
+    async def amount(pilot: Pilot[None]) -> None:
+        pilot.app.screen.query_one("#amount", Input).value = "75"
+
+    check(snap_compare, app, steps("w", resident="B-005", then=amount))
+
+
+def test_rules(snap_compare: Any, app: VergoedingApp) -> None:
+    check(snap_compare, app, steps("r"))
+
+
+def test_import_preview_with_bad_rows(
+    snap_compare: Any, app: VergoedingApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(FIXTURES)
+
+    async def preview(pilot: Pilot[None]) -> None:
+        pilot.app.screen.query_one("#import-path", Input).value = "bad-payments.csv"
+        await pilot.press("enter")
+        await settle(pilot)
+
+    check(snap_compare, app, steps("i", then=preview))
+
+
+def test_help(snap_compare: Any, app: VergoedingApp) -> None:
+    check(snap_compare, app, steps("question_mark"))
