@@ -170,9 +170,7 @@ def test_xlsx_round_trip_of_the_demo(tmp_path: Path) -> None:
 
 
 def test_import_is_all_or_nothing_unless_good_rows_chosen(tmp_path: Path) -> None:
-    f = write(
-        tmp_path / "b.csv", "referentie;naam;geboortedatum\nR1;An;1-1-1980\nR2;Bo;31-2-1980\n"
-    )
+    f = write(tmp_path / "b.csv", "referentie;naam;geboortedatum\nR1;An;1-1-1980\nR2;Bo;31-2-1980\n")
     with Store(tmp_path / "vc.db") as store:
         plan = plan_import(f, store)
         with pytest.raises(TransferError):

@@ -42,9 +42,7 @@ def resident(rid: str = "R1", **kw: object) -> ResidentRecord:
     return ResidentRecord(rid, **base)  # type: ignore[arg-type]
 
 
-def pay(
-    rid: str = "R1", amount: str = "50.00", day: date = date(2026, 3, 10), **kw: object
-) -> PaymentRecord:
+def pay(rid: str = "R1", amount: str = "50.00", day: date = date(2026, 3, 10), **kw: object) -> PaymentRecord:
     return PaymentRecord(rid, day, D(amount), "vrijwilligersvergoeding", **kw)  # type: ignore[arg-type]
 
 

@@ -37,9 +37,7 @@ def tui_rules(tmp_path_factory: pytest.TempPathFactory) -> Ruleset:
 
 
 def fill(store: Store) -> None:
-    def monthly(
-        rid: str, amount: str, months: range, status_after: int = 11
-    ) -> list[PaymentRecord]:
+    def monthly(rid: str, amount: str, months: range, status_after: int = 11) -> list[PaymentRecord]:
         return [
             PaymentRecord(
                 rid,
@@ -75,9 +73,7 @@ def fill(store: Store) -> None:
             ResidentRecord(
                 "B-003", "Sanne Bakker", date(1990, 7, 21), "Zwolle", None, None, (Benefit("ww"),)
             ),
-            ResidentRecord(
-                "B-004", "Jansen & Zn <test>", date(1970, 2, 28), "Rotterdam", None, None, ()
-            ),
+            ResidentRecord("B-004", "Jansen & Zn <test>", date(1970, 2, 28), "Rotterdam", None, None, ()),
             ResidentRecord(
                 "B-005",
                 "Fatima El Amrani",

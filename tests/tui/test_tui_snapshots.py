@@ -47,9 +47,7 @@ def steps(
     return run
 
 
-def check(
-    snap_compare: Any, app: VergoedingApp, run: Callable[[Pilot[None]], Awaitable[None]]
-) -> None:
+def check(snap_compare: Any, app: VergoedingApp, run: Callable[[Pilot[None]], Awaitable[None]]) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=run)
 
 

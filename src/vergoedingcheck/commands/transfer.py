@@ -18,8 +18,7 @@ def register(subparsers: Any) -> None:
     imp = sub.add_parser(
         "import",
         help="lees een bestand in de database",
-        description="Leest een bestand in. Met een foute rij wordt niets ingelezen, "
-        "tenzij --goede-rijen.",
+        description="Leest een bestand in. Met een foute rij wordt niets ingelezen, tenzij --goede-rijen.",
     )
     imp.add_argument("file", metavar="BESTAND")
     imp.add_argument("--db", metavar="PAD")
@@ -45,9 +44,7 @@ def register(subparsers: Any) -> None:
     )
     exp.add_argument("file", metavar="BESTAND")
     exp.add_argument("--db", metavar="PAD")
-    exp.add_argument(
-        "--jaar", "--year", dest="year", type=int, help="alleen betalingen van dit jaar"
-    )
+    exp.add_argument("--jaar", "--year", dest="year", type=int, help="alleen betalingen van dit jaar")
     exp.add_argument(
         "--tabel",
         "--table",

@@ -6,10 +6,11 @@ language (`€ 1.250,50`). A key without a sentence falls back to the key itself
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from vergoedingcheck.engine.result import Finding
-from vergoedingcheck.money import format_eur
+from vergoedingcheck.money import format_date, format_eur, format_month
 
 SENTENCES: dict[str, tuple[str, str]] = {
     "tax.month_within_cap": (
@@ -247,6 +248,18 @@ def _fmt(value: str | None, locale: str) -> str:
 _MONEY_PARAMS = {"amount", "taxable", "proven_costs", "excess", "hourly_wage"}
 
 
+def format_period(period: str, locale: str = "nl_NL") -> str:
+    """`2026-03` → `maart 2026`, `2026-03-10` → `10 maart 2026`, `2026` stays."""
+    try:
+        if len(period) == 7:
+            return format_month(int(period[:4]), int(period[5:7]), locale)
+        if len(period) == 10:
+            return format_date(date.fromisoformat(period), locale)
+    except ValueError:
+        pass
+    return period
+
+
 def explain(finding: Finding, lang: str = "nl") -> str:
     idx = 0 if lang == "nl" else 1
     locale = "nl_NL" if lang == "nl" else "en_GB"
@@ -254,7 +267,7 @@ def explain(finding: Finding, lang: str = "nl") -> str:
     if template is None:
         return finding.explanation
     values: dict[str, str] = {
-        "period": finding.period,
+        "period": format_period(finding.period, locale),
         "limit": _fmt(str(finding.limit), locale) if finding.limit is not None else "?",
         "value": _fmt(str(finding.value), locale) if finding.value is not None else "?",
         "missing": finding.missing or "?",

@@ -142,10 +142,8 @@ def parse_decimal_nl(text: str, *, places: int = 2) -> Decimal:
     if not s or not _NUM_RE.match(s):
         raise ValueError(f"{text!r} is geen bedrag")
     if "," in s and "." in s:
-        if s.rfind(",") > s.rfind("."):  # 1.250,50
-            s = s.replace(".", "").replace(",", ".")
-        else:  # 1,250.50
-            s = s.replace(",", "")
+        dutch = s.rfind(",") > s.rfind(".")  # 1.250,50 rather than 1,250.50
+        s = s.replace(".", "").replace(",", ".") if dutch else s.replace(",", "")
     elif "," in s:
         if s.count(",") > 1:
             raise ValueError(f"{text!r} is geen bedrag")
@@ -266,9 +264,7 @@ def read_csv_rows(path: str | Path) -> list[list[str]]:
     raw = Path(path).read_bytes()
     text = _decode(raw)
     first = text.split("\n", 1)[0]
-    return [
-        row for row in csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first))
-    ]
+    return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first))]
 
 
 def _table_kind(header: Sequence[str]) -> str:
@@ -341,9 +337,7 @@ def _read_residents(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Sequ
         try:
             birth = parse_date_nl(cells.get("geboortedatum"))
         except ValueError as exc:
-            rd.err(
-                n, "geboortedatum", "verplicht" if _blank(cells.get("geboortedatum")) else str(exc)
-            )
+            rd.err(n, "geboortedatum", "verplicht" if _blank(cells.get("geboortedatum")) else str(exc))
         benefit: Benefit | None = None
         btype = (_text(cells.get("uitkering")) or "").casefold()
         if btype:
@@ -368,9 +362,7 @@ def _read_residents(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Sequ
             kw["client_number"] = _text(cells.get("klantnummer"))
             if len(plan.errors) == before:
                 benefit = Benefit(**kw)
-        elif any(
-            not _blank(cells.get(c)) for c in ("sinds", "tot", "toestemming_uwv", "ww_uurloon")
-        ):
+        elif any(not _blank(cells.get(c)) for c in ("sinds", "tot", "toestemming_uwv", "ww_uurloon")):
             rd.err(n, "uitkering", "leeg, maar er staan wel uitkeringsgegevens in de rij")
         if len(plan.errors) != before or rid is None:
             if rid:
@@ -430,9 +422,7 @@ def _read_payments(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Seque
             rd.err(
                 n,
                 "soort",
-                f"onbekend: {kind!r} (kies uit {', '.join(PAYMENT_KINDS)})"
-                if kind
-                else "verplicht",
+                f"onbekend: {kind!r} (kies uit {', '.join(PAYMENT_KINDS)})" if kind else "verplicht",
             )
         if not _blank(cells.get("uren")):
             try:
@@ -501,9 +491,7 @@ def read_spreadsheet(path: str | Path, known_residents: Iterable[str] = ()) -> I
     return plan
 
 
-def _dispatch(
-    plan: ImportPlan, kind: str, header: Sequence[Any], rows: Sequence[Sequence[Any]]
-) -> None:
+def _dispatch(plan: ImportPlan, kind: str, header: Sequence[Any], rows: Sequence[Sequence[Any]]) -> None:
     if kind == SHEET_RESIDENTS:
         _read_residents(plan, header, rows)
     else:
@@ -516,9 +504,7 @@ def _read_xlsx(plan: ImportPlan, path: Path) -> None:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise SpreadsheetError(
-            f"dit is geen leesbaar Excel-bestand ({type(exc).__name__})"
-        ) from None
+        raise SpreadsheetError(f"dit is geen leesbaar Excel-bestand ({type(exc).__name__})") from None
     try:
         found = False
         for ws in wb.worksheets:
@@ -637,11 +623,7 @@ def write_xlsx(
     ws.append(list(RESIDENT_COLUMNS))
     for r in residents:
         for b in r.benefits or (None,):
-            perm = (
-                None
-                if b is None or b.uwv_permission is None
-                else ("ja" if b.uwv_permission else "nee")
-            )
+            perm = None if b is None or b.uwv_permission is None else ("ja" if b.uwv_permission else "nee")
             ws.append(
                 [
                     r.id,

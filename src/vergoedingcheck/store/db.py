@@ -294,9 +294,7 @@ class Store:
     # -- schema ------------------------------------------------------------------------------
     @property
     def schema_version(self) -> int:
-        rows = self._read(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'"
-        )
+        rows = self._read("SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'")
         if not rows:
             return 0
         row = self._read("SELECT MAX(version) AS v FROM schema_version")
@@ -320,9 +318,7 @@ class Store:
                 continue
             with self.transaction() as c:
                 # re-check inside the lock: another process may have just migrated
-                done = c.execute(
-                    "SELECT 1 FROM schema_version WHERE version = ?", (version,)
-                ).fetchone()
+                done = c.execute("SELECT 1 FROM schema_version WHERE version = ?", (version,)).fetchone()
                 if done:
                     continue
                 for statement in _split_sql(sql):
@@ -451,9 +447,7 @@ class Store:
                 ),
             )
             if cur.rowcount != 1:
-                raise ConflictError(
-                    "deze bewoner is intussen gewijzigd of verwijderd; open hem opnieuw"
-                )
+                raise ConflictError("deze bewoner is intussen gewijzigd of verwijderd; open hem opnieuw")
             self._write_benefits(c, rec.id, rec.benefits)
         return self.resident(rec.id)
 
@@ -568,9 +562,7 @@ class Store:
                 ),
             )
             if cur.rowcount != 1:
-                raise ConflictError(
-                    "deze betaling is intussen gewijzigd of verwijderd; bekijk haar opnieuw"
-                )
+                raise ConflictError("deze betaling is intussen gewijzigd of verwijderd; bekijk haar opnieuw")
         return self.payment(p.id)
 
     def mark_paid(self, pid: int) -> PaymentRecord:
@@ -627,9 +619,7 @@ class Store:
                 if p.resident not in existing:
                     existing[p.resident] = [
                         self._payment(x)
-                        for x in c.execute(
-                            "SELECT * FROM payments WHERE resident_id = ?", (p.resident,)
-                        )
+                        for x in c.execute("SELECT * FROM payments WHERE resident_id = ?", (p.resident,))
                     ]
                 if any(p.same_content(e) for e in existing[p.resident]):
                     p_skipped += 1

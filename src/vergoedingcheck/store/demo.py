@@ -229,9 +229,7 @@ def build_demo() -> tuple[list[ResidentRecord], list[PaymentRecord]]:
         _monthly("B-007", {5: "60.00", 8: "60.00"}, note="Kledingbank"),
     )
     add(
-        ResidentRecord(
-            "B-008", "Tim Hendriks", date(2000, 1, 9), "Goes", None, None, (_b("wajong"),)
-        ),
+        ResidentRecord("B-008", "Tim Hendriks", date(2000, 1, 9), "Goes", None, None, (_b("wajong"),)),
         _monthly("B-008", _every_month("100.00", range(1, 12)) | {10: "250.00"}, note="Moestuin"),
     )
     add(
@@ -296,9 +294,7 @@ def build_demo() -> tuple[list[ResidentRecord], list[PaymentRecord]]:
         ),
     ]
     add(
-        ResidentRecord(
-            "B-013", "Pieter Smit", date(1975, 5, 5), "Utrecht", None, "Geen uitkering", ()
-        ),
+        ResidentRecord("B-013", "Pieter Smit", date(1975, 5, 5), "Utrecht", None, "Geen uitkering", ()),
         _monthly("B-013", _every_month("220.00", range(1, 12)) | {12: "230.00"}, note="Buurtkamer"),
     )
     add(
@@ -324,9 +320,7 @@ def build_demo() -> tuple[list[ResidentRecord], list[PaymentRecord]]:
             (_b("bijstand"),),
         ),
         [
-            *_monthly(
-                "B-015", _every_month("190.00", range(1, 11)) | {11: "220.00"}, note="Moestuin"
-            ),
+            *_monthly("B-015", _every_month("190.00", range(1, 11)) | {11: "220.00"}, note="Moestuin"),
             PaymentRecord(
                 "B-015",
                 date(2026, 11, 28),
@@ -413,9 +407,7 @@ def build_demo() -> tuple[list[ResidentRecord], list[PaymentRecord]]:
     # 2025 history for the named cases
     payments += _monthly("B-001", _every_month("175.00", range(1, 13)), year=2025)
     payments += _monthly("B-013", _every_month("210.00", range(1, 13)), year=2025)
-    payments += _monthly(
-        "B-009", {11: "95.00", 12: "95.00"}, year=2025, note="Maaltijd voor ouderen"
-    )
+    payments += _monthly("B-009", {11: "95.00", 12: "95.00"}, year=2025, note="Maaltijd voor ouderen")
     return residents, payments
 
 

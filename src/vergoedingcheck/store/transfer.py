@@ -113,7 +113,5 @@ def export(
         except SpreadsheetError as exc:
             raise TransferError(str(exc)) from None
     else:
-        raise TransferError(
-            f"{p.name}: onbekend bestandstype (gebruik .yaml, .json, .csv of .xlsx)"
-        )
+        raise TransferError(f"{p.name}: onbekend bestandstype (gebruik .yaml, .json, .csv of .xlsx)")
     return ExportSummary(p, len(residents), len(payments))

@@ -114,9 +114,7 @@ class VergoedingApp(App[None]):
         yield SystemCommand(
             "Regels bekijken", "Alle bedragen per datum met wettelijke grondslag", self.action_rules
         )
-        yield SystemCommand(
-            "Importeren of exporteren", "CSV, Excel of casusbestand", self.action_transfer
-        )
+        yield SystemCommand("Importeren of exporteren", "CSV, Excel of casusbestand", self.action_transfer)
         yield SystemCommand(
             "Overzicht voor de coördinator",
             "Alle bewoners van het jaar als brief",

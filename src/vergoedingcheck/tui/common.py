@@ -116,5 +116,6 @@ def period_words(period: str) -> str:
     if len(period) == 7:
         return month_name(period)
     if len(period) == 10:
-        return day(date.fromisoformat(period))
+        d = date.fromisoformat(period)
+        return f"{d.day}-{d.month}-{d.year}"
     return period

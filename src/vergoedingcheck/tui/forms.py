@@ -203,9 +203,7 @@ class ResidentForm(_Form):
                     wage = parse_money_nl(wage_text)
                 except ValueError as exc:
                     raise FormError(f"Uitkering {i + 1} uurloon", str(exc)) from None
-            perm = {"?": None, "ja": True, "nee": False}[
-                str(self.query_one(f"#bperm{i}", Select).value)
-            ]
+            perm = {"?": None, "ja": True, "nee": False}[str(self.query_one(f"#bperm{i}", Select).value)]
             client = old[i].client_number if i < len(old) and old[i].type == btype else None
             benefits.append(
                 Benefit(

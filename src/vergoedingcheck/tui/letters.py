@@ -104,9 +104,7 @@ class LettersScreen(Screen[None]):
         else:
             rec = app.store.resident(self.rid)
             self.choices = [Choice("resident", lang) for lang in LANGUAGES["resident"]]
-            self.choices += [
-                Choice("office", "nl", o) for o in offices_for(rec.to_model(), app.year)
-            ]
+            self.choices += [Choice("office", "nl", o) for o in offices_for(rec.to_model(), app.year)]
             self.app.sub_title = f"brieven · {rec.label} · {app.year}"
         sel = self.query_one("#choice", Select)
         sel.set_options([(c.label, c.key) for c in self.choices])
@@ -162,9 +160,7 @@ class LettersScreen(Screen[None]):
         if choice is None:
             self.notify("Kies eerst een brief", severity="warning")
             return
-        folder = Path(
-            self.query_one("#folder", Input).value.strip() or default_folder()
-        ).expanduser()
+        folder = Path(self.query_one("#folder", Input).value.strip() or default_folder()).expanduser()
         self.notify("PDF maken…")
         self.make_pdf(choice, folder)
 

@@ -52,6 +52,7 @@ class ResidentScreen(Screen[None]):
         Binding("left_square_bracket", "year(-1)", "Vorig jaar", show=False),
         Binding("right_square_bracket", "year(1)", "Volgend jaar", show=False),
         Binding("l", "letters", "Brieven"),
+        Binding("question_mark,f1", "app.help", "Help", show=False),
         Binding("X", "delete_resident", "Bewoner verwijderen", show=False),
     ]
 
@@ -139,11 +140,7 @@ class ResidentScreen(Screen[None]):
                     [
                         f"huishouden {_esc(r.household)}" if r.household else None,
                         "uitkering: "
-                        + (
-                            "; ".join(_esc(benefit_words(b)) for b in r.benefits)
-                            if r.benefits
-                            else "geen"
-                        ),
+                        + ("; ".join(_esc(benefit_words(b)) for b in r.benefits) if r.benefits else "geen"),
                     ],
                 )
             ),
@@ -238,13 +235,20 @@ class ResidentScreen(Screen[None]):
         f = self.findings[i]
         lines = [_esc(explain_finding(f))]
         if f.limit is not None or f.value is not None:
-            lines.append(
-                f"Grens {eur(f.limit) if f.limit is not None else '—'} · "
-                f"waarde {eur(f.value) if f.value is not None else '—'}"
-            )
+            fig = self.vc.ruleset.figures.get(f.rule)
+            unit = fig.unit if fig else "eur"
+            if unit == "years":
+                limit = f"{f.limit:.0f} jaar" if f.limit is not None else "—"
+            elif unit == "eur_per_hour":
+                limit = f"{eur(f.limit)} per uur" if f.limit is not None else "—"
+            else:
+                limit = eur(f.limit) if f.limit is not None else "—"
+            value = eur(f.value) if f.value is not None else "—"
+            if unit == "eur_per_hour":
+                value += " per uur"
+            lines.append(f"Grens {limit} · {'bedrag' if unit == 'years' else 'waarde'} {value}")
         lines.append(
-            f"Grondslag: {_esc(legal_words(f))}"
-            + (f" ({f.legal_basis.url})" if f.legal_basis else "")
+            f"Grondslag: {_esc(legal_words(f))}" + (f" ({f.legal_basis.url})" if f.legal_basis else "")
         )
         if f.source_url:
             lines.append(f"Bron: {f.source_url}")
@@ -342,9 +346,7 @@ class ResidentScreen(Screen[None]):
                 self.vc.store.delete_payment(pid)
                 self._saved("Betaling verwijderd")
 
-        self.app.push_screen(
-            Confirm(f"Betaling van {eur(p.amount)} op {day(p.date)} verwijderen?"), done
-        )
+        self.app.push_screen(Confirm(f"Betaling van {eur(p.amount)} op {day(p.date)} verwijderen?"), done)
 
     def action_paid(self) -> None:
         if not self._need_payments_tab():
@@ -416,9 +418,7 @@ class ResidentScreen(Screen[None]):
 
     def action_tab(self, tab: str) -> None:
         self.query_one("#tabs", TabbedContent).active = tab
-        table = {"tab-payments": "#payments", "tab-months": "#months", "tab-findings": "#findings"}[
-            tab
-        ]
+        table = {"tab-payments": "#payments", "tab-months": "#months", "tab-findings": "#findings"}[tab]
         self.query_one(table, DataTable).focus()
 
     def _leave(self) -> None:

@@ -49,9 +49,7 @@ class ResidentsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(
-            placeholder="Zoek op naam, referentie, gemeente of uitkering", id="search", compact=True
-        )
+        yield Input(placeholder="Zoek op naam, referentie, gemeente of uitkering", id="search", compact=True)
         table: DataTable[object] = DataTable(id="residents", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="summary")
@@ -99,17 +97,13 @@ class ResidentsScreen(Screen[None]):
         rows = []
         for r in self.residents:
             hay = " ".join(
-                filter(
-                    None, [r.id, r.name, r.municipality, r.household, benefits_short(r.benefits)]
-                )
+                filter(None, [r.id, r.name, r.municipality, r.household, benefits_short(r.benefits)])
             ).casefold()
             if needle and needle not in hay:
                 continue
             rows.append((r, self._row(r)))
         if self.sort_by == "status":
-            rows.sort(
-                key=lambda x: (STATUS_ORDER.get(x[1][2] or "unknown", 1), x[0].label.casefold())
-            )
+            rows.sort(key=lambda x: (STATUS_ORDER.get(x[1][2] or "unknown", 1), x[0].label.casefold()))
         counts = {"safe": 0, "unsafe": 0, "unknown": 0}
         for r, (name, ben, status, month, year) in rows:
             if status:

@@ -102,13 +102,11 @@ class RulesScreen(Screen[None]):
             val = "nog niet bekend" if entry.pending else value_words(fig.unit, typed)
             lb = entry.legal_basis
             lines.append(
-                f"vanaf {day(start)}: [b]{escape(val)}[/b] — {escape(lb.law)}, "
-                f"artikel {escape(lb.article)}"
+                f"vanaf {day(start)}: [b]{escape(val)}[/b] — {escape(lb.law)}, artikel {escape(lb.article)}"
             )
             lines.append(f"   bron: {escape(entry.source.title)} ({entry.source.url})")
             lines.append(
-                f"   gecontroleerd: {day(entry.verified_on)}"
-                + (" · één bron" if entry.single_source else "")
+                f"   gecontroleerd: {day(entry.verified_on)}" + (" · één bron" if entry.single_source else "")
             )
         for ov in rs.overlays.values():
             hist = rs.history(fid, ov.id)

@@ -39,9 +39,7 @@ class TransferScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label(
-            "[b]Importeren[/b] (.csv, .xlsx, .yaml, .json) — Enter toont eerst een voorbeeld"
-        )
+        yield Label("[b]Importeren[/b] (.csv, .xlsx, .yaml, .json) — Enter toont eerst een voorbeeld")
         with Horizontal(classes="row"):
             yield Label("Bestand ")
             yield Input(id="import-path", compact=True, placeholder="/pad/naar/betalingen.csv")
@@ -50,9 +48,7 @@ class TransferScreen(Screen[None]):
         yield DataTable(id="rejected", cursor_type="row")
         with Horizontal(classes="buttons"):
             yield Button("Inlezen", id="import", variant="primary", compact=True, disabled=True)
-            yield Button(
-                "Alleen goede rijen (ctrl+g)", id="import-good", compact=True, disabled=True
-            )
+            yield Button("Alleen goede rijen (ctrl+g)", id="import-good", compact=True, disabled=True)
         yield Label("[b]Exporteren[/b] (ctrl+s) — .xlsx, .csv (; en decimale komma), .yaml, .json")
         with Horizontal(classes="row"):
             yield Label("Bestand ")
@@ -148,12 +144,8 @@ class TransferScreen(Screen[None]):
             t.add_row(e.sheet, str(e.row), e.column, e.message)
         t.display = bool(plan.errors)
         imp.disabled = bool(plan.errors)
-        good.disabled = not (
-            plan.errors and partial_allowed(plan) and (plan.residents or plan.payments)
-        )
-        (
-            good if not good.disabled else imp
-        ).focus() if not imp.disabled or not good.disabled else None
+        good.disabled = not (plan.errors and partial_allowed(plan) and (plan.residents or plan.payments))
+        (good if not good.disabled else imp).focus() if not imp.disabled or not good.disabled else None
 
     def action_do_import(self) -> None:
         self._import(good_only=False)

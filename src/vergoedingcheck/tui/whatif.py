@@ -30,9 +30,7 @@ def compare(
     store = app.store
     me = store.resident(rid)
     residents = [me] + (
-        [r for r in store.residents() if r.household == me.household and r.id != rid]
-        if me.household
-        else []
+        [r for r in store.residents() if r.household == me.household and r.id != rid] if me.household else []
     )
     ids = {r.id for r in residents}
     pays = [p for p in store.payments(year=extra.date.year) if p.resident in ids]
