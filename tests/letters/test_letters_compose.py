@@ -46,22 +46,22 @@ EXPECT: dict[str, tuple[str, set[str], set[str], set[str]]] = {
     "safe_no_benefit": ("effect.safe", set(), set(), set()),
     "unsafe_bijstand_year": ("effect.unsafe_both", {"effect.benefit_unsafe", "effect.tax_unsafe"},
                              {"report_to_municipality", "declare_income_tax"},
-                             {"lower_year", "receipts"}),
+                             {"lower_month", "receipts"}),
     "unsafe_bijstand_young": ("effect.unsafe_benefit", {"effect.young", "effect.benefit_unsafe"},
-                              {"report_to_municipality", "keep_receipts"}, {"receipts"}),
+                              {"report_to_municipality", "keep_receipts"}, {"skip_payment", "receipts"}),
     "unsafe_wia_month": ("effect.unsafe_both", {"effect.benefit_unsafe"}, {"report_to_uwv"},
-                         {"lower_month", "other_month", "receipts"}),
+                         {"already_over", "receipts"}),
     "unsafe_ww_refused": ("effect.unsafe_benefit", {"effect.ww_no_permission"},
                           {"report_to_uwv", "ask_uwv_permission"},
-                          {"wait_permission", "receipts"}),
+                          {"wait_permission", "already_over", "receipts"}),
     "unsafe_aio": ("effect.unsafe_both", {"effect.benefit_unsafe"}, {"report_to_svb"},
-                   {"lower_month", "receipts"}),
+                   {"already_over", "receipts"}),
     "unsafe_tax_only": ("effect.unsafe_tax", {"effect.tax_unsafe"}, {"declare_income_tax"},
                         {"lower_month", "receipts"}),
     "unsafe_toeslagen": ("effect.unsafe_both", {"effect.toeslagen_unsafe"},
-                         {"report_to_toeslagen"}, {"receipts"}),
+                         {"report_to_toeslagen"}, {"already_over", "receipts"}),
     "unsafe_turning_27": ("effect.unsafe_benefit", {"effect.young"}, {"report_to_municipality"},
-                          {"receipts"}),
+                          {"skip_payment", "receipts"}),
     "unsafe_planned_next_month": ("effect.unsafe_tax", {"effect.tax_unsafe"},
                                   {"declare_income_tax"}, {"lower_month", "receipts"}),
     "unknown_ww_permission": ("effect.unknown", {"effect.ww_permission_unknown"},
@@ -106,15 +106,29 @@ def test_legal_basis_only_in_the_footnote(make) -> None:
     assert "Participatiewet" in letter.footnote[0].text.plain()
 
 
-def test_proposed_amounts_come_from_the_findings(make) -> None:
+def test_proposed_amounts_make_the_year_safe(make) -> None:
+    # 11 x EUR 200 in 2025 = EUR 2,200, EUR 100 over the yearly cap of EUR 2,100 (art. 2 lid 6
+    # Wet LB; bijstand art. 31 lid 2 k Pw): the last payment, 15 November, goes down to EUR 100.
+    letter = make("resident", "nl", "unsafe_bijstand_year")
+    lower = [p for p in letter.proposals if p.kind == "lower_month"]
+    assert [(p.month, p.value, p.limit) for p in lower] == [("2025-11", Decimal("200.00"), Decimal("100.00"))]
+    assert "15 november 2025" in lower[0].text.plain() and "€\xa0100,00" in lower[0].text.plain()
+
+
+def test_payments_before_27_are_not_made(make) -> None:
+    # born 20 July 1998: the payments of 15 May, June and July 2025 fall before the 27th birthday,
+    # so on bijstand they count in full (art. 31 lid 5 Pw); those of August and September do not
+    letter = make("resident", "nl", "unsafe_turning_27")
+    skip = next(p for p in letter.proposals if p.kind == "skip_payment")
+    text = skip.text.plain()
+    assert "15 mei" in text and "15 juni" in text and "15 juli" in text and "augustus" not in text
+
+
+def test_money_already_paid_cannot_be_proposed_away(make) -> None:
+    # EUR 260 was paid in May 2025 (cap EUR 210): only the planned June-August payments could change
     letter = make("resident", "nl", "unsafe_wia_month")
-    lower = next(p for p in letter.proposals if p.kind == "lower_month")
-    assert lower.month == "2025-05"
-    assert lower.value == Decimal("260.00")
-    assert lower.limit is not None and lower.limit < lower.value
-    other = next(p for p in letter.proposals if p.kind == "other_month")
-    assert other.amount == lower.value - lower.limit
-    assert other.other_month is not None and other.other_month > "2025-05"
+    assert "already_over" in {p.kind for p in letter.proposals}
+    assert "lower_month" not in {p.kind for p in letter.proposals}
 
 
 def test_no_proposals_for_months_that_have_passed(make) -> None:

@@ -43,6 +43,7 @@ from vergoedingcheck.letters.model import (
 )
 from vergoedingcheck.letters.preview_text import preview_text
 from vergoedingcheck.model import Payment, Resident
+from vergoedingcheck.rules.ruleset import Ruleset
 
 __all__ = [
     "KINDS", "LANGUAGES", "CoordinatorOverview", "Letter", "LetterContentError", "LetterError",
@@ -90,8 +91,13 @@ def compose_letter(kind: str, lang: str, resident_result: Any, residents: Iterab
     if resident is None:
         raise LetterError(f"resident {result.id!r} is not in the residents given")
     if kind == "resident":
+        advice = None
+        if isinstance(ruleset, Ruleset):
+            from vergoedingcheck.engine.advice import advise
+
+            advice = advise(residents, payments, ruleset, resident.id, year, letter_date)
         return compose_resident(result, resident, payments, year, rules, org, t, letter_date,
-                                address=address)
+                                address=address, advice=advice)
     return compose_office(result, resident, payments, year, rules, org, t, letter_date,
                           office=office)  # type: ignore[arg-type]
 

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from vergoedingcheck.engine.advice import Advice
 from vergoedingcheck.engine.result import (
     ACTIONS,
     BenefitResult,
@@ -354,12 +355,38 @@ def _actions(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Temp
     return out
 
 
+def _verified_proposals(advice: Advice, t: Templates) -> list[Proposal]:
+    """Proposals from the engine's advice: every one was checked to make the year safe."""
+    out: list[Proposal] = []
+    if advice.kind == "lower_planned":
+        skips = [c for c in advice.changes if c.new_amount == 0]
+        if skips:
+            items = [_day(c.payment.date, t) for c in skips]
+            out.append(Proposal("skip_payment", month=f"{skips[0].payment.date:%Y-%m}",
+                                value=sum((c.payment.amount for c in skips), ZERO),
+                                text=t.t("propose.skip_payment", payments=_join(items, t))))
+        for c in advice.changes:
+            if c.new_amount > 0:
+                out.append(Proposal("lower_month", month=f"{c.payment.date:%Y-%m}", limit=c.new_amount,
+                                    value=c.payment.amount,
+                                    text=t.t("propose.lower_payment", date=_date(c.payment.date, t),
+                                             new=_eur(c.new_amount, t), old=_eur(c.payment.amount, t))))
+
+    elif advice.kind in ("already_over", "not_enough", "nothing_to_change") and advice.status_after == "unsafe":
+        out.append(Proposal("already_over", text=t.t("propose.already_over")))
+    return out
+
+
 def _proposals(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Templates,
-               benefits: Sequence[BenefitResult], letter_date: date) -> list[Proposal]:
-    """What the coordinator offers instead: only for months that have not passed yet."""
+               benefits: Sequence[BenefitResult], letter_date: date,
+               advice: Advice | None = None) -> list[Proposal]:
+    """What the coordinator offers instead: only for months that have not passed yet. With the
+    engine's `advice` the amounts are verified; without it, a cautious reading of the findings."""
     this_month = f"{letter_date.year}-{letter_date.month:02d}"
     out: list[Proposal] = []
-    if y.status == "unsafe":
+    if advice is not None:
+        out += _verified_proposals(advice, t)
+    elif y.status == "unsafe":
         month_fail: dict[str, Finding] = {}
         for f in _fails(y, "month_cap"):
             if f.limit is None or f.value is None or f.limit <= 0 or f.period < this_month:
@@ -411,7 +438,8 @@ def _proposals(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Te
 
 def compose_resident(result: ResidentResult, resident: Resident, payments: Iterable[Payment],
                      year: int, rules: RulesInfo, org: Organisation, t: Templates,
-                     letter_date: date, address: Sequence[str] = ()) -> ResidentLetter:
+                     letter_date: date, address: Sequence[str] = (),
+                     advice: Advice | None = None) -> ResidentLetter:
     """The letter to the resident: what they get, what it means, what to do, whom to call."""
     y = _year_of(result, year)
     pays = _payments_in(payments, resident.id, year)
@@ -424,7 +452,7 @@ def compose_resident(result: ResidentResult, resident: Resident, payments: Itera
     effect_key, effect_params = _effect(y, t, benefits)
     details = _details(y, resident, pays, t, benefits)
     actions = _actions(y, resident, pays, t, benefits, letter_date)
-    proposals = _proposals(y, resident, pays, t, benefits, letter_date)
+    proposals = _proposals(y, resident, pays, t, benefits, letter_date, advice)
     bases = _legal_bases(y.findings)
 
     blocks: list[Block] = [
@@ -458,7 +486,7 @@ def compose_resident(result: ResidentResult, resident: Resident, payments: Itera
         blocks.append(Heading(t.t("propose.heading")))
         blocks.append(Para(t.t("propose.intro")))
         blocks.append(Bullets(tuple(p.text for p in proposals if p.text is not None)))
-        blocks.append(Para(t.t("propose.ask")))
+        # the contact block right below says whom to call; no second "call us" line here
     c = org.coordinator
     blocks.append(Heading(t.t("contact.heading")))
     cname = c.name or org.name

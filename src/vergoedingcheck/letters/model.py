@@ -97,7 +97,8 @@ class ActionLine:
 
 @dataclass(frozen=True, slots=True)
 class Proposal:
-    kind: Literal["lower_month", "lower_year", "other_month", "receipts", "wait_permission"]
+    kind: Literal["lower_month", "lower_year", "other_month", "receipts", "wait_permission",
+                  "skip_payment", "already_over"]
     month: str | None = None  # "2025-03"
     amount: Decimal | None = None
     limit: Decimal | None = None
