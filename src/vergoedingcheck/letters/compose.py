@@ -371,8 +371,7 @@ def _verified_proposals(advice: Advice, t: Templates) -> list[Proposal]:
                                     value=c.payment.amount,
                                     text=t.t("propose.lower_payment", date=_date(c.payment.date, t),
                                              new=_eur(c.new_amount, t), old=_eur(c.payment.amount, t))))
-
-    elif advice.kind in ("already_over", "not_enough", "nothing_to_change") and advice.status_after == "unsafe":
+    elif advice.status_after == "unsafe":  # already over, or nothing left that can change
         out.append(Proposal("already_over", text=t.t("propose.already_over")))
     return out
 
