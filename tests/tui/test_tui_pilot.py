@@ -282,3 +282,18 @@ async def test_delete_a_resident_asks_first(app: VergoedingApp) -> None:
         assert isinstance(app.screen, ResidentsScreen)
         assert "B-004" not in {r.id for r in app.store.residents()}
         assert app.store.payments("B-004") == []
+
+
+async def test_export_csv_writes_both_tables(app: VergoedingApp, tmp_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "uit.csv")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    payments = (tmp_path / "uit.csv").read_text(encoding="utf-8-sig").splitlines()
+    residents = (tmp_path / "uit-bewoners.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert payments[0].startswith("referentie;naam;datum;bedrag") and len(payments) == 1 + 35
+    assert "Łukasz Öztürk" in residents[1] or any("Łukasz" in r for r in residents)
+    assert ";180,00;" in payments[1]

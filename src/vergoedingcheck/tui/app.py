@@ -35,6 +35,7 @@ class VergoedingApp(App[None]):
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("q", "quit", "Stop", show=False),
         Binding("ctrl+c", "quit", "Stop", show=False, priority=True),
+        Binding("ctrl+p", "command_palette", "meer", show=False, priority=True),
     ]
 
     def __init__(self, store: Store, ruleset: Ruleset, *, today: date | None = None):
@@ -107,6 +108,12 @@ class VergoedingApp(App[None]):
 
         while len(self.screen_stack) > 2 and not isinstance(self.screen, ResidentsScreen):
             self.pop_screen()
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand("Bewoners", "Terug naar de lijst met bewoners", self.action_residents)

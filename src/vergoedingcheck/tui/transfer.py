@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, ProgressBar, Static
 
 from vergoedingcheck.io.spreadsheet import ImportPlan
-from vergoedingcheck.store import StoreError
+from vergoedingcheck.store import ImportSummary, StoreError
 from vergoedingcheck.store.transfer import apply_import, export, partial_allowed, plan_import
 
 if TYPE_CHECKING:
@@ -161,11 +161,29 @@ class TransferScreen(Screen[None]):
         if plan.errors and not good_only:
             self.notify("Er zijn fouten: niets ingelezen", severity="error")
             return
+        self.plan = None  # one import per preview: pressing twice cannot import twice
+        self.query_one("#import", Button).disabled = True
+        self.query_one("#import-good", Button).disabled = True
+        self.query_one("#progress").display = True
+        self.query_one("#plan", Static).update("Inlezen…")
+        self.run_import(plan, good_only)
+
+    @work(thread=True, exclusive=True, group="transfer")
+    def run_import(self, plan: ImportPlan, good_only: bool) -> None:
         try:
             s = apply_import(plan, self.vc.store, good_rows_only=good_only)
         except StoreError as exc:
-            self.notify(str(exc), severity="error", title="Niets ingelezen")
+            self.app.call_from_thread(self.import_failed, str(exc))
             return
+        self.app.call_from_thread(self.imported, s)
+
+    def import_failed(self, message: str) -> None:
+        self.query_one("#progress").display = False
+        self.query_one("#plan", Static).update(f"Niets ingelezen: {message}")
+        self.notify(message, severity="error", title="Niets ingelezen")
+
+    def imported(self, s: ImportSummary) -> None:
+        self.query_one("#progress").display = False
         msg = (
             f"Ingelezen: {s.residents_added} bewoners nieuw, {s.residents_updated} bijgewerkt, "
             f"{s.payments_added} betalingen nieuw"
@@ -192,6 +210,13 @@ class TransferScreen(Screen[None]):
         try:
             s = export(path, self.vc.store)
             msg = f"Geëxporteerd naar {s.path}: {s.residents} bewoners, {s.payments} betalingen"
+            if s.path.suffix.casefold() == ".csv":  # one CSV holds one table: residents beside it
+                other = s.path.with_name(f"{s.path.stem}-bewoners.csv")
+                export(other, self.vc.store, table="bewoners")
+                msg = (
+                    f"Geëxporteerd: betalingen naar {s.path}, bewoners naar {other.name} "
+                    f"({s.residents} bewoners, {s.payments} betalingen)"
+                )
         except (StoreError, OSError) as exc:
             msg = f"Niet geëxporteerd: {exc}"
         self.app.call_from_thread(self.query_one("#export-result", Static).update, msg)
