@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -31,6 +32,16 @@ from vergoedingcheck.store import PaymentRecord, ResidentRecord
 
 MAX_BENEFITS = 3
 
+
+
+class PlainCheckbox(Checkbox):
+    """A checkbox whose state shows without colour: an X when on, a blank when off (Textual's own
+    shows the X in both states and tells them apart by colour only)."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "X" if self.value else " "
+        return super()._button
 
 class FormError(ValueError):
     def __init__(self, field: str, message: str):
@@ -307,13 +318,13 @@ class PaymentForm(_Form):
                 yield Label("Notitie")
                 yield Input(p.note or "" if p else "", id="note", compact=True)
             with Horizontal(classes="checks"):
-                yield Checkbox(
+                yield PlainCheckbox(
                     "met bonnen (echte kosten)",
                     p.receipts if p else False,
                     id="receipts",
                     compact=True,
                 )
-                yield Checkbox(
+                yield PlainCheckbox(
                     "in natura (bon, cadeau)", p.in_kind if p else False, id="in_kind", compact=True
                 )
             yield Static("", id="preview", classes="preview")
