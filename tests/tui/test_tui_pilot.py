@@ -297,3 +297,28 @@ async def test_export_csv_writes_both_tables(app: VergoedingApp, tmp_path: Path)
     assert payments[0].startswith("referentie;naam;datum;bedrag") and len(payments) == 1 + 35
     assert "Łukasz Öztürk" in residents[1] or any("Łukasz" in r for r in residents)
     assert ";180,00;" in payments[1]
+
+
+async def test_letters_for_the_whole_caseload_run_in_a_worker_and_are_recorded(
+        app: VergoedingApp, tmp_path: Path) -> None:
+    from textual.widgets import ProgressBar
+
+    from vergoedingcheck.tui.letters import LettersScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        assert isinstance(app.screen, LettersScreen) and app.screen.rid is None
+        app.screen.query_one("#folder", Input).value = str(tmp_path / "alle")
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        bar = app.screen.query_one("#progress", ProgressBar)
+        residents, payments = app.store.engine_input()
+        expected = {r.id for r in residents if any(p.resident == r.id and p.date.year == app.year
+                                                    for p in payments)}
+        assert bar.total == len(expected) and bar.progress == len(expected)
+    pdfs = list((tmp_path / "alle").glob("*.pdf"))
+    assert len(pdfs) == len(expected) > 0
+    recorded = {rec.resident for rid in expected for rec in app.store.letters(rid)}
+    assert recorded == expected

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Select, Static
+from textual.widgets import Footer, Header, Input, Label, ProgressBar, Select, Static
 
 from vergoedingcheck.engine import evaluate
 from vergoedingcheck.store import LetterRecord
@@ -71,6 +71,7 @@ class LettersScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Terug"),
         Binding("ctrl+s", "make_pdf", "Maak PDF"),
+        Binding("ctrl+b", "all_letters", "Brieven aan iedereen"),
     ]
 
     def __init__(self, rid: str | None):
@@ -90,6 +91,7 @@ class LettersScreen(Screen[None]):
         with Horizontal(classes="row"):
             yield Label("Map ")
             yield Input(str(default_folder()), id="folder", compact=True)
+        yield ProgressBar(total=None, id="progress", show_eta=False)
         with VerticalScroll(id="letter-box"):
             yield Static("", id="letter")
         yield Footer(compact=True)
@@ -97,6 +99,7 @@ class LettersScreen(Screen[None]):
     def on_mount(self) -> None:
         from vergoedingcheck.letters import LANGUAGES, offices_for
 
+        self.query_one("#progress").display = False
         app = self.vc
         if self.rid is None:
             self.choices = [Choice("coordinator", lang) for lang in LANGUAGES["coordinator"]]
@@ -206,6 +209,81 @@ class LettersScreen(Screen[None]):
         except Exception as exc:
             msg, severity = f"Geen PDF gemaakt: {exc}", "error"
         self.app.call_from_thread(self.notify, msg, severity=severity, timeout=8)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "all_letters":
+            return self.rid is None  # the whole caseload: from the coordinator's overview only
+        return True
+
+    def action_all_letters(self) -> None:
+        folder = Path(self.query_one("#folder", Input).value.strip() or default_folder()).expanduser()
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = True
+        bar.update(total=None, progress=0)
+        self.notify("Brieven aan alle bewoners maken…")
+        self.make_all(folder)
+
+    @work(thread=True, exclusive=True, group="pdf")
+    def make_all(self, folder: Path) -> None:
+        """A Dutch letter for every resident with payments this year, each recorded in the store."""
+        from vergoedingcheck.io.casefile import case_to_dict
+        from vergoedingcheck.letters import compose_letter, render_pdf
+
+        app = self.vc
+        bar = self.query_one("#progress", ProgressBar)
+        made, failed = 0, 0
+        try:
+            residents, payments = app.store.engine_input()
+            result = evaluate(residents, payments, app.ruleset, years=[app.year])
+            who = [
+                r for r in residents if any(p.resident == r.id and p.date.year == app.year for p in payments)
+            ]
+            self.app.call_from_thread(bar.update, total=len(who), progress=0)
+            for r in who:
+                rr = result.resident(r.id)
+                try:
+                    letter = compose_letter(
+                        "resident",
+                        "nl",
+                        rr,
+                        residents,
+                        payments,
+                        app.ruleset,
+                        year=app.year,
+                        letter_date=app.today,
+                    )
+                    path = _write_private(
+                        folder / _safe(f"{app.year}-{r.id}-resident-nl.pdf"), render_pdf(letter)
+                    )
+                    mine = {
+                        x.id
+                        for x in residents
+                        if x.id == r.id or (r.household and x.household == r.household)
+                    }
+                    app.store.record_letter(
+                        LetterRecord(
+                            resident=r.id,
+                            year=app.year,
+                            kind="resident",
+                            lang="nl",
+                            inputs=case_to_dict(
+                                [x for x in residents if x.id in mine],
+                                [p for p in payments if p.resident in mine and p.date.year == app.year],
+                            ),
+                            result=rr.to_json() if rr else {},
+                            fingerprint=app.ruleset.fingerprint,
+                            file_path=str(path),
+                        )
+                    )
+                    made += 1
+                except Exception:  # one letter that cannot be made does not stop the others
+                    failed += 1
+                self.app.call_from_thread(bar.advance, 1)
+            msg = f"{made} brieven gemaakt in {folder}" + (f"; {failed} niet gelukt" if failed else "")
+            severity = "warning" if failed else "information"
+        except Exception as exc:
+            msg, severity = f"Geen brieven gemaakt: {exc}", "error"
+        self.app.call_from_thread(self.notify, msg, severity=severity, timeout=10)
 
     def action_back(self) -> None:
         self.app.pop_screen()
