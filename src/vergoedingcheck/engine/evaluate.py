@@ -99,7 +99,9 @@ class _Year:
         self._figure_unknown_reported: set[tuple[str, str]] = set()
 
     # -- figures ------------------------------------------------------------------------------
-    def figure(self, fid: str, day: date, regime: str, *, quiet: bool = False) -> FigureValue | None:
+    def figure(
+        self, fid: str, day: date, regime: str, *, quiet: bool = False, mark_month: bool = True
+    ) -> FigureValue | None:
         """The figure on `day`, or None after recording one `unknown` finding for it
         (`quiet`: no finding, for look-ups that only serve the headroom)."""
         try:
@@ -110,7 +112,17 @@ class _Year:
             key = (fid, regime)
             if key not in self._figure_unknown_reported:
                 self._figure_unknown_reported.add(key)
-                params = [("figure", fid), ("date", day.isoformat()), ("reason", exc.reason)]
+                fig = self.ruleset.figures.get(fid)
+                params = [
+                    ("figure", fid),
+                    ("title_nl", fig.title if fig else fid),
+                    ("title_en", fig.title_en if fig else fid),
+                    ("date", day.isoformat()),
+                    ("reason", exc.reason),
+                    ("reason_code", exc.code),
+                ]
+                if exc.boundary:
+                    params.append(("boundary", exc.boundary.isoformat()))
                 if exc.note:
                     params.append(("note", exc.note))
                 self.add(
@@ -122,7 +134,8 @@ class _Year:
                     params=params,
                     missing=fid,
                 )
-            self.month_status[day.month].append("unknown")
+            if mark_month:
+                self.month_status[day.month].append("unknown")
             return None
 
     def add(
@@ -201,7 +214,7 @@ def _cap_test(
             year_over, limit_at_breach = True, cap.decimal
     year_cap_end = None
     if counted_payments:
-        year_cap_end = y.figure(year_fid, date(y.year, 12, 31), regime)
+        year_cap_end = y.figure(year_fid, date(y.year, 12, 31), regime, mark_month=False)
         if year_cap_end is None:
             complete = False
         elif cum > year_cap_end.decimal and not year_over:
@@ -367,7 +380,11 @@ def _bijstand(y: _Year, btype: str, entries: Sequence[Benefit]) -> BenefitResult
     _report_caps(y, regime, test, y.fixed, y.fixed_year, "pw.volunteer")
     countable = ZERO
     unknown = not test.complete
-    breach_mode = y.figure("policy.year_breach", date(y.year, 12, 31), regime) if test.year_over else None
+    breach_mode = (
+        y.figure("policy.year_breach", date(y.year, 12, 31), regime, mark_month=False)
+        if test.year_over
+        else None
+    )
     if test.year_over and breach_mode is None:
         unknown = True
     excess_only = breach_mode is not None and breach_mode.value == "excess"
@@ -546,7 +563,9 @@ def _uwv_ao(y: _Year, btype: str, entries: Sequence[Benefit]) -> BenefitResult:
     in_period = [p for p in y.payments if _in_period(entries, p.date)]
     day = in_period[0].date if in_period else date(y.year, 12, 31)
     basis = y.figure("uwv.volunteer.regime", day, regime)
-    costs_count = y.figure("uwv.volunteer.costs_count_for_cap", date(y.year, 12, 31), regime)
+    costs_count = y.figure(
+        "uwv.volunteer.costs_count_for_cap", date(y.year, 12, 31), regime, mark_month=False
+    )
     if costs_count is not None and costs_count.value:
         cap_pays, counted = _tax_counted(y)  # allowance plus proven costs (option), as for tax
     else:
@@ -690,7 +709,7 @@ def _ww(y: _Year, entries: Sequence[Benefit]) -> BenefitResult:
 
 
 def _aow(y: _Year) -> BenefitResult:
-    v = y.figure("aow.means_tested", date(y.year, 12, 31), "aow")
+    v = y.figure("aow.means_tested", date(y.year, 12, 31), "aow", mark_month=False)
     if v is None:
         return BenefitResult("aow", "unknown", None)
     if v.value:  # pragma: no cover - no such period in Dutch law; loud if a rule file says so
@@ -701,7 +720,7 @@ def _aow(y: _Year) -> BenefitResult:
 
 
 def _toeslagen(y: _Year, tax: TaxResult) -> BenefitResult:
-    v = y.figure("toeslagen.income_test", date(y.year, 12, 31), "toeslagen")
+    v = y.figure("toeslagen.income_test", date(y.year, 12, 31), "toeslagen", mark_month=False)
     if v is None or tax.taxable is None:
         return BenefitResult("toeslagen", "unknown", None)
     if tax.taxable > 0:

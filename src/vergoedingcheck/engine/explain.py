@@ -54,12 +54,12 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "Wages ({value}) are taxed as wages; they are not a volunteer allowance.",
     ),
     "figure.missing": (
-        "Onbekend: er is geen regel voor {figure} op {date} ({reason}).",
-        "Unknown: no rule covers {figure} on {date} ({reason}).",
+        "Er is nog geen regel voor ‘{title}’ op {date}: {why}.",
+        "There is no rule yet for ‘{title}’ on {date}: {why}.",
     ),
     "fact.missing_birth_date": (
-        "Onbekend: de geboortedatum ontbreekt, dus de leeftijdsregels kunnen niet worden toegepast.",
-        "Unknown: the birth date is missing, so the age rules cannot be applied.",
+        "De geboortedatum ontbreekt, dus de leeftijdsregels kunnen niet worden toegepast.",
+        "The birth date is missing, so the age rules cannot be applied.",
     ),
     "pw.month_within_cap": (
         "{period}: {value} valt binnen de vrijlating van {limit} per maand.",
@@ -118,9 +118,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "counts as income.",
     ),
     "gifts.policy_unknown": (
-        "Onbekend: voor giften vóór 2026 beslist de gemeente, en voor deze gemeente is geen "
-        "giftenbeleid vastgelegd.",
-        "Unknown: before 2026 the municipality decides on gifts, and no gift policy is recorded "
+        "Voor giften vóór 2026 beslist de gemeente, en voor deze gemeente is geen giftenbeleid vastgelegd.",
+        "Before 2026 the municipality decides on gifts, and no gift policy is recorded "
         "for this municipality.",
     ),
     "uwv.month_within_cap": (
@@ -174,8 +173,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "UWV has not given permission for this volunteer work. The WW benefit is at risk.",
     ),
     "ww.permission_unknown": (
-        "Onbekend: het is niet bekend of UWV toestemming gaf. Vraag die toestemming vóór het werk begint.",
-        "Unknown: it is not known whether UWV gave permission. Ask for it before the work starts.",
+        "Het is niet bekend of UWV toestemming gaf. Vraag die toestemming vóór het werk begint.",
+        "It is not known whether UWV gave permission. Ask for it before the work starts.",
     ),
     "ww.fictitious_wage": (
         "UWV trekt een fictief loon af: {hours} uur × {hourly_wage} = {value}.",
@@ -260,6 +259,24 @@ def format_period(period: str, locale: str = "nl_NL") -> str:
     return period
 
 
+_WHY = {
+    "pending": (
+        "het bedrag is aangekondigd maar nog niet bevestigd",
+        "the amount is announced but not yet confirmed",
+    ),
+    "before": ("de eerste waarde geldt pas vanaf {boundary}", "its first value applies from {boundary}"),
+    "ended": ("de regel geldt niet meer sinds {boundary}", "the rule no longer applies since {boundary}"),
+    "absent": ("die staat niet in de regels", "it is not in the rules"),
+}
+
+
+def _why(params: dict[str, str], lang: str, locale: str) -> str:
+    pair = _WHY.get(params.get("reason_code", "absent"), _WHY["absent"])
+    boundary = params.get("boundary")
+    text = pair[0 if lang == "nl" else 1]
+    return text.format(boundary=format_period(boundary, locale) if boundary else "?")
+
+
 def explain(finding: Finding, lang: str = "nl") -> str:
     idx = 0 if lang == "nl" else 1
     locale = "nl_NL" if lang == "nl" else "en_GB"
@@ -276,6 +293,12 @@ def explain(finding: Finding, lang: str = "nl") -> str:
         values["limit"] = str(int(finding.limit))
     for k, v in finding.params:
         values[k] = _fmt(v, locale) if k in _MONEY_PARAMS else v
+    if finding.explanation == "figure.missing":
+        params = dict(finding.params)
+        values["title"] = params.get("title_nl" if lang == "nl" else "title_en", params.get("figure", "?"))
+        if "date" in params:
+            values["date"] = format_period(params["date"], locale)
+        values["why"] = _why(params, lang, locale)
     try:
         return template[idx].format(**values)
     except (KeyError, IndexError, ValueError):

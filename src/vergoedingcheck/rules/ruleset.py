@@ -41,12 +41,23 @@ class RulesError(InputError):
 class FigureNotCovered(LookupError):
     """No value of `figure` covers `day` (before its first value, after its end, or pending)."""
 
-    def __init__(self, figure: str, day: date, reason: str, note: str | None = None):
+    def __init__(
+        self,
+        figure: str,
+        day: date,
+        reason: str,
+        note: str | None = None,
+        *,
+        code: str = "absent",
+        boundary: date | None = None,
+    ):
         super().__init__(f"{figure}: no value for {day.isoformat()} ({reason})")
         self.figure = figure
         self.day = day
         self.reason = reason
         self.note = note
+        self.code = code  # "pending", "before", "ended" or "absent": for sentences per language
+        self.boundary = boundary  # the first value's start ("before") or the end ("ended")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +161,11 @@ class Ruleset:
                 if found is not None and found[1] is not None:
                     if found[1].pending:
                         raise FigureNotCovered(
-                            figure, day, f"{overlay.name}: still to be confirmed", found[1].note
+                            figure,
+                            day,
+                            f"{overlay.name}: still to be confirmed",
+                            found[1].note,
+                            code="pending",
                         )
                     return tl.value_at(found[0])
         for oid in self.enabled_options:
@@ -160,7 +175,11 @@ class Ruleset:
                 if found is not None and found[1] is not None:
                     if found[1].pending:
                         raise FigureNotCovered(
-                            figure, day, f"option {oid}: still to be confirmed", found[1].note
+                            figure,
+                            day,
+                            f"option {oid}: still to be confirmed",
+                            found[1].note,
+                            code="pending",
                         )
                     return tl.value_at(found[0])
         tl = self._national.get(figure)
@@ -168,12 +187,26 @@ class Ruleset:
             raise FigureNotCovered(figure, day, "the figure is not in the rules")
         found = tl.find(day)
         if found is None:
-            raise FigureNotCovered(figure, day, f"its first value starts on {tl.starts[0].isoformat()}")
+            raise FigureNotCovered(
+                figure,
+                day,
+                f"its first value starts on {tl.starts[0].isoformat()}",
+                code="before",
+                boundary=tl.starts[0],
+            )
         i, entry = found
         if entry is None:
-            raise FigureNotCovered(figure, day, f"its values end on {tl.starts[i].isoformat()}")
+            raise FigureNotCovered(
+                figure,
+                day,
+                f"its values end on {tl.starts[i].isoformat()}",
+                code="ended",
+                boundary=tl.starts[i],
+            )
         if entry.pending:
-            raise FigureNotCovered(figure, day, "announced but still to be confirmed", entry.note)
+            raise FigureNotCovered(
+                figure, day, "announced but still to be confirmed", entry.note, code="pending"
+            )
         return tl.value_at(i)
 
     def history(self, figure: str, overlay_id: str | None = None) -> list[tuple[date, ValueEntry | None]]:
