@@ -120,6 +120,9 @@ def _month(ym: str, t: Templates) -> str:
 
 
 def _period(p: str, t: Templates) -> str:
+    if ".." in p:  # a range of periods, e.g. "2026-02..2026-11"
+        a, b = p.split("..", 1)
+        return f"{_period(a, t)} – {_period(b, t)}"
     parts = p.split("-")
     if len(parts) == 1:
         return p
@@ -534,6 +537,24 @@ def _column(p: Payment) -> str:
     return p.kind
 
 
+def _grouped_verdicts(findings: Sequence[Finding], t: Templates, rules: RulesInfo
+                     ) -> tuple[Verdict, ...]:
+    """One row per rule and outcome: months within the same limit collapse into a range with the
+    highest amount, so the office reads the verdict, not a page of identical lines."""
+    groups: dict[tuple[str, str, str, Decimal | None], list[Finding]] = {}
+    for f in findings:
+        groups.setdefault((f.rule, f.regime, f.outcome, f.limit), []).append(f)
+    out = []
+    for (rule, regime, outcome, limit), fs in groups.items():
+        periods = sorted(f.period for f in fs)
+        period = periods[0] if len(periods) == 1 else f"{periods[0]}..{periods[-1]}"
+        values = [f.value for f in fs if f.value is not None]
+        out.append(Verdict(rule, t.entry("rule_titles", rule) or rules.title(rule, "nl"), regime,
+                           period, outcome, limit, max(values) if values else None,
+                           fs[0].legal_basis))
+    return tuple(out)
+
+
 def compose_office(result: ResidentResult, resident: Resident, payments: Iterable[Payment],
                    year: int, rules: RulesInfo, org: Organisation, t: Templates, letter_date: date,
                    office: Office | None = None) -> OfficeLetter:
@@ -573,11 +594,9 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
         start, end = date(year, 1, 1), date(year, 12, 31)
 
     relevant = {"tax", "gifts", *types} if office in ("gemeente", "svb") else {"tax", *types}
-    verdicts = tuple(
-        Verdict(f.rule, t.entry("rule_titles", f.rule) or rules.title(f.rule, "nl"), f.regime,
-                f.period, f.outcome, f.limit, f.value, f.legal_basis)
-        for f in sorted(y.findings, key=lambda f: (f.regime != "tax", f.regime, f.rule, f.period))
-        if f.regime in relevant)
+    verdicts = _grouped_verdicts(
+        [f for f in sorted(y.findings, key=lambda f: (f.regime != "tax", f.regime, f.rule, f.period))
+         if f.regime in relevant], t, rules)
     office_results = [b for b in y.benefits if b.type in types]
     from vergoedingcheck.engine.result import worst
 
@@ -675,9 +694,18 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
         if notes:
             from vergoedingcheck.engine.explain import explain
 
+            # one sentence per kind of finding: ten identical hourly warnings say nothing new
+            firsts: dict[tuple[str, str], tuple[Finding, int]] = {}
+            for f in notes:
+                key = (f.explanation, f.regime)
+                first, n = firsts.get(key, (f, 0))
+                firsts[key] = (first, n + 1)
+            lines = []
+            for first, n in firsts.values():
+                text = explain(replace(first, period=_period(first.period, t)), "nl")
+                lines.append(literal(text + (t.s("explanations.more", n=str(n - 1)) if n > 1 else "")))
             blocks.append(Para(t.t("explanations.heading"), "lead"))
-            blocks.append(Bullets(tuple(
-                literal(explain(replace(f, period=_period(f.period, t)), "nl")) for f in notes)))
+            blocks.append(Bullets(tuple(lines)))
     else:
         blocks.append(Para(t.t("verdict.none")))
 
