@@ -698,11 +698,11 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
             firsts: dict[tuple[str, str], tuple[Finding, int]] = {}
             for f in notes:
                 key = (f.explanation, f.regime)
-                first, n = firsts.get(key, (f, 0))
-                firsts[key] = (first, n + 1)
+                example, n = firsts.get(key, (f, 0))
+                firsts[key] = (example, n + 1)
             lines = []
-            for first, n in firsts.values():
-                text = explain(replace(first, period=_period(first.period, t)), "nl")
+            for example, n in firsts.values():
+                text = explain(replace(example, period=_period(example.period, t)), "nl")
                 lines.append(literal(text + (t.s("explanations.more", n=str(n - 1)) if n > 1 else "")))
             blocks.append(Para(t.t("explanations.heading"), "lead"))
             blocks.append(Bullets(tuple(lines)))
