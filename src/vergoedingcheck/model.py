@@ -60,6 +60,8 @@ class Resident:
     municipality: str | None = None
     household: str | None = None
     benefits: tuple[Benefit, ...] = field(default_factory=tuple)
+    note: str | None = None
+    """The coordinator's note (not used by the engine; kept so an export loses nothing)."""
 
     @property
     def household_key(self) -> str:

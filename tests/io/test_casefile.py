@@ -23,6 +23,7 @@ residents:
     name: Łukasz Öztürk
     birth_date: 1985-04-02
     household: H1
+    note: "Spreekt liever Pools; bel na 17.00"
     benefits:
       - {type: ww, since: 2023-01-01, uwv_permission: true, ww_hourly_wage: "14.20"}
 payments:
@@ -58,20 +59,21 @@ def test_round_trip_keeps_everything(tmp_path: Path) -> None:
     write_case_file(out, case.residents, case.payments, case.municipality)
     again = read_case_file(out)
     assert again.residents == case.residents and again.payments == case.payments
+    assert again.residents[0].note == "Spreekt liever Pools; bel na 17.00"
     assert os.stat(out).st_mode & 0o777 == 0o600
 
 
 @pytest.mark.parametrize(("text", "line", "field", "words"), [
-    ("  - {resident: R1, date: 2025-03-10, amount: 50.5, kind: gift}\n", 13, "payments[2].amount", "quoted"),
-    ("  - {resident: R1, date: 2025-03-10, amount: \"-5.00\", kind: gift}\n", 13, "payments[2].amount", "negative"),
-    ("  - {resident: R1, date: 2025-03-10, amount: \"0.00\", kind: gift}\n", 13, "payments[2].amount", "more than 0"),
-    ("  - {resident: R1, date: 2025-03-10, amount: \"1.005\", kind: gift}\n", 13, "payments[2].amount", "two decimals"),
-    ("  - {resident: R1, date: 2025-02-30, amount: \"5.00\", kind: gift}\n", 13, "payments[2].date", "not a valid date"),
-    ("  - {resident: R7, date: 2025-03-10, amount: \"5.00\", kind: gift}\n", 13, "payments[2].resident", "R7"),
-    ("  - {resident: R1, date: 2025-03-10, amount: \"5.00\", kind: bonus}\n", 13, "payments[2].kind", "vrijwilligersvergoeding"),
-    ("  - {resident: R1, date: 2025-03-10, amount: \"5.00\", kind: gift, colour: red}\n", 13, "payments[2].colour", "unknown field"),
-    ("  - {resident: R1, date: 2025-03-10, amount: \"5.00\", kind: loon, receipts: true}\n", 13, "payments[2].receipts", "onkostenvergoeding"),
-    ("  - {resident: R1, date: 2025-03-10, amount: \"5.00\", kind: gift, hours: -1}\n", 13, "payments[2].hours", "more than 0"),
+    ("  - {resident: R1, date: 2025-03-10, amount: 50.5, kind: gift}\n", 14, "payments[2].amount", "quoted"),
+    ("  - {resident: R1, date: 2025-03-10, amount: \"-5.00\", kind: gift}\n", 14, "payments[2].amount", "negative"),
+    ("  - {resident: R1, date: 2025-03-10, amount: \"0.00\", kind: gift}\n", 14, "payments[2].amount", "more than 0"),
+    ("  - {resident: R1, date: 2025-03-10, amount: \"1.005\", kind: gift}\n", 14, "payments[2].amount", "two decimals"),
+    ("  - {resident: R1, date: 2025-02-30, amount: \"5.00\", kind: gift}\n", 14, "payments[2].date", "not a valid date"),
+    ("  - {resident: R7, date: 2025-03-10, amount: \"5.00\", kind: gift}\n", 14, "payments[2].resident", "R7"),
+    ("  - {resident: R1, date: 2025-03-10, amount: \"5.00\", kind: bonus}\n", 14, "payments[2].kind", "vrijwilligersvergoeding"),
+    ("  - {resident: R1, date: 2025-03-10, amount: \"5.00\", kind: gift, colour: red}\n", 14, "payments[2].colour", "unknown field"),
+    ("  - {resident: R1, date: 2025-03-10, amount: \"5.00\", kind: loon, receipts: true}\n", 14, "payments[2].receipts", "onkostenvergoeding"),
+    ("  - {resident: R1, date: 2025-03-10, amount: \"5.00\", kind: gift, hours: -1}\n", 14, "payments[2].hours", "more than 0"),
 ])
 def test_each_bad_payment_is_named_with_file_line_and_field(
         tmp_path: Path, text: str, line: int, field: str, words: str) -> None:
@@ -90,9 +92,9 @@ payments:
 """)
     problems = _problems(tmp_path, text)
     joined = "\n".join(problems)
-    assert ":10: residents[1].id: duplicate resident id 'R1'" in joined
-    assert ":11: residents[1].birth_date:" in joined and "not a valid date" in joined
-    assert ":12: residents[1].benefits[0].type:" in joined
+    assert ":11: residents[1].id: duplicate resident id 'R1'" in joined
+    assert ":12: residents[1].birth_date:" in joined and "not a valid date" in joined
+    assert ":13: residents[1].benefits[0].type:" in joined
 
 
 def test_benefit_fields_only_where_they_belong(tmp_path: Path) -> None:
@@ -147,5 +149,5 @@ def test_cli_bad_input_exit_2_one_line_per_problem_no_traceback(tmp_path: Path) 
                           capture_output=True, text=True)
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 3 and all(line.startswith(f"{f}:13: payments[2].") for line in lines)
+    assert len(lines) == 3 and all(line.startswith(f"{f}:14: payments[2].") for line in lines)
     assert "Traceback" not in proc.stderr and proc.stdout == ""

@@ -103,6 +103,7 @@ class ResidentIn(_Strict):
     municipality: Text | None = None
     household: Text | None = None
     benefits: list[BenefitIn] = []
+    note: Annotated[str, Field(max_length=2000)] | None = None
 
 
 class PaymentIn(_Strict):
@@ -235,7 +236,13 @@ def case_from_doc(doc: SourceDoc) -> Case:
             problems.append(doc.problem(("residents", i, "birth_date"), "the birth date lies in the future"))
         residents.append(
             Resident(
-                r.id, r.birth_date, r.name, r.municipality or case.municipality, r.household, tuple(benefits)
+                r.id,
+                r.birth_date,
+                r.name,
+                r.municipality or case.municipality,
+                r.household,
+                tuple(benefits),
+                r.note,
             )
         )
     if problems:
@@ -304,6 +311,8 @@ def case_to_dict(
         if r.household:
             d["household"] = r.household
         d["benefits"] = [benefit(b) for b in r.benefits]
+        if r.note:
+            d["note"] = r.note
         return d
 
     def payment(p: Payment) -> dict[str, Any]:

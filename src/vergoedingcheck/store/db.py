@@ -70,6 +70,7 @@ class ResidentRecord:
             municipality=self.municipality,
             household=self.household,
             benefits=self.benefits,
+            note=self.note,
         )
 
     @classmethod
@@ -80,7 +81,7 @@ class ResidentRecord:
             birth_date=r.birth_date,
             municipality=r.municipality,
             household=r.household,
-            note=note,
+            note=note if note is not None else r.note,
             benefits=tuple(r.benefits),
         )
 
