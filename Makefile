@@ -22,8 +22,9 @@ run: $(STAMP) ## open the coordinator app on the demo database (seeded on first 
 test: $(STAMP) ## run the whole test suite (rules, engine, properties, io, store, letters, tui)
 	$(BIN)/python -m pytest
 
-examples: $(STAMP) ## run the shared worked examples through `vergoedingcheck check`
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python ../shared/tools/check-examples ../shared/examples
+examples: $(STAMP) ## run ../shared/examples and rules/cases through the shared check-examples tool
+	$(BIN)/python -m pytest -q tests/engine/test_shared_examples.py
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python ../shared/tools/check-examples rules/cases
 
 check: $(STAMP) ## ruff + mypy + tests
 	$(BIN)/ruff check src tests bench
