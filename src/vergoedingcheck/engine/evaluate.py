@@ -333,6 +333,41 @@ def _hourly_norm(y: _Year) -> None:
             )
 
 
+def _hard_hourly_breach(
+    y: _Year,
+    p: Payment,
+    regime: str,
+    flag: str,
+    explanation: str,
+    params: Iterable[tuple[str, object]] = (),
+) -> bool | None:
+    """Where `flag` makes the hourly norm a hard condition: True (and a `fail` finding) when the
+    payment is over the norm; False when it is not or the flag is off; None when unknown."""
+    hard = y.figure(flag, p.date, regime)
+    if hard is None:
+        return None
+    if not hard.value:
+        return False
+    over = _over_hourly_norm(y, p, regime)
+    if over is None:
+        return None
+    rate, norm, _ = over
+    if rate <= norm:
+        return False
+    y.add(
+        flag,
+        "fail",
+        p.date.isoformat(),
+        explanation,
+        regime=regime,
+        limit=norm,
+        value=_cents_up(rate),
+        basis=hard,
+        params=params,
+    )
+    return True
+
+
 def _cents_up(d: Decimal) -> Decimal:
     """A rate shown to people: rounded up to the cent, so 5.501 shows as 5.51, not as the norm."""
     return d.quantize(Decimal("0.01"), rounding=ROUND_CEILING)
@@ -449,28 +484,20 @@ def _bijstand(y: _Year, btype: str, entries: Sequence[Benefit]) -> BenefitResult
                 params=[("age", age)],
             )
         if p.hours:
-            hard = y.figure("policy.hourly_norm_hard", p.date, regime)
-            if hard is None:
+            breach = _hard_hourly_breach(
+                y,
+                p,
+                regime,
+                "policy.hourly_norm_hard",
+                "pw.hourly_norm_hard",
+                params=[("amount", p.amount), ("municipality", y.mun or "")],
+            )
+            if breach is None:
                 unknown = True
-            elif hard.value:
-                over = _over_hourly_norm(y, p, regime)
-                if over is None:
-                    unknown = True
-                elif over[0] > over[1]:
-                    countable += p.amount
-                    y.month_status[p.date.month].append("unsafe")
-                    y.add(
-                        "policy.hourly_norm_hard",
-                        "fail",
-                        p.date.isoformat(),
-                        "pw.hourly_norm_hard",
-                        regime=regime,
-                        limit=over[1],
-                        value=_cents_up(over[0]),
-                        basis=hard,
-                        params=[("amount", p.amount), ("municipality", y.mun or "")],
-                    )
-                    continue
+            elif breach:
+                countable += p.amount
+                y.month_status[p.date.month].append("unsafe")
+                continue
         eligible_by_month[p.date.month] += p.amount
     eligible_year = sum(eligible_by_month.values(), ZERO)
     if test.year_over and breach_mode is not None:
@@ -642,26 +669,11 @@ def _ww(y: _Year, entries: Sequence[Benefit]) -> BenefitResult:
     for p in in_period:  # until 2019 the WW regulation also set an hourly limit (Stcrt. 2014, 36337)
         if p in over or not (p.is_fixed_allowance and p.hours):
             continue
-        hard = y.figure("ww.volunteer.hourly_norm_hard", p.date, regime)
-        if hard is None:
+        breach = _hard_hourly_breach(y, p, regime, "ww.volunteer.hourly_norm_hard", "ww.hourly_norm_hard")
+        if breach is None:
             unknown = True
-            continue
-        if hard.value:
-            norm = _over_hourly_norm(y, p, regime)
-            if norm is None:
-                unknown = True
-            elif norm[0] > norm[1]:
-                over.append(p)
-                y.add(
-                    "ww.volunteer.hourly_norm_hard",
-                    "fail",
-                    p.date.isoformat(),
-                    "ww.hourly_norm_hard",
-                    regime=regime,
-                    limit=norm[1],
-                    value=_cents_up(norm[0]),
-                    basis=hard,
-                )
+        elif breach:
+            over.append(p)
     if over:
         unsafe = True
         wages = {b.ww_hourly_wage for b in active if b.ww_hourly_wage is not None}
