@@ -151,3 +151,26 @@ def test_cli_bad_input_exit_2_one_line_per_problem_no_traceback(tmp_path: Path) 
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 3 and all(line.startswith(f"{f}:14: payments[2].") for line in lines)
     assert "Traceback" not in proc.stderr and proc.stdout == ""
+
+
+def test_files_with_personal_data_are_owner_only(tmp_path: Path) -> None:
+    from vergoedingcheck.files import write_private
+
+    old = os.umask(0o022)
+    try:
+        p = write_private(tmp_path / "sub" / "x.pdf", b"%PDF")
+    finally:
+        os.umask(old)
+    assert p.read_bytes() == b"%PDF" and os.stat(p).st_mode & 0o777 == 0o600
+    assert [f.name for f in p.parent.iterdir()] == ["x.pdf"]  # no temporary file left behind
+
+
+def test_letters_command_writes_owner_only(tmp_path: Path) -> None:
+    f = tmp_path / "case.yaml"
+    f.write_text(GOOD, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "vergoedingcheck", "letters", str(f), "--resident", "R1",
+                           "--year", "2025", "--to", "resident", "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    (pdf,) = (tmp_path / "out").glob("*.pdf")
+    assert os.stat(pdf).st_mode & 0o777 == 0o600

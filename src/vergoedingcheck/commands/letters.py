@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from vergoedingcheck.files import write_private
+
 DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 
@@ -148,9 +150,7 @@ def run(args: argparse.Namespace) -> int:
             if args.format == "text":
                 sys.stdout.write(preview_text(letter))
                 continue
-            out.mkdir(parents=True, exist_ok=True)
-            target = out / f"{_safe(name)}.pdf"
-            target.write_bytes(render_pdf(letter))
+            target = write_private(out / f"{_safe(name)}.pdf", render_pdf(letter))
             print(target)
             if store is not None:
                 _record(store, args.kind, args.lang, args.resident, args.year, residents,

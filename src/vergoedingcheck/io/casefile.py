@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -16,6 +15,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, ValidationError
 
+from vergoedingcheck.files import write_private
 from vergoedingcheck.model import Benefit, Payment, Resident
 from vergoedingcheck.money import MoneyError, parse_money, to_json
 from vergoedingcheck.sourcefile import InputError, Problem, SourceDoc, merge_problems, read_file
@@ -347,17 +347,7 @@ def write_case_file(
     municipality: str | None = None,
 ) -> None:
     """Write atomically (temp file + rename) with owner-only permissions."""
-    target = Path(path)
     text = yaml.safe_dump(
         case_to_dict(residents, payments, municipality), allow_unicode=True, sort_keys=False
     )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".vc-", suffix=".tmp", dir=target.parent)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_private(path, text)

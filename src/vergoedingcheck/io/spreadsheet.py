@@ -25,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from vergoedingcheck.files import write_private
 from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit
 from vergoedingcheck.store.db import PaymentRecord, ResidentRecord
 
@@ -607,7 +608,7 @@ def write_csv(
         raise SpreadsheetError(
             f"rij {line}: {text[exc.start : exc.end]!r} past niet in {encoding}; kies UTF-8"
         ) from None
-    Path(path).write_bytes(data)
+    write_private(path, data)
     return len(rows)
 
 
@@ -670,4 +671,6 @@ def write_xlsx(
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
-    wb.save(path)
+    buf = io.BytesIO()
+    wb.save(buf)
+    write_private(path, buf.getvalue())
