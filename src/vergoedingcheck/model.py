@@ -62,6 +62,8 @@ class Resident:
     benefits: tuple[Benefit, ...] = field(default_factory=tuple)
     note: str | None = None
     """The coordinator's note (not used by the engine; kept so an export loses nothing)."""
+    address: tuple[str, ...] = ()
+    """Postal address lines for the letter's address window (optional; not used by the engine)."""
 
     @property
     def household_key(self) -> str:

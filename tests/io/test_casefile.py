@@ -174,3 +174,25 @@ def test_letters_command_writes_owner_only(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     (pdf,) = (tmp_path / "out").glob("*.pdf")
     assert os.stat(pdf).st_mode & 0o777 == 0o600
+
+
+def test_address_travels_into_the_letter(tmp_path: Path) -> None:
+    from vergoedingcheck.engine import evaluate
+    from vergoedingcheck.letters import compose_letter, preview_text
+    from vergoedingcheck.rules import load_ruleset
+
+    f = tmp_path / "case.yaml"
+    f.write_text("version: 1\nresidents:\n  - id: R1\n    name: Jansen & Zn <BV>\n    birth_date: 1980-01-01\n"
+                 "    address: [Lindelaan 12, 4461 AB Goes]\npayments:\n"
+                 "  - {resident: R1, date: 2026-03-02, amount: \"20.00\", kind: vrijwilligersvergoeding}\n",
+                 encoding="utf-8")
+    case = read_case_file(f)
+    assert case.residents[0].address == ("Lindelaan 12", "4461 AB Goes")
+    write_case_file(tmp_path / "again.yaml", case.residents, case.payments)
+    assert read_case_file(tmp_path / "again.yaml").residents == case.residents
+    rs = load_ruleset()
+    result = evaluate(case.residents, case.payments, rs)
+    letter = compose_letter("resident", "nl", result.residents[0], case.residents, case.payments, rs,
+                            year=2026, letter_date=date(2026, 3, 1))
+    text = preview_text(letter)
+    assert "Jansen & Zn <BV>" in text and "Lindelaan 12" in text and "4461 AB Goes" in text

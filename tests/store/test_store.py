@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 import threading
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -313,3 +314,26 @@ def test_demo_is_deterministic_and_covers_the_cases() -> None:
     assert years == {2025, 2026}
     assert {"planned", "paid"} == {p.status for p in payments if p.date.year == 2026}
     assert store_db.PaymentRecord is PaymentRecord
+
+
+def test_a_version_1_database_gains_the_address_and_keeps_its_residents(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store(path) as s:
+        s._conn.execute("DROP TABLE residents")  # rebuild the database as version 1 had it
+        s._conn.execute("DELETE FROM schema_version")
+    con = sqlite3.connect(path)
+    con.executescript("DROP TABLE IF EXISTS benefits; DROP TABLE IF EXISTS payments; "
+                      "DROP TABLE IF EXISTS letters;")
+    con.executescript(MIGRATIONS[0])
+    con.execute("INSERT INTO schema_version (version, applied_at) VALUES (1, '2026-01-01')")
+    con.execute("INSERT INTO residents (id, name, rev, created_at, updated_at) "
+                "VALUES ('R1', 'Łukasz Öztürk', 1, 'x', 'x')")
+    con.commit()
+    con.close()
+    with Store(path) as s:
+        assert s.schema_version == len(MIGRATIONS) >= 2
+        r = s.resident("R1")
+        assert r.name == "Łukasz Öztürk" and r.address == ()
+        s.update_resident(replace(r, address=("Lindelaan 12", "4461 AB Goes")))
+        assert s.resident("R1").address == ("Lindelaan 12", "4461 AB Goes")
+        assert s.resident("R1").to_model().address == ("Lindelaan 12", "4461 AB Goes")

@@ -104,6 +104,7 @@ class ResidentIn(_Strict):
     household: Text | None = None
     benefits: list[BenefitIn] = []
     note: Annotated[str, Field(max_length=2000)] | None = None
+    address: Annotated[list[Text], Field(max_length=5)] = []
 
 
 class PaymentIn(_Strict):
@@ -243,6 +244,7 @@ def case_from_doc(doc: SourceDoc) -> Case:
                 r.household,
                 tuple(benefits),
                 r.note,
+                tuple(r.address),
             )
         )
     if problems:
@@ -313,6 +315,8 @@ def case_to_dict(
         d["benefits"] = [benefit(b) for b in r.benefits]
         if r.note:
             d["note"] = r.note
+        if r.address:
+            d["address"] = list(r.address)
         return d
 
     def payment(p: Payment) -> dict[str, Any]:

@@ -36,6 +36,7 @@ RESIDENT_COLUMNS = (
     "gemeente",
     "huishouden",
     "notitie",
+    "adres",
     "uitkering",
     "sinds",
     "tot",
@@ -377,6 +378,7 @@ def _read_residents(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Sequ
             household=_text(cells.get("huishouden")),
             note=_text(cells.get("notitie")),
             benefits=(benefit,) if benefit else (),
+            address=tuple(x.strip() for x in (_text(cells.get("adres")) or "").split(",") if x.strip()),
         )
         if rid in merged:
             first_row, prev = merged[rid]
@@ -540,6 +542,7 @@ def resident_rows(residents: Sequence[ResidentRecord]) -> list[list[str]]:
             r.municipality or "",
             r.household or "",
             r.note or "",
+            ", ".join(r.address),
         ]
         for b in r.benefits or (None,):
             if b is None:
@@ -633,6 +636,7 @@ def write_xlsx(
                     r.municipality,
                     r.household,
                     r.note,
+                    ", ".join(r.address) or None,
                     b.type if b else None,
                     b.since if b else None,
                     b.until if b else None,
@@ -641,7 +645,7 @@ def write_xlsx(
                     b.client_number if b else None,
                 ]
             )
-    for col in ("C", "H", "I"):
+    for col in ("C", "I", "J"):  # geboortedatum, sinds, tot
         for cell in ws[col][1:]:
             cell.number_format = "d-m-yyyy"
     ps = wb.create_sheet(SHEET_PAYMENTS)

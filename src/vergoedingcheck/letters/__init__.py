@@ -97,7 +97,7 @@ def compose_letter(kind: str, lang: str, resident_result: Any, residents: Iterab
 
             advice = advise(residents, payments, ruleset, resident.id, year, letter_date)
         return compose_resident(result, resident, payments, year, rules, org, t, letter_date,
-                                address=address, advice=advice)
+                                address=address or resident.address, advice=advice)
     return compose_office(result, resident, payments, year, rules, org, t, letter_date,
                           office=office)  # type: ignore[arg-type]
 

@@ -61,6 +61,7 @@ class ResidentRecord:
     note: str | None = None
     benefits: tuple[Benefit, ...] = ()
     rev: int = 0
+    address: tuple[str, ...] = ()
 
     def to_model(self) -> Resident:
         return Resident(
@@ -71,6 +72,7 @@ class ResidentRecord:
             household=self.household,
             benefits=self.benefits,
             note=self.note,
+            address=self.address,
         )
 
     @classmethod
@@ -83,6 +85,7 @@ class ResidentRecord:
             household=r.household,
             note=note if note is not None else r.note,
             benefits=tuple(r.benefits),
+            address=tuple(r.address),
         )
 
     @property
@@ -233,6 +236,10 @@ def _hours_text(d: Decimal | None) -> str | None:
     return str(d)
 
 
+def _address_text(lines: tuple[str, ...]) -> str | None:
+    return "\n".join(line.strip() for line in lines if line.strip()) or None
+
+
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
@@ -373,6 +380,7 @@ class Store:
             note=r["note"],
             benefits=benefits,
             rev=r["rev"],
+            address=tuple(line for line in (r["address"] or "").split("\n") if line),
         )
 
     @staticmethod
@@ -394,8 +402,8 @@ class Store:
     def _insert_resident(self, c: sqlite3.Connection, rec: ResidentRecord) -> None:
         now = _now()
         c.execute(
-            "INSERT INTO residents (id, name, birth_date, municipality, household, note, rev, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+            "INSERT INTO residents (id, name, birth_date, municipality, household, note, address, "
+            "rev, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
             (
                 rec.id,
                 rec.name,
@@ -403,6 +411,7 @@ class Store:
                 rec.municipality,
                 rec.household,
                 rec.note,
+                _address_text(rec.address),
                 now,
                 now,
             ),
@@ -434,7 +443,8 @@ class Store:
         with self.transaction() as c:
             cur = c.execute(
                 "UPDATE residents SET id = ?, name = ?, birth_date = ?, municipality = ?, "
-                "household = ?, note = ?, rev = rev + 1, updated_at = ? WHERE id = ? AND rev = ?",
+                "household = ?, note = ?, address = ?, rev = rev + 1, updated_at = ? "
+                "WHERE id = ? AND rev = ?",
                 (
                     rec.id,
                     rec.name,
@@ -442,6 +452,7 @@ class Store:
                     rec.municipality,
                     rec.household,
                     rec.note,
+                    _address_text(rec.address),
                     _now(),
                     key,
                     rec.rev,
@@ -601,7 +612,8 @@ class Store:
                 else:
                     c.execute(
                         "UPDATE residents SET name = ?, birth_date = ?, municipality = ?, "
-                        "household = ?, note = COALESCE(?, note), rev = rev + 1, updated_at = ? "
+                        "household = ?, note = COALESCE(?, note), "
+                        "address = COALESCE(?, address), rev = rev + 1, updated_at = ? "
                         "WHERE id = ?",
                         (
                             r.name,
@@ -609,6 +621,7 @@ class Store:
                             r.municipality,
                             r.household,
                             r.note,
+                            _address_text(r.address),
                             _now(),
                             r.id,
                         ),

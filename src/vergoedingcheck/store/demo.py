@@ -8,6 +8,7 @@ months before.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -132,7 +133,15 @@ def build_demo() -> tuple[list[ResidentRecord], list[PaymentRecord]]:
     residents: list[ResidentRecord] = []
     payments: list[PaymentRecord] = []
 
+    streets = ("Lindelaan", "Kastanjestraat", "Beukenhof", "Molenweg", "Zandstraat", "Kerkplein")
+
     def add(rec: ResidentRecord, pays: list[PaymentRecord]) -> None:
+        # a made-up postal address for the letters' address window (about every other resident)
+        n = len(residents)
+        if n % 2 == 0 and not rec.address:
+            place = rec.municipality or "Goes"
+            rec = replace(rec, address=(f"{streets[n % len(streets)]} {n + 3}",
+                                        f"{4461 + n % 7} {chr(65 + n % 26)}{chr(66 + n % 24)} {place}"))
         residents.append(rec)
         payments.extend(pays)
 

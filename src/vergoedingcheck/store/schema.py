@@ -62,4 +62,8 @@ MIGRATIONS: tuple[str, ...] = (
         file_path    TEXT
     )
     """,
+    # 2: an optional postal address for the letters (lines separated by a newline)
+    """
+    ALTER TABLE residents ADD COLUMN address TEXT
+    """,
 )

@@ -137,6 +137,13 @@ class ResidentForm(_Form):
                 )
                 yield Label("Notitie")
                 yield Input(r.note or "" if r else "", id="note", compact=True)
+                yield Label("Adres")
+                yield Input(
+                    ", ".join(r.address) if r else "",
+                    id="address",
+                    compact=True,
+                    placeholder="voor de brief: Straat 1, 1234 AB Plaats",
+                )
             yield Label(
                 "Uitkeringen: soort, sinds, tot, toestemming van UWV (WW), WW-uurloon",
                 classes="subtitle",
@@ -235,6 +242,7 @@ class ResidentForm(_Form):
             note=_opt(self.value("note")),
             benefits=tuple(benefits),
             rev=self.rec.rev if self.rec else 0,
+            address=tuple(part.strip() for part in self.value("address").split(",") if part.strip()),
         )
 
     def action_save(self) -> None:
