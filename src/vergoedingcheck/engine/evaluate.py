@@ -523,7 +523,7 @@ def _bijstand(y: _Year, btype: str, entries: Sequence[Benefit]) -> BenefitResult
     if wages > 0:
         countable += wages
         y.add("pw.wages", "fail", str(y.year), "pw.wages_countable", regime=regime, value=wages)
-    gift_countable, gift_unknown = _gifts_countable(y, regime)
+    gift_countable, gift_unknown = _gifts_countable(y)
     countable += gift_countable
     unknown = unknown or gift_unknown
     action = "report_to_svb" if btype == "aio" else "report_to_municipality"
@@ -536,14 +536,13 @@ def _gift_limit(y: _Year, day: date) -> FigureValue | None:
     return y.figure("pw.gift.year_limit", day, "gifts", quiet=True)
 
 
-def _gifts_countable(y: _Year, regime: str) -> tuple[Decimal, bool]:
+def _gifts_countable(y: _Year) -> tuple[Decimal, bool]:
     """Gifts to the household above the yearly limit (statutory from 2026, municipal before)."""
     gifts = y.household_gifts
     if not gifts:
         return ZERO, False
     cum = ZERO
-    crossed = False
-    for g in gifts:
+    for g in gifts:  # every gift's date must have a limit (a municipal policy may end mid-year)
         cum += g.amount
         limit = _gift_limit(y, g.date)
         if limit is None:
@@ -561,8 +560,6 @@ def _gifts_countable(y: _Year, regime: str) -> tuple[Decimal, bool]:
                 if x.resident == y.resident.id:
                     y.month_status[x.date.month].append("unknown")
             return ZERO, True
-        if cum > limit.decimal and not crossed:
-            crossed = True
     last = _gift_limit(y, gifts[-1].date)
     assert last is not None
     excess = max(ZERO, cum - last.decimal)
@@ -788,7 +785,6 @@ def _headroom(
     y: _Year,
     year_unsafe: bool,
     bijstand_entries: Sequence[Benefit],
-    uwv_entries: Sequence[Benefit],
     ww_entries: Sequence[Benefit],
 ) -> tuple[dict[int, Decimal], Decimal]:
     months = dict.fromkeys(MONTHS, ZERO)
@@ -853,7 +849,7 @@ def _headroom(
             return months, ZERO
         year_room_total = r if year_room_total is None else min(year_room_total, r)
     assert year_room_total is not None
-    _ = uwv_entries  # UWV uses the tax caps, already in the tax series
+    # ZW/WIA/WAO/Wajong and WW use the tax caps: the tax series already bounds their room
     return months, max(ZERO, min(year_room_total, sum(months.values(), ZERO)))
 
 
@@ -869,14 +865,12 @@ def _evaluate_year(y: _Year) -> YearResult:
         if b.overlaps_year(y.year):
             by_type.setdefault(b.type, []).append(b)
     bijstand_entries: list[Benefit] = []
-    uwv_entries: list[Benefit] = []
     for btype, entries in by_type.items():
         if btype in BIJSTAND_FAMILY:
             benefits.append(_bijstand(y, btype, entries))
             bijstand_entries += entries
         elif btype in UWV_AO_FAMILY:
             benefits.append(_uwv_ao(y, btype, entries))
-            uwv_entries += entries
         elif btype == "ww":
             benefits.append(_ww(y, entries))
         elif btype == "aow":
@@ -909,7 +903,7 @@ def _evaluate_year(y: _Year) -> YearResult:
 
     status = worst([tax.status, *[b.status for b in benefits]])
     ww_entries = by_type.get("ww", [])
-    month_rooms, year_room = _headroom(y, status == "unsafe", bijstand_entries, uwv_entries, ww_entries)
+    month_rooms, year_room = _headroom(y, status == "unsafe", bijstand_entries, ww_entries)
     _, tax_counted = _tax_counted(y)
     months = tuple(
         MonthResult(
