@@ -53,6 +53,21 @@ _LABELS = {
 }
 
 
+BENEFIT_NAMES = {
+    "bijstand": "bijstand",
+    "ioaw": "IOAW",
+    "ioaz": "IOAZ",
+    "aio": "AIO",
+    "ww": "WW",
+    "zw": "Ziektewet",
+    "wia": "WIA",
+    "wao": "WAO",
+    "wajong": "Wajong",
+    "aow": "AOW",
+    "toeslagen": "toeslagen",
+}
+
+
 def table_report(
     result: CheckResult, residents: list[Resident], *, year: int | None = None, lang: str = "nl"
 ) -> str:
@@ -81,7 +96,7 @@ def table_report(
                     f"  {L['benefit']} {b.type}: {status_text(b.status, lang)}; "
                     f"{L['countable']} {eur(b.countable)}"
                 )
-            if y.gifts.total > 0 or y.gifts.limit is not None:
+            if y.gifts.total > 0:
                 limit = f", {L['limit']} {eur(y.gifts.limit)}" if y.gifts.limit is not None else ""
                 out.append(f"  {L['gifts']}: {eur(y.gifts.total)}{limit}")
             out.append(f"  {L['headroom']} {y.year}: {eur(y.headroom)}")

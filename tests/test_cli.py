@@ -1,0 +1,46 @@
+"""The README's first check, run as a user would: statuses derived from the law, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "vergoedingcheck", *args], capture_output=True, text=True,
+                          cwd=ROOT)
+
+
+def test_readme_example_file() -> None:
+    proc = run("check", "examples/buurt.yaml", "--format", "json")
+    assert proc.returncode == 1  # something is unsafe or unknown
+    result = json.loads(proc.stdout)
+    years = {r["id"]: r["years"][0] for r in result["residents"]}
+    # R1: EUR 230 in April 2026 is over the monthly cap of EUR 220: the whole year (450) is taxable,
+    # and for bijstand that month's allowance counts
+    assert years["R1"]["status"] == "unsafe" and years["R1"]["tax"]["taxable"] == "450.00"
+    assert years["R1"]["benefits"][0]["countable"] == "230.00"
+    # R2: 24 years old on bijstand: the allowance counts in full, the bus receipts do not
+    assert years["R2"]["benefits"][0] == {"type": "bijstand", "status": "unsafe", "countable": "40.00",
+                                          "actions": ["report_to_municipality"]}
+    # R3: WW without a recorded UWV permission: unknown, ask for it
+    assert years["R3"]["status"] == "unknown" and "ask_uwv_permission" in years["R3"]["actions"]
+    # R4: AOW, EUR 100 within the caps
+    assert years["R4"]["status"] == "safe" and years["R4"]["headroom"] == "2100.00"
+    table = run("check", "examples/buurt.yaml")
+    assert table.returncode == 1 and "€ 1.200,00" not in table.stdout
+    assert "Bewoner R2 — Łukasz Öztürk, 2026: NIET VEILIG" in table.stdout
+
+
+def test_all_safe_is_exit_0_and_help_works(tmp_path: Path) -> None:
+    f = tmp_path / "ok.yaml"
+    f.write_text("version: 1\nresidents: [{id: R1, birth_date: 1950-01-01, benefits: [{type: aow}]}]\n"
+                 "payments: [{resident: R1, date: 2024-05-01, amount: \"10.00\", kind: vrijwilligersvergoeding}]\n",
+                 encoding="utf-8")
+    assert run("check", str(f)).returncode == 0
+    assert run("--help").returncode == 0 and run("check", "--help").returncode == 0
+    assert run("check", str(tmp_path / "missing.yaml")).returncode == 2
