@@ -240,6 +240,22 @@ def _address_text(lines: tuple[str, ...]) -> str | None:
     return "\n".join(line.strip() for line in lines if line.strip()) or None
 
 
+def _payment_columns(p: PaymentRecord) -> tuple[object, ...]:
+    """A payment's stored columns, in the order of the INSERT and UPDATE statements."""
+    return (
+        p.resident,
+        p.date.isoformat(),
+        _money_text(p.amount),
+        p.kind,
+        _hours_text(p.hours),
+        int(p.receipts),
+        int(p.in_kind),
+        p.payer,
+        p.note,
+        p.status,
+    )
+
+
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
@@ -523,20 +539,7 @@ class Store:
             "INSERT INTO payments (resident_id, date, amount, kind, hours, receipts, in_kind, "
             "payer, note, status, rev, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-            (
-                p.resident,
-                p.date.isoformat(),
-                _money_text(p.amount),
-                p.kind,
-                _hours_text(p.hours),
-                int(p.receipts),
-                int(p.in_kind),
-                p.payer,
-                p.note,
-                p.status,
-                now,
-                now,
-            ),
+            (*_payment_columns(p), now, now),
         )
         assert cur.lastrowid is not None
         return cur.lastrowid
@@ -557,21 +560,7 @@ class Store:
                 "UPDATE payments SET resident_id = ?, date = ?, amount = ?, kind = ?, hours = ?, "
                 "receipts = ?, in_kind = ?, payer = ?, note = ?, status = ?, rev = rev + 1, "
                 "updated_at = ? WHERE id = ? AND rev = ?",
-                (
-                    p.resident,
-                    p.date.isoformat(),
-                    _money_text(p.amount),
-                    p.kind,
-                    _hours_text(p.hours),
-                    int(p.receipts),
-                    int(p.in_kind),
-                    p.payer,
-                    p.note,
-                    p.status,
-                    _now(),
-                    p.id,
-                    p.rev,
-                ),
+                (*_payment_columns(p), _now(), p.id, p.rev),
             )
             if cur.rowcount != 1:
                 raise ConflictError("deze betaling is intussen gewijzigd of verwijderd; bekijk haar opnieuw")
