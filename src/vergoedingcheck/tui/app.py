@@ -14,12 +14,14 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from vergoedingcheck.content import content_dir
 from vergoedingcheck.engine import CheckResult, evaluate
 from vergoedingcheck.rules import Ruleset
 from vergoedingcheck.store import Store
+from vergoedingcheck.tui.common import visible
 
 
 class Rechecked(Message):
@@ -38,6 +40,10 @@ class VergoedingApp(App[None]):
         Binding("ctrl+p", "command_palette", "meer", show=False, priority=True),
     ]
 
+    # Textual's crash dump prints the local variables of every frame: names, amounts, notes.
+    # The app prints a generic message with the error's type and place instead (issue 9 item 4).
+    show_locals_on_crash = False
+
     def __init__(self, store: Store, ruleset: Ruleset, *, today: date | None = None):
         super().__init__()
         self.store = store
@@ -47,6 +53,43 @@ class VergoedingApp(App[None]):
         self.result: CheckResult | None = None
         self.check_count = 0
         self._generation = 0
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A notification shows its message as text, never as markup (messages carry names)."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
+
+    def _fatal_error(self) -> None:
+        """An unexpected error: a short message without personal data (no locals, no values)."""
+        import sys
+        import traceback
+
+        from rich.text import Text
+
+        self.bell()
+        exc = sys.exc_info()[1]
+        where = ""
+        if exc is not None and exc.__traceback__ is not None:
+            last = traceback.extract_tb(exc.__traceback__)[-1]
+            where = f" in {last.name} ({last.filename.rsplit('/', 1)[-1]}:{last.lineno})"
+        name = type(exc).__name__ if exc is not None else "fout"
+        self._exit_renderables.append(
+            Text(
+                f"vergoedingcheck is gestopt door een interne fout: {name}{where}.\n"
+                "Alles wat al was opgeslagen staat nog in de database. Meld deze melding aan de "
+                "beheerder; er staan geen namen of bedragen in."
+            )
+        )
+        self._close_messages_no_wait()
 
     # -- start -----------------------------------------------------------------------------
     def on_mount(self) -> None:

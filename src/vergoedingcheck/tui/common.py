@@ -13,6 +13,9 @@ from vergoedingcheck.model import Benefit, age_on
 from vergoedingcheck.money import format_date, format_eur, format_month
 
 STATUS_NL: dict[str, str] = {"safe": "veilig", "unsafe": "niet veilig", "unknown": "onbekend"}
+# "niet veilig" is the most visible word on every screen, also without colour (NO_COLOR): bold
+# and reversed; "onbekend" is bold; "veilig" is plain. The colour only repeats the word.
+STATUS_STYLE: dict[str, str] = {"safe": "green", "unsafe": "bold reverse red", "unknown": "bold yellow"}
 STATUS_ORDER = {"unsafe": 0, "unknown": 1, "safe": 2}
 OUTCOME_NL = {
     "fail": "fout",
@@ -50,8 +53,7 @@ def status_cell(status: Status | str | None) -> Any:
     from rich.text import Text
 
     word = status_nl(status)
-    style = {"safe": "green", "unsafe": "bold red", "unknown": "yellow"}.get(status or "", "")
-    return Text(word, style=style)
+    return Text(word, style=STATUS_STYLE.get(status or "", ""))
 
 
 def eur(d: Decimal | None) -> str:
@@ -119,3 +121,46 @@ def period_words(period: str) -> str:
         d = date.fromisoformat(period)
         return f"{d.day}-{d.month}-{d.year}"
     return period
+
+
+# -- data is text, never markup or terminal control ------------------------------------------
+_CONTROL_PICTURES = {i: chr(0x2400 + i) for i in range(0x20)} | {0x7F: "\u2421"}
+_INVISIBLE = {i: "\ufffd" for i in range(0x80, 0xA0)} | {
+    cp: "\ufffd"
+    for cp in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))  # bidi overrides
+}
+_VISIBLE = str.maketrans(_CONTROL_PICTURES | _INVISIBLE)
+
+
+def visible(text: str | None) -> str:
+    """`text` with every control character made visible: ESC becomes ␛, BEL ␇, a newline ␊ (a
+    value is one line), C1 controls and bidi overrides become �. Nothing reaches the terminal."""
+    return (text or "").translate(_VISIBLE)
+
+
+def plain(text: str | None, style: str = "") -> Any:
+    """A data value as a Rich `Text`: never parsed as markup, control characters visible."""
+    from rich.text import Text
+
+    return Text(visible(text), style=style)
+
+
+def rich_line(*parts: str | tuple[str, str]) -> Any:
+    """Build one styled `Text` from data parts: a `str` is plain data, a `(text, style)` pair is
+    styled data. Markup is never parsed, so a name like `[/]` is shown as it is."""
+    from rich.text import Text
+
+    out = Text()
+    for part in parts:
+        if isinstance(part, tuple):
+            out.append(visible(part[0]), style=part[1])
+        else:
+            out.append(visible(part))
+    return out
+
+
+def esc(text: str | None) -> str:
+    """A data value for a markup string (a Static, a Label): markup escaped, controls visible."""
+    from rich.markup import escape
+
+    return escape(visible(text))

@@ -29,6 +29,7 @@ from vergoedingcheck.io.spreadsheet import (
 )
 from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit
 from vergoedingcheck.store import PaymentRecord, ResidentRecord
+from vergoedingcheck.tui.common import visible
 
 MAX_BENEFITS = 3
 
@@ -190,7 +191,7 @@ class ResidentForm(_Form):
                         placeholder="uurloon",
                         compact=True,
                     )
-            yield Static("", id="error", classes="error")
+            yield Static("", id="error", classes="error", markup=False)
             yield _buttons()
 
     def value(self, wid: str) -> str:
@@ -280,8 +281,9 @@ class PaymentForm(_Form):
         p = self.rec
         with Vertical(classes="dialog"):
             yield Label(
-                ("Betaling wijzigen" if p else "Nieuwe betaling") + f" · {self.resident.label}",
+                visible(("Betaling wijzigen" if p else "Nieuwe betaling") + f" · {self.resident.label}"),
                 classes="title",
+                markup=False,
             )
             with Grid(classes="fields"):
                 yield Label("Datum")
@@ -335,8 +337,8 @@ class PaymentForm(_Form):
                 yield PlainCheckbox(
                     "in natura (bon, cadeau)", p.in_kind if p else False, id="in_kind", compact=True
                 )
-            yield Static("", id="preview", classes="preview")
-            yield Static("", id="error", classes="error")
+            yield Static("", id="preview", classes="preview", markup=False)
+            yield Static("", id="error", classes="error", markup=False)
             yield _buttons()
 
     def on_mount(self) -> None:
@@ -415,7 +417,7 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog small"):
-            yield Static(self.question)
+            yield Static(visible(self.question), markup=False)
             yield Horizontal(
                 Button("Ja (j)", id="yes", variant="error", compact=True),
                 Button("Nee (n)", id="no", compact=True),

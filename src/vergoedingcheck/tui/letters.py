@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar, Select, S
 
 from vergoedingcheck.engine import evaluate
 from vergoedingcheck.store import LetterRecord
+from vergoedingcheck.tui.common import visible
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
@@ -93,7 +94,7 @@ class LettersScreen(Screen[None]):
             yield Input(str(default_folder()), id="folder", compact=True)
         yield ProgressBar(total=None, id="progress", show_eta=False)
         with VerticalScroll(id="letter-box"):
-            yield Static("", id="letter")
+            yield Static("", id="letter", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -108,7 +109,7 @@ class LettersScreen(Screen[None]):
             rec = app.store.resident(self.rid)
             self.choices = [Choice("resident", lang) for lang in LANGUAGES["resident"]]
             self.choices += [Choice("office", "nl", o) for o in offices_for(rec.to_model(), app.year)]
-            self.app.sub_title = f"brieven · {rec.label} · {app.year}"
+            self.app.sub_title = visible(f"brieven · {rec.label} · {app.year}")
         sel = self.query_one("#choice", Select)
         sel.set_options([(c.label, c.key) for c in self.choices])
         sel.value = self.choices[0].key
@@ -153,7 +154,7 @@ class LettersScreen(Screen[None]):
 
         try:
             letter = self._build_letter(choice)[0]
-            text: Any = Text(preview_text(letter, width=74))
+            text: Any = Text(visible(preview_text(letter, width=74)).replace("\u240a", "\n"))
         except Exception as exc:  # a letter that cannot be made says why, it does not crash
             text = Text(f"Deze brief kan niet gemaakt worden: {exc}")
         self.app.call_from_thread(self.query_one("#letter", Static).update, text)

@@ -24,6 +24,7 @@ from vergoedingcheck.tui.common import (
     age_words,
     benefit_words,
     day,
+    esc,
     eur,
     explain_finding,
     legal_words,
@@ -31,7 +32,9 @@ from vergoedingcheck.tui.common import (
     period_words,
     status_cell,
     status_nl,
+    visible,
 )
+from vergoedingcheck.tui.widgets import Table
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
@@ -73,11 +76,11 @@ class ResidentScreen(Screen[None]):
         yield Static("", id="yearline")
         with TabbedContent(id="tabs"):
             with TabPane("1 Betalingen", id="tab-payments"):
-                yield DataTable(id="payments", cursor_type="row", zebra_stripes=True)
+                yield Table(id="payments", cursor_type="row", zebra_stripes=True)
             with TabPane("2 Maanden", id="tab-months"):
-                yield DataTable(id="months", cursor_type="row", zebra_stripes=True)
+                yield Table(id="months", cursor_type="row", zebra_stripes=True)
             with TabPane("3 Bevindingen", id="tab-findings"):
-                yield DataTable(id="findings", cursor_type="row")
+                yield Table(id="findings", cursor_type="row")
                 with VerticalScroll(id="finding-box"):
                     yield Static("", id="finding")
         yield Footer(compact=True)
@@ -122,7 +125,7 @@ class ResidentScreen(Screen[None]):
             return
         app = self.vc
         r = self.rec
-        self.app.sub_title = f"{r.label} · {app.year}"
+        self.app.sub_title = visible(f"{r.label} · {app.year}")
         lines = [
             " · ".join(
                 filter(
@@ -168,7 +171,7 @@ class ResidentScreen(Screen[None]):
             parts.append(f"{b.type}: {status_nl(b.status)}")
         text = " · ".join(parts)
         if yr.actions:
-            text += "\nTe doen: " + " ".join(action_text(a, "nl") for a in yr.actions)
+            text += "\nTe doen: " + " ".join(_esc(action_text(a, "nl")) for a in yr.actions)
         self.query_one("#yearline", Static).update(text)
 
     def fill_payments(self) -> None:
@@ -248,10 +251,10 @@ class ResidentScreen(Screen[None]):
                 value += " per uur"
             lines.append(f"Grens {limit} · {'bedrag' if unit == 'years' else 'waarde'} {value}")
         lines.append(
-            f"Grondslag: {_esc(legal_words(f))}" + (f" ({f.legal_basis.url})" if f.legal_basis else "")
+            f"Grondslag: {_esc(legal_words(f))}" + (f" ({_esc(f.legal_basis.url)})" if f.legal_basis else "")
         )
         if f.source_url:
-            lines.append(f"Bron: {f.source_url}")
+            lines.append(f"Bron: {_esc(f.source_url)}")
         if f.missing:
             lines.append(f"Ontbreekt: {_esc(f.missing)}")
         box.update("\n".join(lines))
@@ -430,6 +433,4 @@ class ResidentScreen(Screen[None]):
 
 
 def _esc(text: str | None) -> str:
-    from rich.markup import escape
-
-    return escape(text or "")
+    return esc(text)

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from vergoedingcheck.store import ResidentRecord, StoreError
 from vergoedingcheck.tui.app import Rechecked
 from vergoedingcheck.tui.common import STATUS_ORDER, benefits_short, eur, status_cell, status_nl
+from vergoedingcheck.tui.widgets import Table
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
@@ -50,7 +51,7 @@ class ResidentsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Zoek op naam, referentie, gemeente of uitkering", id="search", compact=True)
-        table: DataTable[object] = DataTable(id="residents", cursor_type="row", zebra_stripes=True)
+        table = Table(id="residents", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="summary")
         yield Footer(compact=True)

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 from vergoedingcheck.io.spreadsheet import format_date_nl, parse_date_nl
 from vergoedingcheck.rules import FigureNotCovered
 from vergoedingcheck.tui.common import day, eur
+from vergoedingcheck.tui.widgets import Table
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
@@ -54,7 +55,7 @@ class RulesScreen(Screen[None]):
         with Horizontal(id="rules-date"):
             yield Label("Bedragen op ")
             yield Input(format_date_nl(self.vc.today), id="on", compact=True)
-        yield DataTable(id="figures", cursor_type="row", zebra_stripes=True)
+        yield Table(id="figures", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="figure-box"):
             yield Static("", id="figure")
         yield Footer(compact=True)

@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Pro
 from vergoedingcheck.io.spreadsheet import ImportPlan
 from vergoedingcheck.store import ImportSummary, StoreError
 from vergoedingcheck.store.transfer import apply_import, export, partial_allowed, plan_import
+from vergoedingcheck.tui.widgets import Table
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
@@ -44,8 +45,8 @@ class TransferScreen(Screen[None]):
             yield Label("Bestand ")
             yield Input(id="import-path", compact=True, placeholder="/pad/naar/betalingen.csv")
         yield ProgressBar(total=None, id="progress", show_eta=False)
-        yield Static("", id="plan")
-        yield DataTable(id="rejected", cursor_type="row")
+        yield Static("", id="plan", markup=False)
+        yield Table(id="rejected", cursor_type="row")
         with Horizontal(classes="buttons"):
             yield Button("Inlezen", id="import", variant="primary", compact=True, disabled=True)
             yield Button("Alleen goede rijen (ctrl+g)", id="import-good", compact=True, disabled=True)
@@ -53,7 +54,7 @@ class TransferScreen(Screen[None]):
         with Horizontal(classes="row"):
             yield Label("Bestand ")
             yield Input(id="export-path", compact=True, placeholder="/pad/naar/export.xlsx")
-        yield Static("", id="export-result")
+        yield Static("", id="export-result", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -132,7 +133,7 @@ class TransferScreen(Screen[None]):
         if plan.errors:
             rows = len(plan.bad_rows) or len(plan.errors)
             text += (
-                f"; [b]{len(plan.errors)} fout(en) in {rows} rij(en)[/b]. Er wordt niets "
+                f"; {len(plan.errors)} fout(en) in {rows} rij(en). Er wordt niets "
                 "ingelezen, tenzij u kiest voor alleen de goede rijen."
             )
             if not partial_allowed(plan):

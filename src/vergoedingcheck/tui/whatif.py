@@ -18,6 +18,7 @@ from vergoedingcheck.io.spreadsheet import format_date_nl, parse_date_nl, parse_
 from vergoedingcheck.store import PaymentRecord, ResidentRecord, StoreError
 from vergoedingcheck.tui.common import day, eur, month_name, status_cell, status_nl
 from vergoedingcheck.tui.forms import KIND_OPTIONS
+from vergoedingcheck.tui.widgets import Table
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
@@ -81,7 +82,7 @@ class WhatIfScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(f"Wat als · {self.resident.label}", classes="title")
+            yield Label(f"Wat als · {self.resident.label}", classes="title", markup=False)
             with Grid(classes="fields"):
                 yield Label("Bedrag (€)")
                 yield Input("", id="amount", compact=True, placeholder="bijvoorbeeld 75,00")
@@ -95,8 +96,8 @@ class WhatIfScreen(ModalScreen[None]):
                     compact=True,
                     id="kind",
                 )
-            yield Static("Typ een bedrag: hieronder ziet u meteen wat het doet.", id="verdict")
-            yield DataTable(id="effect", cursor_type="none")
+            yield Static("Typ een bedrag: hieronder ziet u meteen wat het doet.", id="verdict", markup=False)
+            yield Table(id="effect", cursor_type="none")
             yield Horizontal(
                 Button("Opslaan als gepland (ctrl+s)", id="save", variant="primary", compact=True),
                 Button("Sluit (esc)", id="close", compact=True),

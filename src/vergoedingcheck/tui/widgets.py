@@ -1,0 +1,46 @@
+"""Widgets that show data as text: a string cell is never parsed as markup (issue 9 item 4)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey, RowKey
+
+from vergoedingcheck.tui.common import plain, visible
+
+
+def safe_cell(value: object) -> object:
+    """A cell value as plain text: `str` becomes a `Text` (no markup), control characters are made
+    visible in a `Text` too; other renderables (a status word) pass as they are."""
+    if isinstance(value, str):
+        return plain(value)
+    if isinstance(value, Text):
+        clean = visible(value.plain)
+        if clean != value.plain:
+            return Text(clean, style=value.style)
+    return value
+
+
+class Table(DataTable[Any]):
+    """A DataTable whose string cells are data, never markup (Textual parses `[` in a `str`)."""
+
+    def add_row(
+        self,
+        *cells: Any,
+        height: int | None = 1,
+        key: str | None = None,
+        label: Any = None,
+    ) -> RowKey:
+        return super().add_row(*(safe_cell(c) for c in cells), height=height, key=key, label=label)
+
+    def update_cell(
+        self,
+        row_key: RowKey | str,
+        column_key: ColumnKey | str,
+        value: Any,
+        *,
+        update_width: bool = False,
+    ) -> None:
+        super().update_cell(row_key, column_key, safe_cell(value), update_width=update_width)
