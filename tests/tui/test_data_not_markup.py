@@ -46,8 +46,12 @@ def hostile_app(tmp_path: Path, tui_rules: Ruleset) -> VergoedingApp:
             ],
             [
                 PaymentRecord(
-                    rid, date(2026, 11, 3), Decimal("10.00"), "vrijwilligersvergoeding",
-                    note="[/] [@click=app.quit]\x1b[31m", payer="[/]Kapot",
+                    rid,
+                    date(2026, 11, 3),
+                    Decimal("10.00"),
+                    "vrijwilligersvergoeding",
+                    note="[/] [@click=app.quit]\x1b[31m",
+                    payer="[/]Kapot",
                 )
                 for rid in NAMES
             ],

@@ -13,7 +13,6 @@ from typing import ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -22,10 +21,7 @@ from vergoedingcheck.engine import CheckResult, evaluate
 from vergoedingcheck.rules import Ruleset
 from vergoedingcheck.store import Store
 from vergoedingcheck.tui.common import visible
-
-
-class Rechecked(Message):
-    """The check result changed (posted to the active screen)."""
+from vergoedingcheck.tui.messages import Rechecked
 
 
 class VergoedingApp(App[None]):
