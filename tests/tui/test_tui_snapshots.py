@@ -43,6 +43,12 @@ def steps(
             await then(pilot)
         await settle(pilot)
         pilot.app.screen.set_focus(pilot.app.screen.focused)  # no blinking cursor race
+        # Input cursors blink on a timer: a snapshot taken mid-blink drew the cursor in another
+        # style (issue 13 item 4, 7 of 21 runs). Stop the blink and show the cursor, always.
+        for inp in pilot.app.screen.query(Input):
+            inp.cursor_blink = False
+            inp._cursor_visible = True
+        await pilot.pause()
 
     return run
 
