@@ -5,6 +5,7 @@ Re-record with `make snapshot-update` after a deliberate change (look at the rep
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -114,3 +115,22 @@ def test_import_preview_with_bad_rows(
 
 def test_help(snap_compare: Any, app: VergoedingApp) -> None:
     check(snap_compare, app, steps("question_mark"))
+
+
+def test_residents_without_colour(
+    snap_compare: Any, db_path: Path, tui_rules: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NO_COLOR=1: "niet veilig" is bold and reversed, the most visible word (issue 11 item 5)."""
+    from vergoedingcheck.store import Store
+    from vergoedingcheck.tui.common import status_cell
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    style = str(status_cell("unsafe").style)
+    assert "bold" in style and "reverse" in style
+    store = Store(db_path)
+    try:
+        app = VergoedingApp(store, tui_rules, today=date(2026, 11, 25))
+        assert app.no_color
+        check(snap_compare, app, steps())
+    finally:
+        store.close()
