@@ -8,16 +8,26 @@ COV     := --cov=vergoedingcheck.engine --cov=vergoedingcheck.rules --cov=vergoe
            --cov=vergoedingcheck.model --cov-branch --cov-report=term:skip-covered --cov-fail-under=90
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint check bench letters-preview snapshot-update examples clean
+.PHONY: help run test lint lock check bench letters-preview snapshot-update examples clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+LOCK    := requirements-dev.lock
+
+# Installs exactly the locked versions (with hashes), so a new Textual release cannot change the
+# snapshots overnight; `make lock` re-resolves after a change to the dependencies in pyproject.toml.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $(STAMP)
+
+lock: ## re-resolve requirements-dev.lock (uv, hashes) from pyproject.toml
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+	  --index-url https://pypi.org/simple -o $(LOCK) -q
 
 run: $(STAMP) ## open the coordinator app on the demo database (seeded on first use)
 	$(BIN)/vergoedingcheck app --demo-if-empty
