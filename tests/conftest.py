@@ -21,6 +21,15 @@ settings.register_profile("ci", max_examples=150, deadline=None, derandomize=Tru
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
+@pytest.fixture(autouse=True)
+def _no_personal_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read the developer's own settings: every `VERGOEDINGCHECK_*` variable (database,
+    content folders, debug) is cleared; a test that needs one sets it itself."""
+    for name in list(os.environ):
+        if name.startswith("VERGOEDINGCHECK_"):
+            monkeypatch.delenv(name)
+
+
 @pytest.fixture(scope="session")
 def ruleset() -> Ruleset:
     return load_ruleset(RULES)

@@ -14,13 +14,12 @@ import os
 import sys
 from collections.abc import Sequence
 
+from vergoedingcheck.errors import UsageError
 from vergoedingcheck.sourcefile import InputError
 
 COMMANDS = ("check", "rules", "demo", "app", "letters", "transfer")
 
-
-class UsageError(Exception):
-    """A wrong option or argument: exit 2."""
+__all__ = ["COMMANDS", "UsageError", "build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -70,14 +70,30 @@ def pg_cluster() -> Iterator[PgCluster]:
         shutil.chown(root, "postgres", "postgres")
     data = root / "data"
     port = 55000 + os.getpid() % 5000
-    r = _run([str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-              "-E", "UTF8", "--locale=C", "--no-sync"], as_postgres)
+    r = _run(
+        [
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        ],
+        as_postgres,
+    )
     if r.returncode != 0:
         shutil.rmtree(root, ignore_errors=True)
         _unavailable(f"initdb: {r.stderr.strip()[-300:]}")
     opts = f"-k {root} -p {port} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
-    r = _run([str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(root / "log"), "-w",
-              "start"], as_postgres)
+    r = _run(
+        [str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(root / "log"), "-w", "start"],
+        as_postgres,
+    )
     if r.returncode != 0:
         log = (root / "log").read_text(errors="replace")[-300:] if (root / "log").exists() else ""
         shutil.rmtree(root, ignore_errors=True)

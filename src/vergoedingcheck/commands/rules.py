@@ -30,7 +30,7 @@ from vergoedingcheck.sourcefile import Problem
 
 
 def _usage(msg: str) -> Exception:
-    from vergoedingcheck.cli import UsageError
+    from vergoedingcheck.errors import UsageError
 
     return UsageError(msg)
 
@@ -384,7 +384,7 @@ def run_diff(args: argparse.Namespace) -> int:
 
 
 def run_impact(args: argparse.Namespace) -> int:
-    from vergoedingcheck.maintainer.impact import STATUS_NL, impact
+    from vergoedingcheck.services.impact import STATUS_NL, impact
 
     if args.db and args.casefile:
         raise _usage("geef een casusbestand óf --db, niet allebei")

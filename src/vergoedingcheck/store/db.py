@@ -23,21 +23,23 @@ import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine, RowMapping
 
 from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit, Payment, Resident
+from vergoedingcheck.records import PaymentRecord as PaymentRecord
+from vergoedingcheck.records import ResidentRecord as ResidentRecord
+from vergoedingcheck.records import to_models as to_models
 from vergoedingcheck.store import schema as t
 
 log = logging.getLogger("vergoedingcheck.store")
 
-PaymentStatus = Literal["planned", "paid"]
 BUSY_TIMEOUT_MS = 15_000
 
 
@@ -54,97 +56,6 @@ class NotFound(StoreError):
 
 
 # -- records ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ResidentRecord:
-    id: str
-    name: str | None = None
-    birth_date: date | None = None
-    municipality: str | None = None
-    household: str | None = None
-    note: str | None = None
-    benefits: tuple[Benefit, ...] = ()
-    rev: int = 0
-    address: tuple[str, ...] = ()
-
-    def to_model(self) -> Resident:
-        return Resident(
-            id=self.id,
-            birth_date=self.birth_date,
-            name=self.name,
-            municipality=self.municipality,
-            household=self.household,
-            benefits=self.benefits,
-            note=self.note,
-            address=self.address,
-        )
-
-    @classmethod
-    def from_model(cls, r: Resident, note: str | None = None) -> ResidentRecord:
-        return cls(
-            id=r.id,
-            name=r.name,
-            birth_date=r.birth_date,
-            municipality=r.municipality,
-            household=r.household,
-            note=note if note is not None else r.note,
-            benefits=tuple(r.benefits),
-            address=tuple(r.address),
-        )
-
-    @property
-    def label(self) -> str:
-        return self.name or self.id
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentRecord:
-    resident: str
-    date: date
-    amount: Decimal
-    kind: str
-    hours: Decimal | None = None
-    receipts: bool = False
-    in_kind: bool = False
-    payer: str | None = None
-    note: str | None = None
-    status: PaymentStatus = "paid"
-    id: int | None = None
-    rev: int = 0
-
-    def to_model(self) -> Payment:
-        return Payment(
-            resident=self.resident,
-            date=self.date,
-            amount=self.amount,
-            kind=self.kind,  # type: ignore[arg-type]
-            hours=self.hours,
-            receipts=self.receipts,
-            in_kind=self.in_kind,
-            payer=self.payer,
-            note=self.note,
-            planned=self.status == "planned",
-            id=None if self.id is None else str(self.id),
-        )
-
-    @classmethod
-    def from_model(cls, p: Payment) -> PaymentRecord:
-        return cls(
-            resident=p.resident,
-            date=p.date,
-            amount=p.amount,
-            kind=p.kind,
-            hours=p.hours,
-            receipts=p.receipts,
-            in_kind=p.in_kind,
-            payer=p.payer,
-            note=p.note,
-            status="planned" if p.planned else "paid",
-        )
-
-    def same_content(self, other: PaymentRecord) -> bool:
-        return replace(self, id=None, rev=0) == replace(other, id=None, rev=0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,13 +78,6 @@ class ImportSummary:
     residents_updated: int = 0
     payments_added: int = 0
     payments_skipped: int = 0  # exact duplicates of a payment already stored
-
-
-def to_models(
-    residents: Iterable[ResidentRecord], payments: Iterable[PaymentRecord]
-) -> tuple[list[Resident], list[Payment]]:
-    """Store rows → the engine's input."""
-    return [r.to_model() for r in residents], [p.to_model() for p in payments]
 
 
 # -- locating the database ---------------------------------------------------------------------
@@ -465,10 +369,12 @@ class Store:
         with self.transaction() as c:
             current = _current_revision(c)  # again, inside the lock: another process may have done it
             if current is not None and current.startswith("legacy:"):
-                c.execute(sa.text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL "
-                                  "PRIMARY KEY)"))
-                c.execute(sa.text("INSERT INTO alembic_version VALUES (:v)"),
-                          {"v": current.removeprefix("legacy:")})
+                c.execute(
+                    sa.text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)")
+                )
+                c.execute(
+                    sa.text("INSERT INTO alembic_version VALUES (:v)"), {"v": current.removeprefix("legacy:")}
+                )
                 current = current.removeprefix("legacy:")
             if current is not None and not _known_revision(current):
                 raise StoreError(_newer_schema(current))
@@ -548,8 +454,9 @@ class Store:
 
     def _insert_resident(self, c: Connection, rec: ResidentRecord) -> None:
         now = _now()
-        c.execute(t.residents.insert().values(**_resident_columns(rec), rev=1, created_at=now,
-                                              updated_at=now))
+        c.execute(
+            t.residents.insert().values(**_resident_columns(rec), rev=1, created_at=now, updated_at=now)
+        )
         self._write_benefits(c, rec.id, rec.benefits)
 
     @staticmethod
