@@ -16,12 +16,13 @@ help: ## list the targets
 LOCK    := requirements-dev.lock
 
 # Installs exactly the locked versions (with hashes), so a new Textual release cannot change the
-# snapshots overnight; `make lock` re-resolves after a change to the dependencies in pyproject.toml.
+# snapshots overnight; `make lock` re-resolves after a change to the dependencies in pyproject.toml
+# (until then a new dependency is installed unpinned by the second step, never silently missing).
 $(STAMP): pyproject.toml $(LOCK)
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
-	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip install --quiet -e '.[dev]'  # the project; anything not yet in the lock comes too
 	@touch $(STAMP)
 
 lock: ## re-resolve requirements-dev.lock (uv, hashes) from pyproject.toml
