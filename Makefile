@@ -8,7 +8,7 @@ COV     := --cov=vergoedingcheck.engine --cov=vergoedingcheck.rules --cov=vergoe
            --cov=vergoedingcheck.model --cov-branch --cov-report=term:skip-covered --cov-fail-under=90
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint lock check bench letters-preview snapshot-update examples clean
+.PHONY: mutants help run test lint lock check bench letters-preview snapshot-update examples clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ examples: $(STAMP) ## run ../shared/examples and rules/cases through the shared 
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python ../shared/tools/check-examples rules/cases
 
 check: test ## the same checks as CI: lint + tests + coverage gate
+
+mutants: $(STAMP) ## mutation run over the engine and money (slow; MUTANTS_ARGS="--limit 0" for all)
+	$(BIN)/python tools/mutants.py $(MUTANTS_ARGS)
 
 bench: $(STAMP) ## benchmarks: ratios against a floor measured in the same run
 	$(BIN)/python bench/bench_check.py

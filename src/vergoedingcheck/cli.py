@@ -40,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _is_store_error(exc: BaseException) -> bool:
+    """StoreError without importing the store (and SQLAlchemy) for every command."""
+    store = sys.modules.get("vergoedingcheck.store.db")
+    return store is not None and isinstance(exc, store.StoreError)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -66,6 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:
+        if _is_store_error(exc):  # a store problem the user can act on: one sentence, exit 2
+            print(f"vergoedingcheck: {exc}", file=sys.stderr)
+            return 2
         if os.environ.get("VERGOEDINGCHECK_DEBUG"):
             raise
         print(
