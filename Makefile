@@ -3,40 +3,60 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
+# Coverage gate on the headless core (engine, rules, money, model): see [tool.coverage] in pyproject.
+COV     := --cov=vergoedingcheck.engine --cov=vergoedingcheck.rules --cov=vergoedingcheck.money \
+           --cov=vergoedingcheck.model --cov-branch --cov-report=term:skip-covered --cov-fail-under=90
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check bench letters-preview snapshot-update examples clean
+.PHONY: mutants help run test lint lock check bench letters-preview snapshot-update examples clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+LOCK    := requirements-dev.lock
+
+# Installs exactly the locked versions (with hashes), so a new Textual release cannot change the
+# snapshots overnight; `make lock` re-resolves after a change to the dependencies in pyproject.toml
+# (until then a new dependency is installed unpinned by the second step, never silently missing).
+$(STAMP): pyproject.toml $(LOCK)
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet -e '.[dev]'  # the project; anything not yet in the lock comes too
 	@touch $(STAMP)
+
+lock: ## re-resolve requirements-dev.lock (uv, hashes) from pyproject.toml
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+	  --index-url https://pypi.org/simple -o $(LOCK) -q
 
 run: $(STAMP) ## open the coordinator app on the demo database (seeded on first use)
 	$(BIN)/vergoedingcheck app --demo-if-empty
 
-test: $(STAMP) ## run the whole test suite (rules, engine, properties, io, store, letters, tui)
-	$(BIN)/python -m pytest
+test: lint ## what CI runs (.ci/run): lint, then the whole suite with the coverage gate
+	$(BIN)/python -m pytest $(COV)
+
+lint: $(STAMP) ## ruff (lint + format check), mypy strict, import-linter contracts
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 examples: $(STAMP) ## run ../shared/examples and rules/cases through the shared check-examples tool
 	$(BIN)/python -m pytest -q tests/engine/test_shared_examples.py
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python ../shared/tools/check-examples rules/cases
 
-check: $(STAMP) ## ruff + mypy + tests
-	$(BIN)/ruff check src tests bench
-	$(BIN)/mypy
-	$(BIN)/python -m pytest
+check: test ## the same checks as CI: lint + tests + coverage gate
+
+mutants: $(STAMP) ## mutation run over the engine and money (slow; MUTANTS_ARGS="--limit 0" for all)
+	$(BIN)/python tools/mutants.py $(MUTANTS_ARGS)
 
 bench: $(STAMP) ## benchmarks: ratios against a floor measured in the same run
 	$(BIN)/python bench/bench_check.py
 	$(BIN)/python bench/bench_letters.py
 
 letters-preview: $(STAMP) ## render every letter of the demo data into build/letters-preview/
-	$(BIN)/python -m vergoedingcheck.letters.preview build/letters-preview
+	$(BIN)/python -m vergoedingcheck.services.letters_preview build/letters-preview
 
 snapshot-update: $(STAMP) ## re-record the TUI snapshots (look at the report first)
 	$(BIN)/python -m pytest tests/tui --snapshot-update

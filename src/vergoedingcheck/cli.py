@@ -14,13 +14,12 @@ import os
 import sys
 from collections.abc import Sequence
 
+from vergoedingcheck.errors import UsageError
 from vergoedingcheck.sourcefile import InputError
 
 COMMANDS = ("check", "rules", "demo", "app", "letters", "transfer")
 
-
-class UsageError(Exception):
-    """A wrong option or argument: exit 2."""
+__all__ = ["COMMANDS", "UsageError", "build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
             raise
         module.register(sub)
     return parser
+
+
+def _is_store_error(exc: BaseException) -> bool:
+    """StoreError without importing the store (and SQLAlchemy) for every command."""
+    store = sys.modules.get("vergoedingcheck.store.db")
+    return store is not None and isinstance(exc, store.StoreError)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -67,6 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:
+        if _is_store_error(exc):  # a store problem the user can act on: one sentence, exit 2
+            print(f"vergoedingcheck: {exc}", file=sys.stderr)
+            return 2
         if os.environ.get("VERGOEDINGCHECK_DEBUG"):
             raise
         print(

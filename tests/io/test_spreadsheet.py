@@ -16,9 +16,9 @@ from vergoedingcheck.io.spreadsheet import (
     write_csv,
     write_xlsx,
 )
+from vergoedingcheck.services.transfer import TransferError, apply_import, export, plan_import
 from vergoedingcheck.store import Store
 from vergoedingcheck.store.demo import build_demo
-from vergoedingcheck.store.transfer import TransferError, apply_import, export, plan_import
 
 D = Decimal
 

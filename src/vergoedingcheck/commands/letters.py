@@ -51,7 +51,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _load(source: str) -> tuple[list[Any], list[Any], Any]:
     """(residents, payments, store or None)."""
-    from vergoedingcheck.cli import UsageError
+    from vergoedingcheck.errors import UsageError
 
     path = Path(source)
     if path.suffix.lower() in DB_SUFFIXES:
@@ -91,8 +91,8 @@ def _record(store: Any, kind: str, lang: str, rid: str | None, year: int, reside
 
 
 def run(args: argparse.Namespace) -> int:
-    from vergoedingcheck.cli import UsageError
     from vergoedingcheck.engine import evaluate
+    from vergoedingcheck.errors import UsageError
     from vergoedingcheck.letters import (
         LetterContentError,
         LetterError,

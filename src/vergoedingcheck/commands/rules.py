@@ -30,7 +30,7 @@ from vergoedingcheck.sourcefile import Problem
 
 
 def _usage(msg: str) -> Exception:
-    from vergoedingcheck.cli import UsageError
+    from vergoedingcheck.errors import UsageError
 
     return UsageError(msg)
 
@@ -384,7 +384,7 @@ def run_diff(args: argparse.Namespace) -> int:
 
 
 def run_impact(args: argparse.Namespace) -> int:
-    from vergoedingcheck.maintainer.impact import STATUS_NL, impact
+    from vergoedingcheck.services.impact import STATUS_NL, impact
 
     if args.db and args.casefile:
         raise _usage("geef een casusbestand óf --db, niet allebei")
@@ -426,13 +426,16 @@ def run_impact(args: argparse.Namespace) -> int:
 
 
 def _from_store(db: str | None) -> tuple[list[Resident], list[Payment], str]:
-    from vergoedingcheck.store import Store, StoreError, resolve_db_path
+    from pathlib import Path
+
+    from vergoedingcheck.store import Store, StoreError
+    from vergoedingcheck.store.db import resolve_db
 
     try:
-        path = resolve_db_path(db)
+        path = resolve_db(db)
     except StoreError as exc:
         raise _usage(str(exc)) from None
-    if not path.is_file():
+    if isinstance(path, Path) and not path.is_file():
         raise _usage(f"de database {path} bestaat niet (geef --db PAD of een casusbestand)")
     try:
         with Store(path) as store:

@@ -65,13 +65,13 @@ def register(subparsers: Any) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from vergoedingcheck.store import Store
-    from vergoedingcheck.store.transfer import (
+    from vergoedingcheck.services.transfer import (
         TransferError,
         apply_import,
         partial_allowed,
         plan_import,
     )
+    from vergoedingcheck.store import Store
 
     with Store(args.db) as store:
         try:
@@ -108,8 +108,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from vergoedingcheck.services.transfer import TransferError, export
     from vergoedingcheck.store import Store
-    from vergoedingcheck.store.transfer import TransferError, export
 
     enc = "cp1252" if args.encoding == "windows-1252" else "utf-8-sig"
     with Store(args.db) as store:

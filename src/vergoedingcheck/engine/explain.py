@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from vergoedingcheck.engine.result import Finding
 from vergoedingcheck.money import format_date, format_eur, format_month
+from vergoedingcheck.text import pairs
 
 SENTENCES: dict[str, tuple[str, str]] = {
     "tax.month_within_cap": (
@@ -206,33 +207,9 @@ SENTENCES: dict[str, tuple[str, str]] = {
     ),
 }
 
-ACTION_TEXT: dict[str, tuple[str, str]] = {
-    "report_to_municipality": (
-        "Geef de vergoeding door aan de gemeente.",
-        "Report the allowance to the municipality.",
-    ),
-    "report_to_svb": ("Geef de vergoeding door aan de SVB.", "Report the allowance to the SVB."),
-    "report_to_uwv": ("Geef de vergoeding door aan UWV.", "Report the allowance to UWV."),
-    "ask_uwv_permission": (
-        "Vraag UWV vooraf om toestemming voor het vrijwilligerswerk.",
-        "Ask UWV for permission before the volunteer work.",
-    ),
-    "report_to_toeslagen": (
-        "Geef het hogere inkomen door aan Dienst Toeslagen.",
-        "Report the higher income to Dienst Toeslagen.",
-    ),
-    "declare_income_tax": (
-        "Het bedrag is belast: de betaler houdt loonheffing in of de bewoner doet aangifte.",
-        "The amount is taxable: the payer withholds tax or the resident declares it.",
-    ),
-    "keep_receipts": ("Bewaar de bonnetjes van de onkosten.", "Keep the receipts for the costs."),
-}
-
-STATUS_TEXT = {
-    "safe": ("veilig", "safe"),
-    "unsafe": ("niet veilig", "unsafe"),
-    "unknown": ("onbekend", "unknown"),
-}
+# The words live in the text layer (one catalogue per language); the old names stay for callers.
+ACTION_TEXT: dict[str, tuple[str, str]] = pairs("action")
+STATUS_TEXT: dict[str, tuple[str, str]] = pairs("status")
 
 
 def _fmt(value: str | None, locale: str) -> str:

@@ -27,7 +27,7 @@ from typing import Any
 
 from vergoedingcheck.files import write_private
 from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit
-from vergoedingcheck.store.db import PaymentRecord, ResidentRecord
+from vergoedingcheck.records import PaymentRecord, ResidentRecord
 
 RESIDENT_COLUMNS = (
     "referentie",

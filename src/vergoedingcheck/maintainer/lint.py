@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from vergoedingcheck.sourcefile import InputError, Problem, dotted, read_file
+from vergoedingcheck.rules.ruleset import read_rule_file
+from vergoedingcheck.sourcefile import InputError, Problem, dotted
 
 MARKERS = re.compile(r"\b(TODO|CONTROLEER)\b")
 
@@ -16,10 +17,11 @@ def draft_markers(root: Path) -> list[Problem]:
     for sub in ("nl", "gemeenten", "opties"):
         d = root / sub
         for path in sorted(d.glob("*.yaml")) if d.is_dir() else []:
-            try:
-                text = path.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError):
-                continue  # the loader reports these
+            try:  # a FIFO, device, oversized file or alias: the loader reports it
+                doc = read_rule_file(path)
+            except InputError:
+                continue
+            text = doc.text or ""
             hits = [
                 (n, m.group(1))
                 for n, line in enumerate(text.splitlines(), start=1)
@@ -28,21 +30,14 @@ def draft_markers(root: Path) -> list[Problem]:
             ]
             if not hits:
                 continue
-            try:
-                by_line = {
-                    ln: loc
-                    for loc, ln in sorted(read_file(path).lines.items(), key=lambda kv: len(kv[0]))
-                }
-            except InputError:
-                by_line = {}
+            by_line = {ln: loc for loc, ln in sorted(doc.lines.items(), key=lambda kv: len(kv[0]))}
             for n, word in hits:
                 out.append(
                     Problem(
                         str(path),
                         n,
                         dotted(by_line.get(n, ())),
-                        f"draft marker {word} left in: fill in or check the value, "
-                        "then remove the marker",
+                        f"draft marker {word} left in: fill in or check the value, then remove the marker",
                     )
                 )
     return out

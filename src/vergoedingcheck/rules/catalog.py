@@ -43,3 +43,34 @@ REQUIRED: tuple[Required, ...] = (
 )
 
 REQUIRED_BY_ID = {r.id: r for r in REQUIRED}
+
+
+# -- what a figure may say (issue 8 item 3: rule files that cannot say something absurd) -------
+
+CHOICES: dict[str, tuple[str, ...]] = {
+    "policy.year_breach": ("whole", "excess"),
+}
+"""The values the engine understands for each `choice` figure. A file may not add its own: an
+unknown value would otherwise be read as the default (`half` silently treated as `whole`)."""
+
+OVERLAYABLE: dict[str, date | None] = {
+    "pw.gift.year_limit": date(2026, 1, 1),
+    "policy.hourly_norm_hard": None,
+    "policy.year_breach": None,
+}
+"""The figures a municipal overlay (rules/gemeenten/) may change, with the date from which it may
+no longer give a value of its own (None: no end). The gift limit was municipal policy until the
+statutory € 1.200 of Participatiewet in balans (1 January 2026); the hard or soft hourly norm and
+the whole-or-excess reading are municipal execution policy. Everything else is national law."""
+
+CAP_PAIRS: tuple[tuple[str, str], ...] = (
+    ("tax.volunteer.month_cap", "tax.volunteer.year_cap"),
+    ("pw.volunteer.month_cap", "pw.volunteer.year_cap"),
+)
+"""(monthly, yearly) caps: on every date, the monthly cap may not exceed the yearly one."""
+
+AGE_RANGE = (0, 120)
+"""An age (unit `years`) outside this range is a typo."""
+
+MAX_RULE_FILE_BYTES = 1024 * 1024
+"""A rule file is a few kB; anything above 1 MiB is refused before it is read."""

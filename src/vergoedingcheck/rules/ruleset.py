@@ -8,15 +8,27 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import ValidationError
 
-from vergoedingcheck.rules.catalog import COVERS_UNTIL, REQUIRED, REQUIRED_BY_ID
+from vergoedingcheck.rules.catalog import (
+    AGE_RANGE,
+    CAP_PAIRS,
+    CHOICES,
+    COVERS_UNTIL,
+    MAX_RULE_FILE_BYTES,
+    OVERLAYABLE,
+    REQUIRED,
+    REQUIRED_BY_ID,
+)
 from vergoedingcheck.rules.models import (
     Figure,
     LegalBasis,
@@ -25,7 +37,13 @@ from vergoedingcheck.rules.models import (
     ValueEntry,
     coerce_value,
 )
-from vergoedingcheck.sourcefile import InputError, Problem, SourceDoc, merge_problems, read_file
+from vergoedingcheck.sourcefile import (
+    InputError,
+    Problem,
+    SourceDoc,
+    merge_problems,
+    parse_text,
+)
 
 STALE_AFTER = timedelta(days=366)
 
@@ -250,6 +268,118 @@ class Ruleset:
         return min(days) if days else None
 
 
+# -- reading rule files safely -------------------------------------------------------------------
+
+_RULE_DIRS = ("nl", "gemeenten", "opties")
+
+try:  # the same loader class sourcefile uses (libyaml when present)
+    _EventLoader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _EventLoader = yaml.SafeLoader
+
+
+def _regular_file_problem(path: Path) -> Problem | None:
+    """A problem when `path` is not a regular file of a sane size (checked before opening it,
+    so a FIFO cannot hang the loader and a symlink to /dev/zero cannot fill the memory)."""
+    try:
+        st = os.stat(path)  # follows symlinks: a link to a regular file is fine
+    except OSError as exc:
+        return Problem(str(path), None, "", f"cannot read the file: {exc.strerror}")
+    if not stat.S_ISREG(st.st_mode):
+        return Problem(str(path), None, "", "not a regular file (a directory, FIFO, device or socket)")
+    if st.st_size > MAX_RULE_FILE_BYTES:
+        return Problem(
+            str(path),
+            None,
+            "",
+            f"the file is too large ({st.st_size} bytes; a rule file is at most {MAX_RULE_FILE_BYTES} bytes)",
+        )
+    return None
+
+
+def scan_rules_tree(root: Path) -> tuple[list[Problem], set[Path]]:
+    """Every entry under `root` that is not a regular file, and every `.yml` rule file (which the
+    loader would otherwise silently skip). Returns (problems, the paths not to open)."""
+    problems: list[Problem] = []
+    bad: set[Path] = set()
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        rel = here.relative_to(root).parts
+        for name in sorted(filenames + [d for d in dirnames if d.endswith((".yaml", ".yml"))]):
+            path = here / name
+            if path.is_symlink() and path.is_dir() and not name.endswith((".yaml", ".yml")):
+                continue
+            prob = _regular_file_problem(path)
+            if prob is not None:
+                problems.append(prob)
+                bad.add(path)
+            elif name.endswith(".yml") and (not rel or rel[0] in _RULE_DIRS):
+                problems.append(
+                    Problem(
+                        str(path),
+                        None,
+                        "",
+                        f"rule files end in .yaml: rename it to {path.stem}.yaml "
+                        "(a .yml file would be skipped)",
+                    )
+                )
+                bad.add(path)
+    return problems, bad
+
+
+def _anchor_problems(text: str, file: str) -> list[Problem]:
+    """YAML anchors and aliases are refused: a rule file says each value in full, and an alias
+    bomb ('billion laughs') must not expand. Streams the events, so nothing is expanded."""
+    out: list[Problem] = []
+    try:
+        for ev in yaml.parse(text, Loader=_EventLoader):
+            line = ev.start_mark.line + 1 if ev.start_mark else None
+            if isinstance(ev, yaml.AliasEvent):
+                out.append(Problem(file, line, "", f"YAML aliases (*{ev.anchor}) are not allowed"))
+            elif anchor := getattr(ev, "anchor", None):
+                out.append(Problem(file, line, "", f"YAML anchors (&{anchor}) are not allowed"))
+            if len(out) >= 20:
+                break
+    except yaml.YAMLError:
+        return []  # parse_text reports the syntax error with its line
+    return out
+
+
+def read_rule_file(path: Path) -> SourceDoc:
+    """Read one rule file: a regular file of bounded size, UTF-8, without anchors or aliases."""
+    prob = _regular_file_problem(path)
+    if prob is not None:
+        raise InputError([prob])
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # replaced since the stat
+                raise InputError([Problem(str(path), None, "", "not a regular file")])
+            raw = fh.read(MAX_RULE_FILE_BYTES + 1)
+    except OSError as exc:
+        raise InputError([Problem(str(path), None, "", f"cannot read the file: {exc.strerror}")]) from None
+    if len(raw) > MAX_RULE_FILE_BYTES:
+        raise InputError([Problem(str(path), None, "", "the file is too large")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError([Problem(str(path), line, "", "the file is not UTF-8 text")]) from None
+    anchors = _anchor_problems(text, str(path))
+    if anchors:
+        raise InputError(anchors)
+    return parse_text(text, str(path))
+
+
+def _range_problem(unit: str, value: Any) -> str | None:
+    """Why a typed value cannot be right for its unit (None when it can)."""
+    if unit in ("eur", "eur_per_hour") and isinstance(value, Decimal) and value <= 0:
+        return f"a cap, limit or norm must be more than 0, got {value}"
+    if unit == "years" and isinstance(value, int) and not AGE_RANGE[0] <= value <= AGE_RANGE[1]:
+        return f"an age must be between {AGE_RANGE[0]} and {AGE_RANGE[1]}, got {value}"
+    return None
+
+
 # -- loading and validation -------------------------------------------------------------------
 
 
@@ -324,6 +454,10 @@ def _check_timeline(
             except ValueError as exc:
                 typed.append(None)
                 problems.append(doc.problem((*loc, "value"), str(exc)))
+            else:
+                why = _range_problem(unit, typed[-1])
+                if why:
+                    problems.append(doc.problem((*loc, "value"), why))
         lb = entry.legal_basis
         if lb.in_force_since and start < lb.in_force_since:
             problems.append(
@@ -352,6 +486,28 @@ def _check_timeline(
     return typed
 
 
+def _cap_pair_problems(national: dict[str, _Timeline], docs: dict[str, SourceDoc]) -> list[Problem]:
+    """A monthly cap above the yearly cap in force on the same day (CAP_PAIRS)."""
+    out: list[Problem] = []
+    for month_id, year_id in CAP_PAIRS:
+        m, y = national.get(month_id), national.get(year_id)
+        if m is None or y is None or month_id not in docs:
+            continue
+        for day in sorted(set(m.starts) | set(y.starts)):
+            fm, fy = m.find(day), y.find(day)
+            if fm is None or fy is None:
+                continue
+            mv, yv = m.typed[fm[0]], y.typed[fy[0]]
+            if isinstance(mv, Decimal) and isinstance(yv, Decimal) and mv > yv:
+                out.append(
+                    docs[month_id].problem(
+                        ("values", m.starts[fm[0]].isoformat(), "value"),
+                        f"the monthly cap {mv} is above the yearly cap {yv} ({year_id}) on {day.isoformat()}",
+                    )
+                )
+    return merge_problems(out)
+
+
 def load_ruleset(
     directory: str | Path | None = None,
     *,
@@ -373,9 +529,14 @@ def load_ruleset(
     figures: dict[str, Figure] = {}
     national: dict[str, _Timeline] = {}
     nl_dir = root / "nl"
+    tree_problems, unreadable = scan_rules_tree(root)
+    problems += tree_problems
+    docs: dict[str, SourceDoc] = {}
     for path in sorted(nl_dir.glob("*.yaml")) if nl_dir.is_dir() else []:
+        if path in unreadable:
+            continue
         try:
-            doc = read_file(path)
+            doc = read_rule_file(path)
         except InputError as exc:
             problems += exc.problems
             continue
@@ -395,11 +556,24 @@ def load_ruleset(
             problems.append(doc.problem(("unit",), f"the engine needs unit {req.unit!r}"))
         if fig.unit == "choice" and not fig.choices:
             problems.append(doc.problem(("unit",), "a choice figure needs `choices`"))
+        choices = fig.choices
+        engine_choices = CHOICES.get(fig.id)
+        if engine_choices is not None:
+            extra = [c for c in fig.choices or [] if c not in engine_choices]
+            if extra:
+                problems.append(
+                    doc.problem(
+                        ("choices",),
+                        f"the engine only knows {', '.join(engine_choices)}; "
+                        f"{', '.join(extra)} would be read as something else",
+                    )
+                )
+            choices = list(engine_choices)
         typed = _check_timeline(
             doc,
             ("values",),
             fig.unit,
-            fig.choices,
+            choices,
             doc.data.get("values", {}),
             fig.values,
             today,
@@ -407,6 +581,7 @@ def load_ruleset(
             warnings,
         )
         starts = sorted(fig.values)
+        docs[fig.id] = doc
         figures[fig.id] = fig
         national[fig.id] = _Timeline(fig.id, "nl", starts, [fig.values[s] for s in starts], typed)
         if req and req.covers_from:
@@ -430,6 +605,7 @@ def load_ruleset(
                             f"{COVERS_UNTIL.isoformat()})",
                         )
                     )
+    problems += _cap_pair_problems(national, docs)
     for req in REQUIRED:
         if req.id not in figures:
             problems.append(
@@ -445,8 +621,10 @@ def load_ruleset(
     overlay_files = [(p, False) for p in sorted(gm_dir.glob("*.yaml"))] if gm_dir.is_dir() else []
     overlay_files += [(p, True) for p in sorted(opt_dir.glob("*.yaml"))] if opt_dir.is_dir() else []
     for path, is_option in overlay_files:
+        if path in unreadable:
+            continue
         try:
-            doc = read_file(path)
+            doc = read_rule_file(path)
         except InputError as exc:
             problems += exc.problems
             continue
@@ -484,11 +662,33 @@ def load_ruleset(
             if target is None:
                 problems.append(doc.problem(("overrides", fid), "unknown figure"))
                 continue
+            if not is_option:
+                if fid not in OVERLAYABLE:
+                    allowed = ", ".join(sorted(OVERLAYABLE))
+                    problems.append(
+                        doc.problem(
+                            ("overrides", fid),
+                            f"{fid} is national law, not a point a municipality decides "
+                            f"(a municipality may set: {allowed})",
+                        )
+                    )
+                    continue
+                until = OVERLAYABLE[fid]
+                for start, entry in vals.items():
+                    if until is not None and start >= until and entry is not None:
+                        problems.append(
+                            doc.problem(
+                                ("overrides", fid, start.isoformat()),
+                                f"from {until.isoformat()} {fid} is national law: a municipality "
+                                f"gives no value of its own (end the override with "
+                                f"`{until.isoformat()}: null`)",
+                            )
+                        )
             typed = _check_timeline(
                 doc,
                 ("overrides", fid),
                 target.unit,
-                target.choices,
+                list(CHOICES[fid]) if fid in CHOICES else target.choices,
                 doc.data["overrides"][fid],
                 vals,
                 today,

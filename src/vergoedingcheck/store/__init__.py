@@ -1,4 +1,4 @@
-"""The coordinator's store (SQLite): residents, benefits, payments and the letters produced."""
+"""The coordinator's store (SQLite or PostgreSQL): residents, benefits, payments and the letters produced."""
 
 from vergoedingcheck.store.db import (
     ConflictError,

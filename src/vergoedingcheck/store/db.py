@@ -1,11 +1,14 @@
-"""The coordinator's store: SQLite in the user's data directory.
+"""The coordinator's store: SQLite in the user's data directory, or a PostgreSQL database.
+
+One code path for both engines (SQLAlchemy Core, Alembic migrations, psycopg 3 for PostgreSQL).
 
 Guarantees:
-- the database file is created owner-only (0600, its directory 0700);
-- WAL journal, foreign keys on, a busy timeout, so the app and an import in another process wait for
-  each other instead of failing on a lock;
-- every change is one transaction (`BEGIN IMMEDIATE`): a failure half-way leaves the database as it
-  was, and two writers never interleave;
+- a SQLite file is created owner-only (0600, its directory 0700);
+- SQLite: WAL journal, foreign keys on, a busy timeout, so the app and an import in another process
+  wait for each other instead of failing on a lock;
+- every change is one transaction (SQLite `BEGIN IMMEDIATE`, PostgreSQL a transaction-scoped advisory
+  lock): a failure half-way leaves the database as it was, and two writers never interleave;
+- reading takes no write lock, and opening migrates only when the schema is behind;
 - edits carry the row's revision (`rev`): an edit based on a stale copy is refused with
   `ConflictError` instead of silently overwriting someone else's change;
 - money is stored as decimal TEXT, never REAL;
@@ -17,22 +20,26 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine, RowMapping
 
 from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit, Payment, Resident
-from vergoedingcheck.store.schema import MIGRATIONS
+from vergoedingcheck.records import PaymentRecord as PaymentRecord
+from vergoedingcheck.records import ResidentRecord as ResidentRecord
+from vergoedingcheck.records import to_models as to_models
+from vergoedingcheck.store import schema as t
 
 log = logging.getLogger("vergoedingcheck.store")
 
-PaymentStatus = Literal["planned", "paid"]
 BUSY_TIMEOUT_MS = 15_000
 
 
@@ -49,97 +56,6 @@ class NotFound(StoreError):
 
 
 # -- records ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ResidentRecord:
-    id: str
-    name: str | None = None
-    birth_date: date | None = None
-    municipality: str | None = None
-    household: str | None = None
-    note: str | None = None
-    benefits: tuple[Benefit, ...] = ()
-    rev: int = 0
-    address: tuple[str, ...] = ()
-
-    def to_model(self) -> Resident:
-        return Resident(
-            id=self.id,
-            birth_date=self.birth_date,
-            name=self.name,
-            municipality=self.municipality,
-            household=self.household,
-            benefits=self.benefits,
-            note=self.note,
-            address=self.address,
-        )
-
-    @classmethod
-    def from_model(cls, r: Resident, note: str | None = None) -> ResidentRecord:
-        return cls(
-            id=r.id,
-            name=r.name,
-            birth_date=r.birth_date,
-            municipality=r.municipality,
-            household=r.household,
-            note=note if note is not None else r.note,
-            benefits=tuple(r.benefits),
-            address=tuple(r.address),
-        )
-
-    @property
-    def label(self) -> str:
-        return self.name or self.id
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentRecord:
-    resident: str
-    date: date
-    amount: Decimal
-    kind: str
-    hours: Decimal | None = None
-    receipts: bool = False
-    in_kind: bool = False
-    payer: str | None = None
-    note: str | None = None
-    status: PaymentStatus = "paid"
-    id: int | None = None
-    rev: int = 0
-
-    def to_model(self) -> Payment:
-        return Payment(
-            resident=self.resident,
-            date=self.date,
-            amount=self.amount,
-            kind=self.kind,  # type: ignore[arg-type]
-            hours=self.hours,
-            receipts=self.receipts,
-            in_kind=self.in_kind,
-            payer=self.payer,
-            note=self.note,
-            planned=self.status == "planned",
-            id=None if self.id is None else str(self.id),
-        )
-
-    @classmethod
-    def from_model(cls, p: Payment) -> PaymentRecord:
-        return cls(
-            resident=p.resident,
-            date=p.date,
-            amount=p.amount,
-            kind=p.kind,
-            hours=p.hours,
-            receipts=p.receipts,
-            in_kind=p.in_kind,
-            payer=p.payer,
-            note=p.note,
-            status="planned" if p.planned else "paid",
-        )
-
-    def same_content(self, other: PaymentRecord) -> bool:
-        return replace(self, id=None, rev=0) == replace(other, id=None, rev=0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,14 +80,9 @@ class ImportSummary:
     payments_skipped: int = 0  # exact duplicates of a payment already stored
 
 
-def to_models(
-    residents: Iterable[ResidentRecord], payments: Iterable[PaymentRecord]
-) -> tuple[list[Resident], list[Payment]]:
-    """Store rows → the engine's input."""
-    return [r.to_model() for r in residents], [p.to_model() for p in payments]
-
-
 # -- locating the database ---------------------------------------------------------------------
+
+PG_PREFIXES = ("postgres://", "postgresql://", "postgresql+psycopg://")
 
 
 def default_db_path() -> Path:
@@ -180,16 +91,40 @@ def default_db_path() -> Path:
     return Path(user_data_dir("vergoedingcheck", appauthor=False)) / "vergoedingcheck.db"
 
 
+def _raw_target(explicit: str | os.PathLike[str] | None) -> str | None:
+    return str(explicit) if explicit else os.environ.get("VERGOEDINGCHECK_DB")
+
+
+def is_postgres(target: str | os.PathLike[str] | None) -> bool:
+    raw = _raw_target(target)
+    return bool(raw) and str(raw).startswith(PG_PREFIXES)
+
+
 def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """`--db PATH`, else `VERGOEDINGCHECK_DB`, else the user's data directory."""
-    raw = str(explicit) if explicit else os.environ.get("VERGOEDINGCHECK_DB")
+    """`--db PATH`, else `VERGOEDINGCHECK_DB`, else the user's data directory (SQLite only)."""
+    raw = _raw_target(explicit)
     if raw:
-        if raw.startswith(("postgres://", "postgresql://")):
-            raise StoreError("PostgreSQL wordt nog niet ondersteund; geef een SQLite-bestand op")
+        if raw.startswith(PG_PREFIXES):
+            raise StoreError("dit is een PostgreSQL-database, geen SQLite-bestand")
         if raw.startswith("sqlite:///"):
             raw = raw[len("sqlite:///") :]
         return Path(raw).expanduser()
     return default_db_path()
+
+
+def resolve_db(explicit: str | os.PathLike[str] | None = None) -> Path | str:
+    """The SQLite path, or the PostgreSQL URL as given."""
+    raw = _raw_target(explicit)
+    if raw and raw.startswith(PG_PREFIXES):
+        return raw
+    return resolve_db_path(explicit)
+
+
+def _pg_url(raw: str) -> sa.URL:
+    for prefix in ("postgres://", "postgresql://"):
+        if raw.startswith(prefix):
+            raw = "postgresql+psycopg://" + raw[len(prefix) :]
+    return sa.make_url(raw)
 
 
 def _prepare_file(path: Path) -> None:
@@ -240,56 +175,163 @@ def _address_text(lines: tuple[str, ...]) -> str | None:
     return "\n".join(line.strip() for line in lines if line.strip()) or None
 
 
-def _payment_columns(p: PaymentRecord) -> tuple[object, ...]:
-    """A payment's stored columns, in the order of the INSERT and UPDATE statements."""
-    return (
-        p.resident,
-        p.date.isoformat(),
-        _money_text(p.amount),
-        p.kind,
-        _hours_text(p.hours),
-        int(p.receipts),
-        int(p.in_kind),
-        p.payer,
-        p.note,
-        p.status,
-    )
+def _payment_columns(p: PaymentRecord) -> dict[str, object]:
+    """A payment's stored columns (the INSERT and UPDATE statements share them)."""
+    return {
+        "resident_id": p.resident,
+        "date": p.date.isoformat(),
+        "amount": _money_text(p.amount),
+        "kind": p.kind,
+        "hours": _hours_text(p.hours),
+        "receipts": int(p.receipts),
+        "in_kind": int(p.in_kind),
+        "payer": p.payer,
+        "note": p.note,
+        "status": p.status,
+    }
+
+
+def _resident_columns(rec: ResidentRecord) -> dict[str, object]:
+    return {
+        "id": rec.id,
+        "name": rec.name,
+        "birth_date": rec.birth_date.isoformat() if rec.birth_date else None,
+        "municipality": rec.municipality,
+        "household": rec.household,
+        "note": rec.note,
+        "address": _address_text(rec.address),
+    }
 
 
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+# -- migrations ---------------------------------------------------------------------------------
+
+PG_WRITE_LOCK = 0x76_63_73_74  # "vcst": one writer at a time, as SQLite's BEGIN IMMEDIATE gives
+
+
+def _alembic_config(conn: Connection) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    cfg.attributes["connection"] = conn
+    return cfg
+
+
+def _script() -> Any:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(Path(__file__).parent / "migrations"))
+
+
+def head_revision() -> str:
+    return str(_script().get_current_head())
+
+
+def _current_revision(conn: Connection) -> str | None:
+    insp = sa.inspect(conn)
+    if insp.has_table("alembic_version"):
+        row = conn.execute(sa.text("SELECT version_num FROM alembic_version")).first()
+        return None if row is None else str(row[0])
+    if insp.has_table("schema_version"):  # a store from before Alembic
+        v = conn.execute(sa.text("SELECT MAX(version) FROM schema_version")).scalar()
+        if v is None:
+            return None
+        if int(v) not in t.LEGACY_VERSIONS:
+            raise StoreError(_newer_schema(str(v)))
+        return "legacy:" + t.LEGACY_VERSIONS[int(v)]
+    return None
+
+
+def _reason(exc: sa.exc.DBAPIError) -> str:
+    """The driver's first line (no SQL, no parameters: nothing personal)."""
+    return str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+
+
+def _known_revision(rev: str) -> bool:
+    from alembic.util import CommandError
+
+    try:
+        return _script().get_revision(rev) is not None
+    except CommandError:
+        return False
+
+
+def _newer_schema(found: str) -> str:
+    return (
+        f"de database heeft schemaversie {found}; deze versie van vergoedingcheck kent die niet "
+        f"(nieuwste: {head_revision()}): werk het programma bij"
+    )
+
+
 # -- the store ----------------------------------------------------------------------------------
 
 
 class Store:
-    """One connection to one database. Thread-safe (one lock around the connection)."""
+    """One store (a pool of connections to one database). Thread-safe."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None):
-        self.path = resolve_db_path(path)
-        _prepare_file(self.path)
+        target = resolve_db(path)
+        self.path: Path | str
         self._lock = threading.RLock()
-        self._conn = sqlite3.connect(
-            str(self.path),
-            timeout=BUSY_TIMEOUT_MS / 1000,
-            isolation_level=None,
-            check_same_thread=False,
-        )
-        self._conn.row_factory = sqlite3.Row
-        c = self._conn
-        c.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        c.execute("PRAGMA foreign_keys = ON")
-        mode = c.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal" and str(self.path) != ":memory:":
-            log.warning("journal mode is %s, not WAL", mode)
-        c.execute("PRAGMA synchronous = NORMAL")
-        self.migrate()
+        if isinstance(target, str):
+            url = _pg_url(target)
+            self.path = url.render_as_string(hide_password=True)
+            self.dialect = "postgresql"
+            self.engine: Engine = sa.create_engine(url, pool_pre_ping=True)
+        else:
+            self.path = target
+            self.dialect = "sqlite"
+            _prepare_file(target)
+            poolclass = sa.pool.StaticPool if str(target) == ":memory:" else None
+            self.engine = sa.create_engine(
+                f"sqlite:///{target}",
+                connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+                **({"poolclass": poolclass} if poolclass else {}),
+            )
+            sa.event.listen(self.engine, "connect", self._sqlite_connect)
+        sa.event.listen(self.engine, "begin", self._begin)
+        try:
+            if self.schema_revision != head_revision():
+                self.migrate()
+        except sa.exc.OperationalError as exc:
+            self.engine.dispose()
+            raise StoreError(f"de database {self.path} kan niet worden geopend: {_reason(exc)}") from None
+        except sa.exc.DatabaseError as exc:
+            self.engine.dispose()
+            raise StoreError(
+                f"de database {self.path} is beschadigd of geen vergoedingcheck-database: {_reason(exc)}"
+            ) from None
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     # -- plumbing ----------------------------------------------------------------------------
+    @staticmethod
+    def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _begin)
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() not in ("wal", "memory"):
+            log.warning("journal mode is %s, not WAL", mode)
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    def _begin(self, conn: Connection) -> None:
+        write = conn.get_execution_options().get("vc_write", False)
+        if self.dialect == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        elif write:
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
+
     def close(self) -> None:
         with self._lock:
-            self._conn.close()
+            self.engine.dispose()
 
     def __enter__(self) -> Store:
         return self
@@ -298,80 +340,71 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Connection]:
         """One write transaction; rolled back on any exception."""
-        with self._lock:
-            c = self._conn
-            c.execute("BEGIN IMMEDIATE")
-            try:
+        with self._lock, self.engine.connect() as c:
+            c.execution_options(vc_write=True)
+            with c.begin():
                 yield c
-            except BaseException:
-                c.execute("ROLLBACK")
-                raise
-            else:
-                c.execute("COMMIT")
 
-    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            return self._conn.execute(sql, params).fetchall()
+    def _read(self, stmt: sa.Executable) -> list[RowMapping]:
+        with self._lock, self.engine.connect() as c:
+            return list(c.execute(stmt).mappings())
 
     # -- schema ------------------------------------------------------------------------------
     @property
-    def schema_version(self) -> int:
-        rows = self._read("SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'")
-        if not rows:
-            return 0
-        row = self._read("SELECT MAX(version) AS v FROM schema_version")
-        return int(row[0]["v"] or 0)
+    def schema_revision(self) -> str | None:
+        with self._lock, self.engine.connect() as c:
+            return _current_revision(c)
 
-    def migrate(self, migrations: Sequence[str] = MIGRATIONS) -> None:
-        """Apply the migrations this database has not had yet, each in its own transaction."""
+    @property
+    def schema_version(self) -> int:
+        rev = self.schema_revision
+        return 0 if rev is None else int(rev.removeprefix("legacy:"))
+
+    def migrate(self, target: str = "head") -> None:
+        """Bring the schema up to `target` (default the newest), all in one transaction."""
+        from alembic import command
+
         with self.transaction() as c:
-            c.execute(
-                "CREATE TABLE IF NOT EXISTS schema_version ("
-                "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
-            )
-        current = self.schema_version
-        if current > len(migrations):
-            raise StoreError(
-                f"de database heeft schemaversie {current}; deze versie van "
-                f"vergoedingcheck kent er {len(migrations)}: werk het programma bij"
-            )
-        for version, sql in enumerate(migrations, start=1):
-            if version <= current:
-                continue
-            with self.transaction() as c:
-                # re-check inside the lock: another process may have just migrated
-                done = c.execute("SELECT 1 FROM schema_version WHERE version = ?", (version,)).fetchone()
-                if done:
-                    continue
-                for statement in _split_sql(sql):
-                    c.execute(statement)
+            current = _current_revision(c)  # again, inside the lock: another process may have done it
+            if current is not None and current.startswith("legacy:"):
                 c.execute(
-                    "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
-                    (version, _now()),
+                    sa.text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)")
                 )
-            log.info("schema migrated to version %d", version)
+                c.execute(
+                    sa.text("INSERT INTO alembic_version VALUES (:v)"), {"v": current.removeprefix("legacy:")}
+                )
+                current = current.removeprefix("legacy:")
+            if current is not None and not _known_revision(current):
+                raise StoreError(_newer_schema(current))
+            command.upgrade(_alembic_config(c), target)
+        log.info("schema at revision %s", self.schema_revision)
 
     def is_empty(self) -> bool:
-        return not self._read("SELECT 1 FROM residents LIMIT 1")
+        return not self._read(sa.select(t.residents.c.id).limit(1))
 
     # -- residents --------------------------------------------------------------------------
     def residents(self) -> list[ResidentRecord]:
-        rows = self._read("SELECT * FROM residents ORDER BY COALESCE(name, id) COLLATE NOCASE, id")
+        r = t.residents.c
+        rows = self._read(
+            sa.select(t.residents).order_by(sa.func.lower(sa.func.coalesce(r.name, r.id)), r.id)
+        )
         bens = self._benefits_by_resident()
-        return [self._resident(r, bens.get(r["id"], ())) for r in rows]
+        return [self._resident(row, bens.get(row["id"], ())) for row in rows]
 
     def resident(self, rid: str) -> ResidentRecord:
-        rows = self._read("SELECT * FROM residents WHERE id = ?", (rid,))
+        rows = self._read(sa.select(t.residents).where(t.residents.c.id == rid))
         if not rows:
             raise NotFound(f"bewoner {rid} bestaat niet (meer)")
         return self._resident(rows[0], self._benefits_by_resident(rid).get(rid, ()))
 
     def _benefits_by_resident(self, rid: str | None = None) -> dict[str, tuple[Benefit, ...]]:
-        sql = "SELECT * FROM benefits" + (" WHERE resident_id = ?" if rid else "") + " ORDER BY id"
+        stmt = sa.select(t.benefits).order_by(t.benefits.c.id)
+        if rid:
+            stmt = stmt.where(t.benefits.c.resident_id == rid)
         out: dict[str, list[Benefit]] = {}
-        for b in self._read(sql, (rid,) if rid else ()):
+        for b in self._read(stmt):
             perm = b["uwv_permission"]
             out.setdefault(b["resident_id"], []).append(
                 Benefit(
@@ -386,7 +419,7 @@ class Store:
         return {k: tuple(v) for k, v in out.items()}
 
     @staticmethod
-    def _resident(r: sqlite3.Row, benefits: tuple[Benefit, ...]) -> ResidentRecord:
+    def _resident(r: RowMapping, benefits: tuple[Benefit, ...]) -> ResidentRecord:
         return ResidentRecord(
             id=r["id"],
             name=r["name"],
@@ -407,72 +440,53 @@ class Store:
             if b.type not in BENEFIT_TYPES:
                 raise StoreError(f"onbekende uitkering {b.type!r}")
 
+    @staticmethod
+    def _exists(c: Connection, rid: str) -> bool:
+        return c.execute(sa.select(t.residents.c.id).where(t.residents.c.id == rid)).first() is not None
+
     def add_resident(self, rec: ResidentRecord) -> ResidentRecord:
         self._check_resident(rec)
         with self.transaction() as c:
-            if c.execute("SELECT 1 FROM residents WHERE id = ?", (rec.id,)).fetchone():
+            if self._exists(c, rec.id):
                 raise StoreError(f"er is al een bewoner met referentie {rec.id}")
             self._insert_resident(c, rec)
         return self.resident(rec.id)
 
-    def _insert_resident(self, c: sqlite3.Connection, rec: ResidentRecord) -> None:
+    def _insert_resident(self, c: Connection, rec: ResidentRecord) -> None:
         now = _now()
         c.execute(
-            "INSERT INTO residents (id, name, birth_date, municipality, household, note, address, "
-            "rev, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-            (
-                rec.id,
-                rec.name,
-                rec.birth_date.isoformat() if rec.birth_date else None,
-                rec.municipality,
-                rec.household,
-                rec.note,
-                _address_text(rec.address),
-                now,
-                now,
-            ),
+            t.residents.insert().values(**_resident_columns(rec), rev=1, created_at=now, updated_at=now)
         )
         self._write_benefits(c, rec.id, rec.benefits)
 
     @staticmethod
-    def _write_benefits(c: sqlite3.Connection, rid: str, benefits: Iterable[Benefit]) -> None:
-        c.execute("DELETE FROM benefits WHERE resident_id = ?", (rid,))
-        for b in benefits:
-            c.execute(
-                "INSERT INTO benefits (resident_id, type, since, until, uwv_permission, "
-                "ww_hourly_wage, client_number) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    rid,
-                    b.type,
-                    b.since.isoformat() if b.since else None,
-                    b.until.isoformat() if b.until else None,
-                    None if b.uwv_permission is None else int(b.uwv_permission),
-                    _money_text(b.ww_hourly_wage),
-                    b.client_number,
-                ),
-            )
+    def _write_benefits(c: Connection, rid: str, benefits: Iterable[Benefit]) -> None:
+        c.execute(t.benefits.delete().where(t.benefits.c.resident_id == rid))
+        rows = [
+            {
+                "resident_id": rid,
+                "type": b.type,
+                "since": b.since.isoformat() if b.since else None,
+                "until": b.until.isoformat() if b.until else None,
+                "uwv_permission": None if b.uwv_permission is None else int(b.uwv_permission),
+                "ww_hourly_wage": _money_text(b.ww_hourly_wage),
+                "client_number": b.client_number,
+            }
+            for b in benefits
+        ]
+        if rows:
+            c.execute(t.benefits.insert(), rows)
 
     def update_resident(self, rec: ResidentRecord, *, old_id: str | None = None) -> ResidentRecord:
         """Save an edited resident. `rec.rev` must be the revision that was read."""
         self._check_resident(rec)
         key = old_id or rec.id
+        r = t.residents.c
         with self.transaction() as c:
             cur = c.execute(
-                "UPDATE residents SET id = ?, name = ?, birth_date = ?, municipality = ?, "
-                "household = ?, note = ?, address = ?, rev = rev + 1, updated_at = ? "
-                "WHERE id = ? AND rev = ?",
-                (
-                    rec.id,
-                    rec.name,
-                    rec.birth_date.isoformat() if rec.birth_date else None,
-                    rec.municipality,
-                    rec.household,
-                    rec.note,
-                    _address_text(rec.address),
-                    _now(),
-                    key,
-                    rec.rev,
-                ),
+                t.residents.update()
+                .where(r.id == key, r.rev == rec.rev)
+                .values(**_resident_columns(rec), rev=r.rev + 1, updated_at=_now())
             )
             if cur.rowcount != 1:
                 raise ConflictError("deze bewoner is intussen gewijzigd of verwijderd; open hem opnieuw")
@@ -481,29 +495,27 @@ class Store:
 
     def delete_resident(self, rid: str) -> None:
         with self.transaction() as c:
-            c.execute("DELETE FROM residents WHERE id = ?", (rid,))
+            c.execute(t.residents.delete().where(t.residents.c.id == rid))
 
     # -- payments ---------------------------------------------------------------------------
     def payments(self, resident: str | None = None, year: int | None = None) -> list[PaymentRecord]:
-        sql = "SELECT * FROM payments WHERE 1=1"
-        params: list[Any] = []
+        p = t.payments.c
+        stmt = sa.select(t.payments)
         if resident is not None:
-            sql += " AND resident_id = ?"
-            params.append(resident)
+            stmt = stmt.where(p.resident_id == resident)
         if year is not None:
-            sql += " AND date >= ? AND date <= ?"
-            params += [f"{year:04d}-01-01", f"{year:04d}-12-31"]
-        sql += " ORDER BY date, id"
-        return [self._payment(r) for r in self._read(sql, params)]
+            stmt = stmt.where(p.date >= f"{year:04d}-01-01", p.date <= f"{year:04d}-12-31")
+        stmt = stmt.order_by(p.date, p.id)
+        return [self._payment(r) for r in self._read(stmt)]
 
     def payment(self, pid: int) -> PaymentRecord:
-        rows = self._read("SELECT * FROM payments WHERE id = ?", (pid,))
+        rows = self._read(sa.select(t.payments).where(t.payments.c.id == pid))
         if not rows:
             raise NotFound("deze betaling bestaat niet (meer)")
         return self._payment(rows[0])
 
     @staticmethod
-    def _payment(r: sqlite3.Row) -> PaymentRecord:
+    def _payment(r: RowMapping) -> PaymentRecord:
         return PaymentRecord(
             resident=r["resident_id"],
             date=date.fromisoformat(r["date"]),
@@ -532,21 +544,19 @@ class Store:
         if p.hours is not None and p.hours < 0:
             raise StoreError("uren kunnen niet negatief zijn")
 
-    def _insert_payment(self, c: sqlite3.Connection, p: PaymentRecord) -> int:
+    def _insert_payment(self, c: Connection, p: PaymentRecord) -> int:
         self._check_payment(p)
         now = _now()
-        cur = c.execute(
-            "INSERT INTO payments (resident_id, date, amount, kind, hours, receipts, in_kind, "
-            "payer, note, status, rev, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-            (*_payment_columns(p), now, now),
-        )
-        assert cur.lastrowid is not None
-        return cur.lastrowid
+        pid = c.execute(
+            t.payments.insert()
+            .values(**_payment_columns(p), rev=1, created_at=now, updated_at=now)
+            .returning(t.payments.c.id)
+        ).scalar_one()
+        return int(pid)
 
     def add_payment(self, p: PaymentRecord) -> PaymentRecord:
         with self.transaction() as c:
-            if not c.execute("SELECT 1 FROM residents WHERE id = ?", (p.resident,)).fetchone():
+            if not self._exists(c, p.resident):
                 raise StoreError(f"bewoner {p.resident} bestaat niet")
             pid = self._insert_payment(c, p)
         return self.payment(pid)
@@ -555,22 +565,24 @@ class Store:
         if p.id is None:
             raise StoreError("deze betaling is nog niet opgeslagen")
         self._check_payment(p)
+        col = t.payments.c
         with self.transaction() as c:
             cur = c.execute(
-                "UPDATE payments SET resident_id = ?, date = ?, amount = ?, kind = ?, hours = ?, "
-                "receipts = ?, in_kind = ?, payer = ?, note = ?, status = ?, rev = rev + 1, "
-                "updated_at = ? WHERE id = ? AND rev = ?",
-                (*_payment_columns(p), _now(), p.id, p.rev),
+                t.payments.update()
+                .where(col.id == p.id, col.rev == p.rev)
+                .values(**_payment_columns(p), rev=col.rev + 1, updated_at=_now())
             )
             if cur.rowcount != 1:
                 raise ConflictError("deze betaling is intussen gewijzigd of verwijderd; bekijk haar opnieuw")
         return self.payment(p.id)
 
     def mark_paid(self, pid: int) -> PaymentRecord:
+        col = t.payments.c
         with self.transaction() as c:
             cur = c.execute(
-                "UPDATE payments SET status = 'paid', rev = rev + 1, updated_at = ? WHERE id = ?",
-                (_now(), pid),
+                t.payments.update()
+                .where(col.id == pid)
+                .values(status="paid", rev=col.rev + 1, updated_at=_now())
             )
             if cur.rowcount != 1:
                 raise NotFound("deze betaling bestaat niet (meer)")
@@ -578,7 +590,7 @@ class Store:
 
     def delete_payment(self, pid: int) -> None:
         with self.transaction() as c:
-            c.execute("DELETE FROM payments WHERE id = ?", (pid,))
+            c.execute(t.payments.delete().where(t.payments.c.id == pid))
 
     # -- bulk -------------------------------------------------------------------------------
     def import_records(
@@ -592,28 +604,26 @@ class Store:
         for p in payments:
             self._check_payment(p)
         added = updated = p_added = p_skipped = 0
+        rc = t.residents.c
         with self.transaction() as c:
             for r in residents:
-                row = c.execute("SELECT note FROM residents WHERE id = ?", (r.id,)).fetchone()
-                if row is None:
+                if not self._exists(c, r.id):
                     self._insert_resident(c, r)
                     added += 1
                 else:
                     c.execute(
-                        "UPDATE residents SET name = ?, birth_date = ?, municipality = ?, "
-                        "household = ?, note = COALESCE(?, note), "
-                        "address = COALESCE(?, address), rev = rev + 1, updated_at = ? "
-                        "WHERE id = ?",
-                        (
-                            r.name,
-                            r.birth_date.isoformat() if r.birth_date else None,
-                            r.municipality,
-                            r.household,
-                            r.note,
-                            _address_text(r.address),
-                            _now(),
-                            r.id,
-                        ),
+                        t.residents.update()
+                        .where(rc.id == r.id)
+                        .values(
+                            name=r.name,
+                            birth_date=r.birth_date.isoformat() if r.birth_date else None,
+                            municipality=r.municipality,
+                            household=r.household,
+                            note=sa.func.coalesce(r.note, rc.note),
+                            address=sa.func.coalesce(_address_text(r.address), rc.address),
+                            rev=rc.rev + 1,
+                            updated_at=_now(),
+                        )
                     )
                     self._write_benefits(c, r.id, r.benefits)
                     updated += 1
@@ -622,12 +632,14 @@ class Store:
                 if p.resident not in existing:
                     existing[p.resident] = [
                         self._payment(x)
-                        for x in c.execute("SELECT * FROM payments WHERE resident_id = ?", (p.resident,))
+                        for x in c.execute(
+                            sa.select(t.payments).where(t.payments.c.resident_id == p.resident)
+                        ).mappings()
                     ]
                 if any(p.same_content(e) for e in existing[p.resident]):
                     p_skipped += 1
                     continue
-                if not c.execute("SELECT 1 FROM residents WHERE id = ?", (p.resident,)).fetchone():
+                if not self._exists(c, p.resident):
                     raise StoreError(f"betaling voor onbekende bewoner {p.resident}")
                 self._insert_payment(c, p)
                 existing[p.resident].append(p)
@@ -645,27 +657,29 @@ class Store:
     def record_letter(self, letter: LetterRecord) -> int:
         """Record a check that produced a letter (inputs, result, ruleset fingerprint)."""
         with self.transaction() as c:
-            cur = c.execute(
-                "INSERT INTO letters (resident_id, year, kind, lang, created_at, inputs, result, "
-                "fingerprint, file_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    letter.resident,
-                    letter.year,
-                    letter.kind,
-                    letter.lang,
-                    letter.created_at or _now(),
-                    json.dumps(letter.inputs, ensure_ascii=False, sort_keys=True, default=str),
-                    json.dumps(letter.result, ensure_ascii=False, sort_keys=True, default=str),
-                    letter.fingerprint,
-                    letter.file_path,
-                ),
-            )
-            assert cur.lastrowid is not None
-            return cur.lastrowid
+            lid = c.execute(
+                t.letters.insert()
+                .values(
+                    resident_id=letter.resident,
+                    year=letter.year,
+                    kind=letter.kind,
+                    lang=letter.lang,
+                    created_at=letter.created_at or _now(),
+                    inputs=json.dumps(letter.inputs, ensure_ascii=False, sort_keys=True, default=str),
+                    result=json.dumps(letter.result, ensure_ascii=False, sort_keys=True, default=str),
+                    fingerprint=letter.fingerprint,
+                    file_path=letter.file_path,
+                )
+                .returning(t.letters.c.id)
+            ).scalar_one()
+            return int(lid)
 
     def letters(self, resident: str | None = None) -> list[LetterRecord]:
-        sql = "SELECT * FROM letters" + (" WHERE resident_id = ?" if resident else "")
-        rows = self._read(sql + " ORDER BY created_at, id", (resident,) if resident else ())
+        lc = t.letters.c
+        stmt = sa.select(t.letters)
+        if resident:
+            stmt = stmt.where(lc.resident_id == resident)
+        rows = self._read(stmt.order_by(lc.created_at, lc.id))
         return [
             LetterRecord(
                 resident=r["resident_id"],
@@ -685,7 +699,3 @@ class Store:
     # -- engine input -----------------------------------------------------------------------
     def engine_input(self) -> tuple[list[Resident], list[Payment]]:
         return to_models(self.residents(), self.payments())
-
-
-def _split_sql(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]

@@ -1,69 +1,92 @@
-"""Versioned schema migrations: append, never edit a migration that has shipped.
+"""The store's tables as SQLAlchemy Core metadata (the shape after the newest migration).
 
-Migration N is applied once, in its own transaction, and recorded in `schema_version`.
-Money and hours are decimal TEXT (never REAL). No BSN column, on purpose.
+The migrations themselves live in `store/migrations/versions/` (Alembic, one history for SQLite and
+PostgreSQL); append a migration, never edit one that has shipped. Money and hours are decimal TEXT
+(never REAL or float), dates ISO TEXT, on both engines. No BSN column, on purpose.
 """
 
 from __future__ import annotations
 
-MIGRATIONS: tuple[str, ...] = (
-    # 1: residents, benefits, payments, letters
-    """
-    CREATE TABLE residents (
-        id            TEXT PRIMARY KEY CHECK (length(trim(id)) > 0),
-        name          TEXT,
-        birth_date    TEXT,
-        municipality  TEXT,
-        household     TEXT,
-        note          TEXT,
-        rev           INTEGER NOT NULL DEFAULT 1,
-        created_at    TEXT NOT NULL,
-        updated_at    TEXT NOT NULL
-    );
-    CREATE TABLE benefits (
-        id              INTEGER PRIMARY KEY,
-        resident_id     TEXT NOT NULL REFERENCES residents(id) ON DELETE CASCADE ON UPDATE CASCADE,
-        type            TEXT NOT NULL,
-        since           TEXT,
-        until           TEXT,
-        uwv_permission  INTEGER CHECK (uwv_permission IN (0, 1)),
-        ww_hourly_wage  TEXT,
-        client_number   TEXT
-    );
-    CREATE INDEX benefits_resident ON benefits(resident_id);
-    CREATE TABLE payments (
-        id           INTEGER PRIMARY KEY AUTOINCREMENT,
-        resident_id  TEXT NOT NULL REFERENCES residents(id) ON DELETE CASCADE ON UPDATE CASCADE,
-        date         TEXT NOT NULL,
-        amount       TEXT NOT NULL CHECK (typeof(amount) = 'text'),
-        kind         TEXT NOT NULL CHECK (kind IN ('vrijwilligersvergoeding', 'onkostenvergoeding',
-                                                   'gift', 'loon')),
-        hours        TEXT CHECK (hours IS NULL OR typeof(hours) = 'text'),
-        receipts     INTEGER NOT NULL DEFAULT 0,
-        in_kind      INTEGER NOT NULL DEFAULT 0,
-        payer        TEXT,
-        note         TEXT,
-        status       TEXT NOT NULL DEFAULT 'paid' CHECK (status IN ('planned', 'paid')),
-        rev          INTEGER NOT NULL DEFAULT 1,
-        created_at   TEXT NOT NULL,
-        updated_at   TEXT NOT NULL
-    );
-    CREATE INDEX payments_resident_date ON payments(resident_id, date);
-    CREATE TABLE letters (
-        id           INTEGER PRIMARY KEY AUTOINCREMENT,
-        resident_id  TEXT REFERENCES residents(id) ON DELETE SET NULL ON UPDATE CASCADE,
-        year         INTEGER NOT NULL,
-        kind         TEXT NOT NULL,
-        lang         TEXT NOT NULL,
-        created_at   TEXT NOT NULL,
-        inputs       TEXT NOT NULL,
-        result       TEXT NOT NULL,
-        fingerprint  TEXT NOT NULL,
-        file_path    TEXT
-    )
-    """,
-    # 2: an optional postal address for the letters (lines separated by a newline)
-    """
-    ALTER TABLE residents ADD COLUMN address TEXT
-    """,
+from sqlalchemy import Column, ForeignKey, Integer, MetaData, Table, Text
+
+metadata = MetaData()
+
+residents = Table(
+    "residents",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("name", Text),
+    Column("birth_date", Text),
+    Column("municipality", Text),
+    Column("household", Text),
+    Column("note", Text),
+    Column("rev", Integer, nullable=False, server_default="1"),
+    Column("created_at", Text, nullable=False),
+    Column("updated_at", Text, nullable=False),
+    Column("address", Text),
 )
+
+benefits = Table(
+    "benefits",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "resident_id",
+        Text,
+        ForeignKey("residents.id", ondelete="CASCADE", onupdate="CASCADE"),
+        nullable=False,
+    ),
+    Column("type", Text, nullable=False),
+    Column("since", Text),
+    Column("until", Text),
+    Column("uwv_permission", Integer),
+    Column("ww_hourly_wage", Text),
+    Column("client_number", Text),
+)
+
+payments = Table(
+    "payments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "resident_id",
+        Text,
+        ForeignKey("residents.id", ondelete="CASCADE", onupdate="CASCADE"),
+        nullable=False,
+    ),
+    Column("date", Text, nullable=False),
+    Column("amount", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("hours", Text),
+    Column("receipts", Integer, nullable=False, server_default="0"),
+    Column("in_kind", Integer, nullable=False, server_default="0"),
+    Column("payer", Text),
+    Column("note", Text),
+    Column("status", Text, nullable=False, server_default="paid"),
+    Column("rev", Integer, nullable=False, server_default="1"),
+    Column("created_at", Text, nullable=False),
+    Column("updated_at", Text, nullable=False),
+)
+
+letters = Table(
+    "letters",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "resident_id",
+        Text,
+        ForeignKey("residents.id", ondelete="SET NULL", onupdate="CASCADE"),
+    ),
+    Column("year", Integer, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("lang", Text, nullable=False),
+    Column("created_at", Text, nullable=False),
+    Column("inputs", Text, nullable=False),
+    Column("result", Text, nullable=False),
+    Column("fingerprint", Text, nullable=False),
+    Column("file_path", Text),
+)
+
+# The store's schema before Alembic kept a `schema_version` table (versions 1 and 2); those versions
+# are the Alembic revisions below, so an old store is stamped at its version and upgraded from there.
+LEGACY_VERSIONS = {1: "0001", 2: "0002"}

@@ -13,17 +13,13 @@ from typing import ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.screen import Screen
 
 from vergoedingcheck.content import content_dir
 from vergoedingcheck.engine import CheckResult, evaluate
 from vergoedingcheck.rules import Ruleset
 from vergoedingcheck.store import Store
-
-
-class Rechecked(Message):
-    """The check result changed (posted to the active screen)."""
+from vergoedingcheck.tui.messages import Rechecked
 
 
 class VergoedingApp(App[None]):

@@ -3,7 +3,6 @@ with the inputs, the check result and the ruleset fingerprint, so it can be show
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -51,18 +50,9 @@ def default_folder() -> Path:
 
 def _write_private(path: Path, data: bytes) -> Path:
     """Write a new file readable by its owner only; never overwrite an earlier letter."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    stem, n = path.stem, 1
-    while True:
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            break
-        except FileExistsError:
-            n += 1
-            path = path.with_name(f"{stem}-{n}{path.suffix}")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    return path
+    from vergoedingcheck.files import write_private_new
+
+    return write_private_new(path, data)
 
 
 class LettersScreen(Screen[None]):

@@ -14,7 +14,6 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 from vergoedingcheck.engine.explain import action_text
 from vergoedingcheck.engine.result import Finding, YearResult
 from vergoedingcheck.store import NotFound, PaymentRecord, ResidentRecord, StoreError
-from vergoedingcheck.tui.app import Rechecked
 from vergoedingcheck.tui.common import (
     KIND_NL,
     OUTCOME_NL,
@@ -32,6 +31,7 @@ from vergoedingcheck.tui.common import (
     status_cell,
     status_nl,
 )
+from vergoedingcheck.tui.messages import Rechecked
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp

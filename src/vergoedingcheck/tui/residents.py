@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from vergoedingcheck.store import ResidentRecord, StoreError
-from vergoedingcheck.tui.app import Rechecked
 from vergoedingcheck.tui.common import STATUS_ORDER, benefits_short, eur, status_cell, status_nl
+from vergoedingcheck.tui.messages import Rechecked
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp

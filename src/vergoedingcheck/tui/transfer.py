@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, ProgressBar, Static
 
 from vergoedingcheck.io.spreadsheet import ImportPlan
+from vergoedingcheck.services.transfer import apply_import, export, partial_allowed, plan_import
 from vergoedingcheck.store import ImportSummary, StoreError
-from vergoedingcheck.store.transfer import apply_import, export, partial_allowed, plan_import
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp

@@ -1,4 +1,4 @@
-"""`python -m vergoedingcheck.letters.preview OUTDIR`: render every letter of the demo data.
+"""`python -m vergoedingcheck.services.letters_preview OUTDIR`: render every letter of the demo data.
 
 For human review of what text extraction cannot see (address window, layout, page breaks): the
 resident letter in Dutch and English for every demo resident, the benefits-office letter for every
@@ -31,7 +31,7 @@ def _safe_name(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m vergoedingcheck.letters.preview",
+    ap = argparse.ArgumentParser(prog="python -m vergoedingcheck.services.letters_preview",
                                  description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("outdir", type=Path)
     ap.add_argument("--limit", type=int, default=0, help="only the first N residents")
