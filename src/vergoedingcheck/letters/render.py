@@ -523,7 +523,7 @@ class LetterRenderer:
         # the measure counts the last block's space after it: it is a few points high
         if normal <= room - 2 or normal > room + self.max_spill:
             return False
-        return self._story_height(letter, compact=True) <= room + 2
+        return bool(self._story_height(letter, compact=True) <= room + 2)
 
     def _render(self, letter: Letter, *, compact: bool) -> tuple[bytes, int, float]:
         """(pdf, pages, height used on the last page)."""
