@@ -189,6 +189,7 @@ def _head(kind: Any, t: Templates, *, title: str, recipient: tuple[str, ...], or
         kind=kind, lang=t.lang, language_tag=t.language_tag, title=title, recipient=recipient,
         sender=_sender(org), meta=tuple(meta), subject=subject, page_label=t.raw("meta.page"),
         footer=_footer(t, rules), organisation=org.name, logo=org.logo,
+        letter_date=letter_date,
     )
 
 

@@ -74,6 +74,7 @@ class LetterHead:
     footer: str  # plain text: rules verification date and fingerprint
     organisation: str
     logo: Path | None = None
+    letter_date: date | None = None  # the PDF's CreationDate
 
 
 # -- facts ----------------------------------------------------------------------------------------

@@ -10,9 +10,12 @@ gives the same bytes.
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
+import re
 import threading
 import unicodedata
+from datetime import date
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -42,7 +45,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus import Table as RLTable
+from reportlab.platypus.doctemplate import ActionFlowable
 
+from vergoedingcheck.letters.compose import LetterError
 from vergoedingcheck.letters.content import fill, letters_dir
 from vergoedingcheck.letters.model import (
     Block,
@@ -81,16 +86,131 @@ def register_fonts(directory: str | Path | None = None) -> None:
         _fonts_registered = str(fonts)
 
 
+# every table cell starts in the embedded font (reportlab's default cell font is Helvetica,
+# which is never embedded: an empty spacer cell was enough to reference it)
+_BASE_FONT: Any = ("FONT", (0, 0), (-1, -1), FONT, 9)
+
+_cmap: dict[str, frozenset[int]] = {}
+
+
+def font_coverage(font: str = FONT) -> frozenset[int]:
+    """The code points the embedded font can print (its cmap)."""
+    if font not in _cmap:
+        face = pdfmetrics.getFont(font).face
+        _cmap[font] = frozenset(face.charToGlyph)
+    return _cmap[font]
+
+
+# characters that are layout, not glyphs: never looked up in the font
+_LAYOUT_CHARS = frozenset(map(ord, "\n\r\t\xa0\u00ad\u200b"))
+
+
+def check_glyphs(letter: Letter) -> None:
+    """A letter with a character the embedded font cannot print is refused with a clear error
+    (reportlab would print an empty box and the PDF would still look fine to a test)."""
+    covered = font_coverage(FONT)
+    bold = font_coverage(FONT_BOLD)
+    missing: dict[str, str] = {}
+    for text in _letter_texts(letter):
+        for ch in unicodedata.normalize("NFC", text):
+            cp = ord(ch)
+            if cp in _LAYOUT_CHARS or (cp in covered and cp in bold):
+                continue
+            missing.setdefault(ch, text)
+    if missing:
+        chars = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in missing)
+        example = next(iter(missing.values()))
+        raise LetterError(f"het lettertype kan deze tekens niet afdrukken: {chars} "
+                          f"(in {example[:60]!r}); pas de tekst aan")
+
+
+def _letter_texts(letter: Letter) -> list[str]:
+    head = letter.head
+    out = [*head.recipient, *head.sender, head.subject.plain(), head.footer, head.organisation]
+    out += [f"{k} {v}" for k, v in head.meta]
+    for b in (*letter.blocks, *letter.footnote):
+        if isinstance(b, Heading | Para):
+            out.append(b.text.plain())
+        elif isinstance(b, Bullets):
+            out += [x.plain() for x in b.items]
+        elif isinstance(b, Table):
+            out += [h.plain() for h in b.header]
+            out += [c for row in b.rows for c in row]
+            out += list(b.total or ())
+        elif isinstance(b, KeyValues):
+            out += [f"{k.plain()} {v}" for k, v in b.rows]
+    return out
+
+
+_MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+           "december|January|February|March|April|May|June|July|August|September|October|"
+           "November|December")
+_DATE_RE = re.compile(rf"\b(\d{{1,2}}) ({_MONTHS}) (\d{{4}})\b")
+_DATE_EN_RE = re.compile(rf"\b({_MONTHS}) (\d{{1,2}}), (\d{{4}})\b")
+_PHONE_RE = re.compile(r"(?<![\d€])(\+31 ?|0)\d{1,3}(?: \d{2,4}){1,4}(?![\d,])")
+
+
+def nbsp(text: str) -> str:
+    """No line break inside a date ("3 maart 2025") or a phone number ("06 12 34 56 78")."""
+    text = _DATE_RE.sub(lambda m: "\xa0".join(m.groups()), text)
+    text = _DATE_EN_RE.sub(lambda m: f"{m[1]}\xa0{m[2]},\xa0{m[3]}", text)
+    return _PHONE_RE.sub(lambda m: m[0].replace(" ", "\xa0"), text)
+
+
 def clean(text: str) -> str:
     """NFC-normalise (reportlab does not combine characters) and escape a data value."""
-    return escape(unicodedata.normalize("NFC", text))
+    return escape(nbsp(unicodedata.normalize("NFC", text)))
+
+
+def document_id(letter: Letter) -> bytes:
+    """The PDF /ID: a digest of what the letter says (frozen dataclasses have a stable repr), so
+    the same letter gives the same bytes and two letters never share an /ID."""
+    return hashlib.sha256(repr(letter).encode()).digest()[:16]
+
+
+MAX_ADDRESS_LINES = 6
+ADDRESS_FONT_SIZES = (10.0, 9.0, 8.0)
+
+
+def address_font_size(lines: tuple[str, ...]) -> float:
+    """The largest size (10, 9 or 8 pt) at which every address line fits the window's width."""
+    for size in ADDRESS_FONT_SIZES:
+        if all(pdfmetrics.stringWidth(unicodedata.normalize("NFC", x), FONT, size)
+               <= LetterRenderer.address_width for x in lines):
+            return size
+    raise LetterError("een adresregel is te lang voor het venster van de envelop "
+                      f"({LetterRenderer.address_width / mm:.0f} mm): {max(lines, key=len)!r}")
+
+
+def check_address(head: LetterHead) -> None:
+    """The address block fits the window of a Dutch window envelope: at most six lines, each
+    line within the window's width (shrunk to 8 pt at most)."""
+    if head.kind == "coordinator":
+        return
+    if len(head.recipient) > MAX_ADDRESS_LINES:
+        raise LetterError(f"het adres heeft {len(head.recipient)} regels; in het venster van de "
+                          f"envelop passen er {MAX_ADDRESS_LINES}")
+    address_font_size(head.recipient)
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Buffers pages, then draws "Pagina X van Y" and the footer on each once Y is known."""
 
-    def __init__(self, *args: Any, page_label: str, footer: str, running: str, **kwargs: Any):
+    def __init__(self, *args: Any, page_label: str, footer: str, running: str,
+                 created: date | None = None, doc_id: bytes | None = None, **kwargs: Any):
+        # the canvas's own first font is the embedded one: no unembedded Helvetica reference
+        kwargs["initialFontName"] = FONT  # the doc template passes None: Helvetica
+        kwargs["initialFontSize"] = 10
+        kwargs["initialLeading"] = 12
         super().__init__(*args, **kwargs)
+        if created is not None:
+            stamp = f"D:{created:%Y%m%d}000000+00'00'"
+            self._doc.info._dateFormatter = lambda *_a: stamp
+        if doc_id is not None:
+            from reportlab.pdfbase.pdfdoc import DummyDoc, PDFText
+
+            ids = PDFText(doc_id, enc="raw").format(DummyDoc())
+            self._doc._ID = b"\n[" + ids + ids + b"]\n"
         self._pages: list[dict[str, Any]] = []
         self._page_label = page_label
         self._footer = footer
@@ -140,7 +260,11 @@ class LetterRenderer:
     right_margin = 20 * mm
     top_margin = 20 * mm
     bottom_margin = 22 * mm
-    # the address window of a Dutch window envelope (EA5/6, venster links)
+    # the address window of a Dutch window envelope (EA5/6, C5/6 and DL, window on the left):
+    # the windows of these envelopes start 15-22 mm from the left and 40-50 mm from the top of
+    # the folded A4 and are 30-40 mm high and 90-110 mm wide; the block below lies inside all of
+    # them (22-107 mm across, 50-80 mm down), six lines of 10 pt on 13 pt leading = 27.5 mm.
+    # The date and reference are in the sender column at 125 mm, right of every window.
     address_left = 22 * mm
     address_top = 50 * mm
     address_width = 85 * mm
@@ -228,27 +352,39 @@ class LetterRenderer:
     # -- story --------------------------------------------------------------------------------
     def _table(self, b: Table, s: StyleSheet1, width: float) -> Flowable:
         if b.side_by_side > 1 and b.total is None:
+            # columns next to each other, in bands of at most `band` rows per column: the outer
+            # table has one row per band, so a long list splits between pages (one outer row
+            # holding 250 rows was taller than a page: the LayoutError of 95+ payments)
             n = b.side_by_side
-            per = -(-len(b.rows) // n)
+            band = 30
+            per = min(band, -(-len(b.rows) // n))
             gap = 6 * mm
             part_w = (width - gap * (n - 1)) / n
-            parts = [self._table(Table(b.header, b.rows[i * per:(i + 1) * per], b.align, b.widths,
-                                       bold_rows=tuple(r - i * per for r in b.bold_rows)),
-                                 s, part_w) for i in range(n) if b.rows[i * per:(i + 1) * per]]
-            cells: list[Any] = []
-            widths: list[float] = []
-            for i, part in enumerate(parts):
-                if i:
-                    cells.append("")
-                    widths.append(gap)
-                cells.append(part)
-                widths.append(part_w)
-            outer = RLTable([cells], colWidths=widths, hAlign="LEFT")
-            outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+            step = per * n
+            outer_rows: list[list[Any]] = []
+            for start in range(0, len(b.rows), step):
+                chunk = b.rows[start:start + step]
+                cells: list[Any] = []
+                for i in range(n):
+                    part = chunk[i * per:(i + 1) * per]
+                    if i:
+                        cells.append("")
+                    if not part:
+                        cells.append("")
+                        continue
+                    offset = start + i * per
+                    cells.append(self._table(Table(
+                        b.header, part, b.align, b.widths,
+                        bold_rows=tuple(r - offset for r in b.bold_rows
+                                        if offset <= r < offset + per)), s, part_w))
+                outer_rows.append(cells)
+            widths = [part_w if i % 2 == 0 else gap for i in range(2 * n - 1)]
+            outer = RLTable(outer_rows, colWidths=widths, hAlign="LEFT")
+            outer.setStyle(TableStyle([_BASE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                        ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                       ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+                                       ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
             return outer
         def cell(text: str, col: int, bold: bool) -> Any:
             if b.align[col] == "r":
@@ -256,7 +392,7 @@ class LetterRenderer:
                 return unicodedata.normalize("NFC", text)
             return Paragraph(clean(text), s["CellBold" if bold else "Cell"])
 
-        header = [Paragraph(t.markup(), s["CellBoldRight" if b.align[i] == "r" else "CellBold"])
+        header = [Paragraph(nbsp(t.markup()), s["CellBoldRight" if b.align[i] == "r" else "CellBold"])
                   for i, t in enumerate(b.header)]
         data: list[list[Any]] = [header]
         for r, row in enumerate(b.rows):
@@ -282,14 +418,14 @@ class LetterRenderer:
                   for r in bold]
         if b.total is not None:
             style.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black))
-        t.setStyle(TableStyle(style))
+        t.setStyle(TableStyle([_BASE_FONT, *style]))
         return t
 
     def _keyvalues(self, b: KeyValues, s: StyleSheet1, width: float) -> Flowable:
-        data = [[Paragraph(k.markup(), s["Cell"]), Paragraph(clean(v), s["CellBold"])]
+        data = [[Paragraph(nbsp(k.markup()), s["Cell"]), Paragraph(clean(v), s["CellBold"])]
                 for k, v in b.rows]
         t = RLTable(data, colWidths=[0.35 * width, 0.65 * width], hAlign="LEFT")
-        t.setStyle(TableStyle([
+        t.setStyle(TableStyle([_BASE_FONT,
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -300,16 +436,16 @@ class LetterRenderer:
     def _block(self, b: Block, s: StyleSheet1, width: float) -> Flowable:
         if isinstance(b, Heading):
             # a heading never ends a page: start a new page when little room is left
-            return KeepTogether([CondPageBreak(28 * mm), Paragraph(b.text.markup(), s["Heading"])])
+            return KeepTogether([CondPageBreak(28 * mm), Paragraph(nbsp(b.text.markup()), s["Heading"])])
         if isinstance(b, Para):
-            markup = b.text.markup()
+            markup = nbsp(b.text.markup())
             if b.style == "signature":
                 markup = markup.replace("\n", "<br/>")
             style = {"body": "Normal", "lead": "Lead", "small": "Small",
                      "signature": "Signature"}[b.style]
             return Paragraph(markup, s[style])
         if isinstance(b, Bullets):
-            items = [ListItem(Paragraph(t.markup(), s["Normal"]), leftIndent=14, value="•")
+            items = [ListItem(Paragraph(nbsp(t.markup()), s["Normal"]), leftIndent=14, value="•")
                      for t in b.items]
             return ListFlowable(items, bulletType="bullet", start="•", leftIndent=14,
                                 bulletFontName=FONT, bulletFontSize=s["Normal"].fontSize)
@@ -323,19 +459,22 @@ class LetterRenderer:
         width = self.pagesize[0] - self.left_margin - self.right_margin
         story: list[Flowable] = [NextPageTemplate("later")]
         if head.kind == "coordinator":
-            story.append(Paragraph(head.subject.markup(), s["Subject"]))
+            story.append(Paragraph(nbsp(head.subject.markup()), s["Subject"]))
             meta = " · ".join(f"{clean(k)}: {clean(v)}" for k, v in head.meta)
             story.append(Paragraph(f"{clean(head.organisation)} · {meta}", s["Meta"]))
             story.append(Spacer(1, 4 * mm))
         else:
-            story += [Paragraph(clean(line), s["Address"]) for line in head.recipient]
+            size = address_font_size(head.recipient) if head.recipient else 10.0
+            address = ParagraphStyle("AddressFit", parent=s["Address"], fontSize=size,
+                                     leading=size * 1.3)
+            story += [Paragraph(clean(line), address) for line in head.recipient]
             story.append(FrameBreak())
             story.append(Paragraph(clean(head.sender[0]), s["SenderName"]))
             story += [Paragraph(clean(line), s["Sender"]) for line in head.sender[1:]]
             story.append(Spacer(1, 4 * mm))
             story += [Paragraph(f"{clean(k)}: {clean(v)}", s["Meta"]) for k, v in head.meta]
             story.append(FrameBreak())
-            story.append(Paragraph(head.subject.markup(), s["Subject"]))
+            story.append(Paragraph(nbsp(head.subject.markup()), s["Subject"]))
         blocks = list(letter.blocks)
         # the closing and signature stay together
         tail: list[Flowable] = []
@@ -352,14 +491,39 @@ class LetterRenderer:
         return story
 
     def render(self, letter: Letter) -> bytes:
-        """The PDF. A resident letter that spills a few lines onto a second page is set again a
-        little tighter, so the resident gets one page where one page is enough."""
-        pdf, pages, spill = self._render(letter, compact=False)
-        if letter.head.kind == "resident" and pages == 2 and spill < self.max_spill:
-            tight, tight_pages, _ = self._render(letter, compact=True)
-            if tight_pages == 1:
-                return tight
-        return pdf
+        """The PDF, built once. A resident letter that would spill a few lines onto a second page
+        is set a little tighter, decided by measuring the story before the build (the old way
+        built such letters twice)."""
+        check_glyphs(letter)
+        check_address(letter.head)
+        compact = letter.head.kind == "resident" and self._fits_when_tight(letter)
+        return self._render(letter, compact=compact)[0]
+
+    def _story_height(self, letter: Letter, *, compact: bool) -> float:
+        width = self.pagesize[0] - self.left_margin - self.right_margin
+        total = 0.0
+        story = self.story(letter, compact=compact)
+        canv = Canvas(io.BytesIO(), initialFontName=FONT)
+        breaks = [i for i, f in enumerate(story) if isinstance(f, ActionFlowable)]
+        flat: list[Flowable] = []
+        for f in story[breaks[-1] + 1:] if breaks else story:
+            flat += list(f._content) if isinstance(f, KeepTogether) else [f]
+        for f in flat:
+            if isinstance(f, CondPageBreak | ActionFlowable):
+                continue
+            _w, h = f.wrapOn(canv, width, 10_000)
+            total += h + f.getSpaceBefore() + f.getSpaceAfter()
+        return total
+
+    def _fits_when_tight(self, letter: Letter) -> bool:
+        """True when the normal setting needs a little more than page 1 and the tight one fits."""
+        _w, h = self.pagesize
+        room = h - self.body_top_first - self.bottom_margin
+        normal = self._story_height(letter, compact=False)
+        # the measure counts the last block's space after it: it is a few points high
+        if normal <= room - 2 or normal > room + self.max_spill:
+            return False
+        return bool(self._story_height(letter, compact=True) <= room + 2)
 
     def _render(self, letter: Letter, *, compact: bool) -> tuple[bytes, int, float]:
         """(pdf, pages, height used on the last page)."""
@@ -380,7 +544,8 @@ class LetterRenderer:
         ])
         running = f"{head.organisation} · {head.subject.plain()}"
         canvasmaker = functools.partial(_NumberedCanvas, page_label=head.page_label,
-                                        footer=head.footer, running=running)
+                                        footer=head.footer, running=running,
+                                        created=head.letter_date, doc_id=document_id(letter))
         doc.build(self.story(letter, compact=compact), canvasmaker=canvasmaker)
         frame = doc.frame
         # the height used in the last frame (its top minus the current position)
