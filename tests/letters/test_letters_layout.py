@@ -29,17 +29,27 @@ def _fonts(pdf: bytes) -> list[dict]:
 
 
 def test_every_font_is_embedded_no_helvetica(make) -> None:
-    for kind, key in (("resident", "unsafe_bijstand_year"), ("office", "safe_bijstand"),
-                      ("coordinator", None)):
+    for kind, key in (
+        ("resident", "unsafe_bijstand_year"),
+        ("office", "safe_bijstand"),
+        ("coordinator", None),
+    ):
         pdf = render_pdf(make(kind, "nl", key))
         assert b"Helvetica" not in pdf  # the canvas's default first font is not referenced
         fonts = _fonts(pdf)
         assert fonts
         for f in fonts:
-            assert "VCSans" in str(f["/BaseFont"]) or "DejaVu" in str(f["/BaseFont"]) \
-                or f["/Subtype"] == "/Type0" or "/FontDescriptor" in f, f
-            desc = (f["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-                    if "/DescendantFonts" in f else f["/FontDescriptor"]).get_object()
+            assert (
+                "VCSans" in str(f["/BaseFont"])
+                or "DejaVu" in str(f["/BaseFont"])
+                or f["/Subtype"] == "/Type0"
+                or "/FontDescriptor" in f
+            ), f
+            desc = (
+                f["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                if "/DescendantFonts" in f
+                else f["/FontDescriptor"]
+            ).get_object()
             assert any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")), f
 
 
@@ -58,14 +68,32 @@ def test_creation_date_is_the_letter_date_and_ids_differ(make) -> None:
 
 
 def test_a_resident_with_500_payments_renders(ruleset, org) -> None:
-    r = Resident(id="R500", birth_date=date(1980, 1, 1), name="Veel Betalingen",
-                 municipality="Goes", benefits=(Benefit("bijstand"),))
-    pays = [Payment("R500", date(2025, 1, 1) + timedelta(days=i % 365), Decimal("1.00"),
-                    "vrijwilligersvergoeding") for i in range(500)]
+    r = Resident(
+        id="R500",
+        birth_date=date(1980, 1, 1),
+        name="Veel Betalingen",
+        municipality="Goes",
+        benefits=(Benefit("bijstand"),),
+    )
+    pays = [
+        Payment(
+            "R500", date(2025, 1, 1) + timedelta(days=i % 365), Decimal("1.00"), "vrijwilligersvergoeding"
+        )
+        for i in range(500)
+    ]
     result = evaluate([r], pays, ruleset)
     for kind in ("resident", "office"):
-        letter = compose_letter(kind, "nl", result.resident("R500"), [r], pays, ruleset,
-                                year=2025, letter_date=date(2025, 12, 1), organisation=org)
+        letter = compose_letter(
+            kind,
+            "nl",
+            result.resident("R500"),
+            [r],
+            pays,
+            ruleset,
+            year=2025,
+            letter_date=date(2025, 12, 1),
+            organisation=org,
+        )
         pages = pdf_pages(render_pdf(letter))  # 95 payments raised a LayoutError before
         assert len(pages) >= 1
         assert "Veel Betalingen" in pages[0]
@@ -73,12 +101,14 @@ def test_a_resident_with_500_payments_renders(ruleset, org) -> None:
 
 def test_address_block_at_most_six_lines(make) -> None:
     letter = make("resident", "nl", "safe_bijstand")
-    long = replace(letter, head=replace(letter.head, recipient=tuple(
-        f"regel {i}" for i in range(MAX_ADDRESS_LINES + 1))))
+    long = replace(
+        letter, head=replace(letter.head, recipient=tuple(f"regel {i}" for i in range(MAX_ADDRESS_LINES + 1)))
+    )
     with pytest.raises(LetterError, match="regels"):
         render_pdf(long)
-    ok = replace(letter, head=replace(letter.head, recipient=tuple(
-        f"regel {i}" for i in range(MAX_ADDRESS_LINES))))
+    ok = replace(
+        letter, head=replace(letter.head, recipient=tuple(f"regel {i}" for i in range(MAX_ADDRESS_LINES)))
+    )
     assert "regel 5" in pdf_pages(render_pdf(ok))[0]
     wide = replace(letter, head=replace(letter.head, recipient=("W" * 80,)))
     with pytest.raises(LetterError, match="venster"):
@@ -108,14 +138,15 @@ def test_address_lies_in_the_window_and_date_outside_it(make) -> None:
 
 def test_a_name_the_font_cannot_print_is_refused(make) -> None:
     letter = make("resident", "nl", "safe_bijstand")
-    bad = replace(letter, head=replace(letter.head, recipient=("李小龍 \U0001F600", "Straat 1")))
+    bad = replace(letter, head=replace(letter.head, recipient=("李小龍 \U0001f600", "Straat 1")))
     with pytest.raises(LetterError, match="U\\+674E"):
         render_pdf(bad)
 
 
 def test_no_break_inside_dates_and_phone_numbers() -> None:
-    assert nbsp("bel 06 12 34 56 78 of 0113 123 456") == \
-        "bel 06\xa012\xa034\xa056\xa078 of 0113\xa0123\xa0456"
+    assert (
+        nbsp("bel 06 12 34 56 78 of 0113 123 456") == "bel 06\xa012\xa034\xa056\xa078 of 0113\xa0123\xa0456"
+    )
     assert nbsp("op 15 juni 2026.") == "op 15\xa0juni\xa02026."
     assert nbsp("€ 1.250,50 in 2025") == "€ 1.250,50 in 2025"  # amounts untouched
 
