@@ -27,6 +27,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default="table",
         help="json: het contract voor andere programma's; table: leesbaar rapport",
     )
+    p.add_argument(
+        "--indent",
+        action="store_true",
+        help="json met inspringing, voor mensen (standaard compact: kleiner en sneller)",
+    )
+    p.add_argument(
+        "--findings",
+        choices=("all", "problems"),
+        default="all",
+        help="json: all (standaard) of problems: zonder 'ok'-bevindingen en lege maanden",
+    )
     p.add_argument("--rules", metavar="DIR", help="een andere regelmap (standaard: de meegeleverde)")
     p.add_argument(
         "--option",
@@ -54,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
                 yield rr
 
         CheckResult(ruleset.id, ruleset.fingerprint, (), ev.errors).write_json(
-            sys.stdout, residents=tracked()
+            sys.stdout, indent=2 if args.indent else None, residents=tracked(), findings=args.findings
         )
         return 0 if worst(statuses) == "safe" else 1
     from vergoedingcheck.report import table_report
