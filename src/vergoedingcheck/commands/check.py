@@ -45,6 +45,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default="table",
         help="json: het contract voor andere programma's; table: leesbaar rapport",
     )
+    p.add_argument(
+        "--indent",
+        action="store_true",
+        help="json met inspringing, voor mensen (standaard compact: kleiner en sneller)",
+    )
+    p.add_argument(
+        "--findings",
+        choices=("all", "problems"),
+        default="all",
+        help="json: all (standaard) of problems: zonder 'ok'-bevindingen en lege maanden",
+    )
     p.add_argument("--rules", metavar="DIR", help="een andere regelmap (standaard: de meegeleverde)")
     p.add_argument(
         "--option",
@@ -85,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
 
         as_of = args.as_of or date.today()
         CheckResult(ruleset.id, ruleset.fingerprint, (), ev.errors, as_of=as_of, lang=args.lang).write_json(
-            sys.stdout, residents=tracked()
+            sys.stdout, indent=2 if args.indent else None, residents=tracked(), findings=args.findings
         )
         return 0 if worst(statuses) == "safe" else 1
     from vergoedingcheck.report import table_report

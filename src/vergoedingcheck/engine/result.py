@@ -8,6 +8,7 @@ turn them into sentences per language (see `vergoedingcheck.engine.explain`).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -268,51 +269,85 @@ class CheckResult:
         }
 
     def write_json(
-        self, out: Any, indent: int | None = 2, residents: Iterable[ResidentResult] | None = None
+        self,
+        out: Any,
+        indent: int | None = None,
+        residents: Iterable[ResidentResult] | None = None,
+        *,
+        findings: Literal["all", "problems"] = "all",
     ) -> None:
-        """Write the same JSON as `to_json`, one resident at a time (a large caseload never
-        holds its whole JSON tree in memory). `residents` may be a generator."""
-        import json
+        """Write the JSON of `to_json`, one resident at a time, with orjson (a C encoder): a large
+        caseload never holds its whole JSON tree in memory. `residents` may be a generator.
 
+        `indent=None` writes compact JSON (no spaces); any other value indents by two spaces (the
+        only indentation orjson has), byte for byte what `json.dumps(..., indent=2)` gives.
+        `findings="problems"` leaves out `ok` findings and empty months (see `problems_only`).
+        `out` is a text or binary stream; a text stream with a `buffer` gets the bytes directly.
+        """
+        import orjson
+
+        opt = orjson.OPT_INDENT_2 if indent is not None else 0
+        write = _byte_writer(out)
         residents = self.residents if residents is None else residents
         as_of = self._as_of()
-        first = True
+        head = orjson.dumps({"id": self.rules_id, "fingerprint": self.fingerprint})
+        errors = orjson.dumps(list(self.errors), option=opt)
+        day = orjson.dumps(as_of.isoformat())
         if indent is None:
-            head = json.dumps(self._head(), ensure_ascii=False)
-            out.write(head[:-1] + ', "residents": [')
+            write(b'{"version":1,"rules":' + head + b',"as_of":' + day + b',"residents":[')
+            first = True
             for r in residents:
-                out.write(
-                    ("" if first else ", ") + json.dumps(r.to_json(as_of, self.lang), ensure_ascii=False)
-                )
+                body = r.to_json(as_of, self.lang)
+                if findings == "problems":
+                    body = problems_only(body)
+                write((b"" if first else b",") + orjson.dumps(body))
                 first = False
-            out.write('], "errors": ' + json.dumps(list(self.errors), ensure_ascii=False) + "}\n")
+            write(b'],"errors":' + errors + b"}\n")
             return
-        pad = " " * indent
-        out.write(
-            "{\n"
-            + pad
-            + '"version": 1,\n'
-            + pad
-            + '"rules": '
-            + json.dumps({"id": self.rules_id, "fingerprint": self.fingerprint})
-            + ",\n"
-            + pad
-            + '"as_of": '
-            + json.dumps(as_of.isoformat())
-            + ",\n"
-            + pad
-            + '"residents": ['
+        # the stdlib's layout: {"version": 1, ...} with each resident nested two levels deep
+        write(
+            b'{\n  "version": 1,\n  "rules": '
+            + orjson.dumps({"id": self.rules_id, "fingerprint": self.fingerprint}, option=opt).replace(
+                b"\n", b"\n  "
+            )
+            + b',\n  "as_of": '
+            + day
+            + b',\n  "residents": ['
         )
+        first = True
         for r in residents:
-            body = json.dumps(r.to_json(as_of, self.lang), ensure_ascii=False, indent=indent)
-            body = body.replace("\n", "\n" + pad * 2)
-            out.write(("" if first else ",") + "\n" + pad * 2 + body)
+            body = r.to_json(as_of, self.lang)
+            if findings == "problems":
+                body = problems_only(body)
+            text = orjson.dumps(body, option=opt).replace(b"\n", b"\n    ")
+            write((b"" if first else b",") + b"\n    " + text)
             first = False
-        out.write(
-            ("" if first else "\n" + pad)
-            + "],\n"
-            + pad
-            + '"errors": '
-            + json.dumps(list(self.errors), ensure_ascii=False)
-            + "\n}\n"
-        )
+        write((b"" if first else b"\n  ") + b'],\n  "errors": ' + errors.replace(b"\n", b"\n  ") + b"\n}\n")
+
+
+def problems_only(resident: dict[str, Any]) -> dict[str, Any]:
+    """A resident's JSON without `ok` findings and without empty months (nothing paid, nothing
+    counted, status safe). Every status, total, headroom and non-ok finding stays: what is left
+    out can only be a "fine" line, never a problem."""
+    years = []
+    for y in resident.get("years", []):
+        y = dict(y)
+        y["months"] = [
+            m
+            for m in y.get("months", [])
+            if not (m.get("status") == "safe" and m.get("paid") == "0.00" and m.get("counted") == "0.00")
+        ]
+        y["findings"] = [f for f in y.get("findings", []) if f.get("outcome") != "ok"]
+        years.append(y)
+    return {**resident, "years": years}
+
+
+def _byte_writer(out: Any) -> Any:
+    """`write(bytes)` for a binary stream, a text stream's buffer, or (a StringIO) decoded text."""
+    if isinstance(out, (io.RawIOBase, io.BufferedIOBase)):
+        return out.write
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None:
+        out.flush()  # anything already written as text goes first
+        return buffer.write
+    return lambda b: out.write(b.decode("utf-8"))
