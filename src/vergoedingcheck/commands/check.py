@@ -11,6 +11,7 @@ from datetime import date
 
 from vergoedingcheck.engine import evaluate
 from vergoedingcheck.engine.evaluate import start_evaluation
+from vergoedingcheck.engine.provisional import with_provisional
 from vergoedingcheck.engine.result import CheckResult, ResidentResult, Status, worst
 from vergoedingcheck.io.casefile import read_case_file
 from vergoedingcheck.rules import load_ruleset
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         def tracked() -> Iterator[ResidentResult]:
             for rr in ev.results():
                 statuses.extend(y.status for y in rr.years)
-                yield rr
+                yield with_provisional(ev, rr)
 
         as_of = args.as_of or date.today()
         CheckResult(ruleset.id, ruleset.fingerprint, (), ev.errors, as_of=as_of, lang=args.lang).write_json(
