@@ -1,16 +1,34 @@
-"""`vergoedingcheck check FILE [--format json|table] [--rules DIR] [--year YYYY]`."""
+"""`vergoedingcheck check FILE [--format json|table] [--rules DIR] [--year YYYY] [--as-of DATE]
+[--lang nl|en]`."""
 
 from __future__ import annotations
 
 import argparse
 import functools
+import re
 import sys
 from collections.abc import Iterator
+from datetime import date
 
 from vergoedingcheck.engine.evaluate import start_evaluation
 from vergoedingcheck.engine.result import CheckResult, ResidentResult, Status, encode_resident, worst
 from vergoedingcheck.io.casefile import read_case_file
 from vergoedingcheck.rules import load_ruleset
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def as_of_date(text: str) -> date:
+    """`--as-of`: a real calendar date written as YYYY-MM-DD (argparse turns the error into exit 2)."""
+    try:
+        if not _ISO_DAY.fullmatch(text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is geen bestaande datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-12-01 "
+            f"(not an existing date; write YYYY-MM-DD)"
+        ) from None
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -54,7 +72,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="zet een regeloptie aan uit rules/opties/ (een andere lezing waar bronnen verschillen)",
     )
     p.add_argument("--year", type=int, help="toon alleen dit jaar (alleen bij --format table)")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="taal van het rapport")
+    p.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default="nl",
+        help="taal van het rapport en van de zinnen (`message`) in de json",
+    )
+    p.add_argument(
+        "--as-of",
+        type=as_of_date,
+        default=None,
+        metavar="DATE",
+        help="de datum waarvoor `headroom_remaining` geldt (JJJJ-MM-DD; standaard vandaag)",
+    )
     p.set_defaults(func=run)
 
 
@@ -69,7 +99,10 @@ def run(args: argparse.Namespace) -> int:
         # streamed: one resident's result at a time, so a large caseload stays small in memory;
         # with --jobs each resident is checked and encoded in a worker, written here in file order
         indent = 2 if args.indent else None
-        encode = functools.partial(encode_resident, indent=indent, findings=args.findings)
+        as_of = args.as_of or date.today()
+        encode = functools.partial(
+            encode_resident, indent=indent, findings=args.findings, as_of=as_of, lang=args.lang
+        )
         statuses: list[Status] = []
 
         def bodies() -> Iterator[bytes]:
@@ -77,9 +110,9 @@ def run(args: argparse.Namespace) -> int:
                 statuses.extend(years)
                 yield body
 
-        CheckResult(ruleset.id, ruleset.fingerprint, (), ev.errors).write_encoded(
-            sys.stdout, bodies(), indent
-        )
+        CheckResult(
+            ruleset.id, ruleset.fingerprint, (), ev.errors, as_of=as_of, lang=args.lang
+        ).write_encoded(sys.stdout, bodies(), indent)
         return 0 if worst(statuses) == "safe" else 1
     from vergoedingcheck.report import table_report
 
