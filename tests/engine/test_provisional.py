@@ -35,3 +35,46 @@ def test_the_planning_copy_assumes_the_last_confirmed_value(ruleset: Ruleset) ->
     with pytest.raises(FigureNotCovered):
         ruleset.value("tax.volunteer.month_cap", date(2027, 1, 15))
     assert prov.assuming_confirmed() is prov
+
+
+def _check(ruleset: Ruleset, text: str) -> dict:  # type: ignore[type-arg]
+    from vergoedingcheck.engine.evaluate import start_evaluation
+    from vergoedingcheck.engine.provisional import with_provisional
+    from vergoedingcheck.engine.result import CheckResult
+    from vergoedingcheck.io.casefile import case_from_doc
+    from vergoedingcheck.sourcefile import parse_text
+
+    case = case_from_doc(parse_text(text, "case.yaml"))
+    ev = start_evaluation(case.residents, case.payments, ruleset)
+    rrs = tuple(with_provisional(ev, rr) for rr in ev.results())
+    res = CheckResult(ruleset.id, ruleset.fingerprint, rrs, as_of=date(2026, 12, 1)).to_json()
+    return {y["year"]: y for y in res["residents"][0]["years"]}
+
+
+HEAD = "version: 1\nresidents: [{id: R1, birth_date: 1980-05-14, benefits: [{type: %s}]}]\npayments:\n"
+
+
+def test_provisional_can_be_unsafe_and_never_changes_status(ruleset: Ruleset) -> None:
+    years = _check(
+        ruleset,
+        HEAD % "bijstand"
+        + '  - {resident: R1, date: 2026-06-01, amount: "50.00", kind: vrijwilligersvergoeding}\n'
+        + '  - {resident: R1, date: 2027-01-15, amount: "250.00", kind: vrijwilligersvergoeding}\n',
+    )
+    # 2027: the caps are pending, so the year is unknown; with the 2026 caps (€220 a month)
+    # €250 in January is over the monthly cap: unsafe, headroom 0.
+    assert years[2027]["status"] == "unknown"
+    assert years[2027]["provisional"] == {"status": "unsafe", "headroom": "0.00", "assuming": "2026"}
+    # 2026 is confirmed: no provisional at all
+    assert years[2026]["status"] == "safe" and "provisional" not in years[2026]
+
+
+def test_no_provisional_when_something_else_is_unknown_too(ruleset: Ruleset) -> None:
+    # WW without a recorded UWV permission is unknown whatever the figures: planning cannot help.
+    years = _check(
+        ruleset,
+        HEAD % "ww"
+        + '  - {resident: R1, date: 2027-01-15, amount: "50.00", kind: vrijwilligersvergoeding}\n',
+    )
+    assert years[2027]["status"] == "unknown"
+    assert "provisional" not in years[2027]

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import re
 import sys
 from collections.abc import Iterator
 from datetime import date
 
 from vergoedingcheck.engine.evaluate import start_evaluation
+from vergoedingcheck.engine.provisional import with_provisional
 from vergoedingcheck.engine.result import CheckResult, ResidentResult, Status, encode_resident, worst
 from vergoedingcheck.io.casefile import read_case_file
 from vergoedingcheck.rules import load_ruleset
@@ -100,9 +100,10 @@ def run(args: argparse.Namespace) -> int:
         # with --jobs each resident is checked and encoded in a worker, written here in file order
         indent = 2 if args.indent else None
         as_of = args.as_of or date.today()
-        encode = functools.partial(
-            encode_resident, indent=indent, findings=args.findings, as_of=as_of, lang=args.lang
-        )
+
+        def encode(rr: ResidentResult) -> bytes:
+            return encode_resident(with_provisional(ev, rr), indent, args.findings, as_of, args.lang)
+
         statuses: list[Status] = []
 
         def bodies() -> Iterator[bytes]:

@@ -27,13 +27,15 @@ contract is compared with `expect` the same way the shared `check-examples` tool
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from vergoedingcheck.engine import evaluate
+from vergoedingcheck.engine.evaluate import start_evaluation
+from vergoedingcheck.engine.provisional import with_provisional
+from vergoedingcheck.engine.result import CheckResult
 from vergoedingcheck.io.casefile import Case, case_from_doc
 from vergoedingcheck.rules.ruleset import Ruleset
 from vergoedingcheck.sourcefile import InputError, Problem, SourceDoc, read_file
@@ -259,8 +261,15 @@ def run_scenario(scenario: Scenario, ruleset: Ruleset) -> ScenarioOutcome:
         from vergoedingcheck.rules import load_ruleset
 
         ruleset = load_ruleset(ruleset.directory, options=[*ruleset.enabled_options, *scenario.options])
-    checked = evaluate(scenario.case.residents, scenario.case.payments, ruleset)
-    result = replace(checked, as_of=scenario.as_of or date.today()).to_json()
+    ev = start_evaluation(scenario.case.residents, scenario.case.payments, ruleset)
+    checked = CheckResult(
+        ruleset.id,
+        ruleset.fingerprint,
+        tuple(with_provisional(ev, rr) for rr in ev.results()),
+        ev.errors,
+        as_of=scenario.as_of or date.today(),
+    )
+    result = checked.to_json()
     failures: list[str] = []
     for exp, line in zip(scenario.expect, scenario.lines, strict=True):
         failures += [f"line {line}: {d}" if line else d for d in compare(result, exp)]
