@@ -284,45 +284,59 @@ class CheckResult:
         `findings="problems"` leaves out `ok` findings and empty months (see `problems_only`).
         `out` is a text or binary stream; a text stream with a `buffer` gets the bytes directly.
         """
+        residents = self.residents if residents is None else residents
+        as_of = self._as_of()
+        bodies = (encode_resident(r, indent, findings, as_of, self.lang) for r in residents)
+        self.write_encoded(out, bodies, indent)
+
+    def write_encoded(self, out: Any, bodies: Iterable[bytes], indent: int | None = None) -> None:
+        """`write_json` with each resident already encoded by `encode_resident` (with the same
+        `indent`, `as_of` and `lang`), e.g. in another process (`check --jobs`)."""
         import orjson
 
         opt = orjson.OPT_INDENT_2 if indent is not None else 0
         write = _byte_writer(out)
-        residents = self.residents if residents is None else residents
-        as_of = self._as_of()
-        head = orjson.dumps({"id": self.rules_id, "fingerprint": self.fingerprint})
+        rules = orjson.dumps({"id": self.rules_id, "fingerprint": self.fingerprint}, option=opt)
         errors = orjson.dumps(list(self.errors), option=opt)
-        day = orjson.dumps(as_of.isoformat())
+        day = orjson.dumps(self._as_of().isoformat())
+        first = True
         if indent is None:
-            write(b'{"version":1,"rules":' + head + b',"as_of":' + day + b',"residents":[')
-            first = True
-            for r in residents:
-                body = r.to_json(as_of, self.lang)
-                if findings == "problems":
-                    body = problems_only(body)
-                write((b"" if first else b",") + orjson.dumps(body))
+            write(b'{"version":1,"rules":' + rules + b',"as_of":' + day + b',"residents":[')
+            for body in bodies:
+                write(body if first else b"," + body)
                 first = False
             write(b'],"errors":' + errors + b"}\n")
             return
-        # the stdlib's layout: {"version": 1, ...} with each resident nested two levels deep
+        # the stdlib's indent=2 layout: each resident nested two levels deep
         write(
             b'{\n  "version": 1,\n  "rules": '
-            + orjson.dumps({"id": self.rules_id, "fingerprint": self.fingerprint}, option=opt).replace(
-                b"\n", b"\n  "
-            )
+            + rules.replace(b"\n", b"\n  ")
             + b',\n  "as_of": '
             + day
             + b',\n  "residents": ['
         )
-        first = True
-        for r in residents:
-            body = r.to_json(as_of, self.lang)
-            if findings == "problems":
-                body = problems_only(body)
-            text = orjson.dumps(body, option=opt).replace(b"\n", b"\n    ")
-            write((b"" if first else b",") + b"\n    " + text)
+        for body in bodies:
+            write((b"\n    " if first else b",\n    ") + body)
             first = False
         write((b"" if first else b"\n  ") + b'],\n  "errors": ' + errors.replace(b"\n", b"\n  ") + b"\n}\n")
+
+
+def encode_resident(
+    r: ResidentResult,
+    indent: int | None = None,
+    findings: Literal["all", "problems"] = "all",
+    as_of: date | None = None,
+    lang: str = "nl",
+) -> bytes:
+    """One resident's JSON as `CheckResult.write_encoded` places it in the document."""
+    import orjson
+
+    body = r.to_json(as_of, lang)
+    if findings == "problems":
+        body = problems_only(body)
+    if indent is None:
+        return orjson.dumps(body)
+    return orjson.dumps(body, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    ")
 
 
 def problems_only(resident: dict[str, Any]) -> dict[str, Any]:
