@@ -15,21 +15,40 @@ import sys
 from collections.abc import Sequence
 
 from vergoedingcheck.errors import UsageError
-from vergoedingcheck.sourcefile import InputError
 
-COMMANDS = ("check", "rules", "demo", "app", "letters", "transfer")
+# The one-line help of each command, for `--help` without importing every command (issue 14 item 5:
+# importing them all up front made `--help` and a one-resident check 20-30x `python -c pass`).
+# tests/test_cli_imports.py checks that each line equals what the command registers itself.
+COMMANDS: dict[str, str] = {
+    "check": "controleer een casusbestand (check a case file)",
+    "rules": "de regels (bedragen per jaar) controleren en bijwerken",
+    "demo": "vul een database met voorbeeldbewoners (verzonnen personen)",
+    "app": "open de app voor de coördinator (standaard)",
+    "letters": "maak brieven als PDF (make letters)",
+    "transfer": "importeer of exporteer bewoners en betalingen (YAML, JSON, CSV, XLSX)",
+}
 
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _top_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[argparse.ArgumentParser]]:
     parser = argparse.ArgumentParser(
         prog="vergoedingcheck",
         description="Vrijwilligersvergoedingen zonder risico voor de uitkering. "
         "Zonder opdracht opent de app voor de coördinator.",
     )
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
-    for name in COMMANDS:
+    return parser, sub
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command registered, or with only `only` registered for real and the
+    others as a name and help line (what `--help` shows is the same, without the imports)."""
+    parser, sub = _top_parser()
+    for name, help_line in COMMANDS.items():
+        if only is not None and name != only:
+            sub.add_parser(name, help=help_line)
+            continue
         try:
             module = importlib.import_module(f"vergoedingcheck.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -40,6 +59,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_of(args: list[str]) -> str:
+    """Which command `args` run, by argparse itself (global options included), importing nothing:
+    every command is a placeholder that accepts anything. `--help` and usage errors exit here."""
+    parser, sub = _top_parser()
+    for name, help_line in COMMANDS.items():
+        sub.add_parser(name, help=help_line, add_help=False)
+    ns, _ = parser.parse_known_args(args)
+    return str(ns.command or "")
+
+
+def _is_input_error(exc: BaseException) -> bool:
+    """InputError (bad input: exit 2) without importing the YAML reader for `--help`."""
+    source = sys.modules.get("vergoedingcheck.sourcefile")
+    return source is not None and isinstance(exc, source.InputError)
+
+
 def _is_store_error(exc: BaseException) -> bool:
     """StoreError without importing the store (and SQLAlchemy) for every command."""
     store = sys.modules.get("vergoedingcheck.store.db")
@@ -48,10 +83,10 @@ def _is_store_error(exc: BaseException) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if not args_list:
         args_list = ["app"]
     try:
+        parser = build_parser(only=_command_of(args_list) or "")
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
         return int(exc.code or 0)
@@ -60,10 +95,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args))
-    except InputError as exc:
-        for p in exc.problems:
-            print(str(p), file=sys.stderr)
-        return 2
     except UsageError as exc:
         print(f"vergoedingcheck: {exc}", file=sys.stderr)
         return 2
@@ -72,6 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:
+        if _is_input_error(exc):
+            for p in exc.problems:  # type: ignore[attr-defined]
+                print(str(p), file=sys.stderr)
+            return 2
         if _is_store_error(exc):  # a store problem the user can act on: one sentence, exit 2
             print(f"vergoedingcheck: {exc}", file=sys.stderr)
             return 2

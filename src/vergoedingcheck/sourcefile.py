@@ -260,23 +260,30 @@ class _NoKey:
 _NOKEY = _NoKey()
 
 
+def _syntax_error(file: str, exc: yaml.YAMLError) -> InputError:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        return InputError([Problem(file, line, "", f"not valid YAML/JSON: {exc.problem}")])
+    return InputError([Problem(file, None, "", f"not valid YAML/JSON: {exc}")])
+
+
 def parse_text(text: str, file: str) -> SourceDoc:
     """Parse YAML/JSON text. Raises InputError with file and line on a syntax error."""
     try:
         data = _load_events(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise InputError([Problem(file, line, "", f"not valid YAML/JSON: {exc.problem}")]) from None
     except yaml.YAMLError as exc:
-        raise InputError([Problem(file, None, "", f"not valid YAML/JSON: {exc}")]) from None
+        raise _syntax_error(file, exc) from None
     except (_Unclean, ValueError, TypeError):
         data = _Unclean
     if data is None:
         raise InputError([Problem(file, 1, "", "the file is empty")])
     if data is not _Unclean:
         return SourceDoc(file, data, None, [], text)
-    node = yaml.compose(text, Loader=_Loader)
+    try:  # the fast reader may stop (_Unclean) before it reaches a syntax error further on
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise _syntax_error(file, exc) from None
     if node is None:
         raise InputError([Problem(file, 1, "", "the file is empty")])
     builder = _Builder(file)

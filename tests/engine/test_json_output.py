@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +77,8 @@ def test_compact_and_indented_equal_the_old_writer(path: Path, ruleset: Ruleset)
     result = evaluate(case.residents, case.payments, ruleset)
     old_buf = io.StringIO()
     old_write_json(result, old_buf)
-    old = json.loads(old_buf.getvalue())
+    # issue 8 added `as_of` (the day the result is for; default today) to the contract's top level
+    old = {**json.loads(old_buf.getvalue()), "as_of": date.today().isoformat()}
     compact = written(result)
     indented = written(result, indent=2)
     assert json.loads(compact) == old
@@ -94,7 +96,7 @@ def test_compact_and_indented_equal_the_old_writer(path: Path, ruleset: Ruleset)
 def test_key_order_is_the_contract(ruleset: Ruleset) -> None:
     case = read_scenario(CASES[0]).case
     data = json.loads(written(evaluate(case.residents, case.payments, ruleset)))
-    assert list(data) == ["version", "rules", "residents", "errors"]
+    assert list(data) == ["version", "rules", "as_of", "residents", "errors"]
     year = data["residents"][0]["years"][0]
     assert list(year)[:4] == ["year", "status", "tax", "benefits"]
 

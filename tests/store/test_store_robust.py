@@ -149,14 +149,13 @@ def test_full_disk_is_one_sentence_and_nothing_half_written(db_target: str) -> N
                     "CREATE TRIGGER vc_full BEFORE INSERT ON payments FOR EACH ROW EXECUTE FUNCTION vc_full()"
                 )
         residents, payments = _bulk(50, 40)
-        with pytest.raises(StoreError, match="schijf .* is vol") as info:
+        with pytest.raises(StoreError, match=r"schijf .* is vol") as info:
             s.import_records(residents, payments)
         assert "\n" not in str(info.value)
         assert [r.id for r in s.residents()] == ["R1"] and s.payments() == []
 
 
 def test_full_disk_through_the_cli_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from vergoedingcheck.cli import main
 
     db = tmp_path / "vc.db"
     with Store(db) as s:

@@ -1,16 +1,34 @@
-"""`vergoedingcheck check FILE [--format json|table] [--rules DIR] [--year YYYY]`."""
+"""`vergoedingcheck check FILE [--format json|table] [--rules DIR] [--year YYYY] [--as-of DATE]
+[--lang nl|en]`."""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterator
+from datetime import date
 
-from vergoedingcheck.engine import evaluate
 from vergoedingcheck.engine.evaluate import start_evaluation
-from vergoedingcheck.engine.result import CheckResult, ResidentResult, Status, worst
+from vergoedingcheck.engine.provisional import with_provisional
+from vergoedingcheck.engine.result import CheckResult, ResidentResult, Status, encode_resident, worst
 from vergoedingcheck.io.casefile import read_case_file
 from vergoedingcheck.rules import load_ruleset
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def as_of_date(text: str) -> date:
+    """`--as-of`: a real calendar date written as YYYY-MM-DD (argparse turns the error into exit 2)."""
+    try:
+        if not _ISO_DAY.fullmatch(text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is geen bestaande datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-12-01 "
+            f"(not an existing date; write YYYY-MM-DD)"
+        ) from None
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,6 +56,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default="all",
         help="json: all (standaard) of problems: zonder 'ok'-bevindingen en lege maanden",
     )
+    p.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="controleer met N processen tegelijk (standaard: het aantal kernen); "
+        "de uitvoer is dezelfde als met --jobs 1",
+    )
     p.add_argument("--rules", metavar="DIR", help="een andere regelmap (standaard: de meegeleverde)")
     p.add_argument(
         "--option",
@@ -47,29 +72,66 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="zet een regeloptie aan uit rules/opties/ (een andere lezing waar bronnen verschillen)",
     )
     p.add_argument("--year", type=int, help="toon alleen dit jaar (alleen bij --format table)")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="taal van het rapport")
+    p.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default="nl",
+        help="taal van het rapport en van de zinnen (`message`) in de json",
+    )
+    p.add_argument(
+        "--as-of",
+        type=as_of_date,
+        default=None,
+        metavar="DATE",
+        help="de datum waarvoor `headroom_remaining` geldt (JJJJ-MM-DD; standaard vandaag)",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     case = read_case_file(args.file)
     ruleset = load_ruleset(args.rules, options=args.option)
+    from vergoedingcheck.services import batch
+
+    jobs = args.jobs if args.jobs is not None else batch.default_jobs()
+    ev = start_evaluation(case.residents, case.payments, ruleset)
     if args.format == "json":
-        # streamed: one resident's result at a time, so a large caseload stays small in memory
-        ev = start_evaluation(case.residents, case.payments, ruleset)
+        # streamed: one resident's result at a time, so a large caseload stays small in memory;
+        # with --jobs each resident is checked and encoded in a worker, written here in file order
+        indent = 2 if args.indent else None
+        as_of = args.as_of or date.today()
+
+        def encode(rr: ResidentResult) -> bytes:
+            return encode_resident(with_provisional(ev, rr), indent, args.findings, as_of, args.lang)
+
         statuses: list[Status] = []
 
-        def tracked() -> Iterator[ResidentResult]:
-            for rr in ev.results():
-                statuses.extend(y.status for y in rr.years)
-                yield rr
+        def bodies() -> Iterator[bytes]:
+            for body, years in batch.results(ev, encode, jobs):
+                statuses.extend(years)
+                yield body
 
-        CheckResult(ruleset.id, ruleset.fingerprint, (), ev.errors).write_json(
-            sys.stdout, indent=2 if args.indent else None, residents=tracked(), findings=args.findings
-        )
+        CheckResult(
+            ruleset.id, ruleset.fingerprint, (), ev.errors, as_of=as_of, lang=args.lang
+        ).write_encoded(sys.stdout, bodies(), indent)
         return 0 if worst(statuses) == "safe" else 1
     from vergoedingcheck.report import table_report
 
-    result = evaluate(case.residents, case.payments, ruleset)
+    residents = tuple(rr for rr, _ in batch.results(ev, _same, jobs))
+    result = CheckResult(ruleset.id, ruleset.fingerprint, residents, ev.errors)
     sys.stdout.write(table_report(result, case.residents, year=args.year, lang=args.lang))
     return 0 if result.status == "safe" else 1
+
+
+def _same(rr: ResidentResult) -> ResidentResult:
+    return rr
+
+
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("at least 1 process")
+    return n

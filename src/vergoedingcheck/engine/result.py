@@ -11,12 +11,14 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
 from vergoedingcheck.money import to_json
 
 Status = Literal["safe", "unsafe", "unknown"]
+ZERO = Decimal("0.00")
 Outcome = Literal["ok", "fail", "warning", "unknown", "info"]
 
 ACTIONS = (
@@ -67,7 +69,13 @@ class Finding:
     params: tuple[tuple[str, str], ...] = ()
     missing: str | None = None  # for `unknown`: the figure, policy or fact that is missing
 
-    def to_json(self) -> dict[str, Any]:
+    def message(self, lang: str = "nl") -> str:
+        """The finding as a sentence in `lang` (`nl` or `en`); `explanation` stays the key."""
+        from vergoedingcheck.engine.explain import explain  # explain imports this module
+
+        return explain(self, lang)
+
+    def to_json(self, lang: str = "nl") -> dict[str, Any]:
         d: dict[str, Any] = {
             "rule": self.rule,
             "outcome": self.outcome,
@@ -76,6 +84,7 @@ class Finding:
             "value": to_json(self.value),
             "legal_basis": self.legal_basis.to_json() if self.legal_basis else None,
             "explanation": self.explanation,
+            "message": self.message(lang),
             "regime": self.regime,
         }
         if self.params:
@@ -148,6 +157,25 @@ class MonthResult:
 
 
 @dataclass(frozen=True, slots=True)
+class Provisional:
+    """The outcome of a year if the last confirmed figures still held (spec §3, Coverage).
+
+    Only on a year whose status is `unknown` because figures are announced but not confirmed;
+    it never changes that status. `assuming` is the year whose figures it assumes."""
+
+    status: Status
+    headroom: Decimal
+    assuming: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"status": self.status, "headroom": to_json(self.headroom), "assuming": self.assuming}
+
+
+def _month_start(month: str) -> date:
+    return date(int(month[:4]), int(month[5:7]), 1)
+
+
+@dataclass(frozen=True, slots=True)
 class YearResult:
     year: int
     status: Status
@@ -159,9 +187,21 @@ class YearResult:
     findings: tuple[Finding, ...]
     actions: tuple[str, ...] = ()
     """Every action for this year: the benefits' actions plus tax-level ones (declare, receipts)."""
+    provisional: Provisional | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def headroom_remaining(self, as_of: date) -> Decimal:
+        """The largest extra allowance that can still be paid on or after `as_of` this year
+        (spec §3, Headroom): the year's room, but no more than the rooms of the months from the
+        month of `as_of` on added up. `headroom` is already min(year's room, all months' rooms),
+        and the remaining months' rooms are a part of all months' rooms, so
+        min(headroom, remaining months' rooms) = min(year's room, remaining months' rooms)."""
+        first = date(as_of.year, as_of.month, 1)
+        later = sum((m.headroom for m in self.months if _month_start(m.month) >= first), ZERO)
+        return max(ZERO, min(self.headroom, later))
+
+    def to_json(self, as_of: date | None = None, lang: str = "nl") -> dict[str, Any]:
+        """`as_of` (default today) only decides `headroom_remaining`; `lang` the messages."""
+        d: dict[str, Any] = {
             "year": self.year,
             "status": self.status,
             "tax": self.tax.to_json(),
@@ -169,9 +209,13 @@ class YearResult:
             "gifts": self.gifts.to_json(),
             "months": [m.to_json() for m in self.months],
             "headroom": to_json(self.headroom),
-            "actions": list(self.actions),
-            "findings": [f.to_json() for f in self.findings],
+            "headroom_remaining": to_json(self.headroom_remaining(as_of or date.today())),
         }
+        if self.provisional is not None:
+            d["provisional"] = self.provisional.to_json()
+        d["actions"] = list(self.actions)
+        d["findings"] = [f.to_json(lang) for f in self.findings]
+        return d
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,8 +227,8 @@ class ResidentResult:
     def year(self, year: int) -> YearResult | None:
         return next((y for y in self.years if y.year == year), None)
 
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "years": [y.to_json() for y in self.years]}
+    def to_json(self, as_of: date | None = None, lang: str = "nl") -> dict[str, Any]:
+        return {"id": self.id, "years": [y.to_json(as_of, lang) for y in self.years]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +237,11 @@ class CheckResult:
     fingerprint: str
     residents: tuple[ResidentResult, ...]
     errors: tuple[str, ...] = field(default_factory=tuple)
+    as_of: date | None = None
+    """The date the result is computed for (default: today when written). Only
+    `headroom_remaining` depends on it."""
+    lang: str = "nl"
+    """The language of the findings' `message` (`nl` or `en`)."""
 
     def resident(self, rid: str) -> ResidentResult | None:
         return next((r for r in self.residents if r.id == rid), None)
@@ -201,11 +250,21 @@ class CheckResult:
     def status(self) -> Status:
         return worst([y.status for r in self.residents for y in r.years])
 
-    def to_json(self) -> dict[str, Any]:
+    def _as_of(self) -> date:
+        return self.as_of or date.today()
+
+    def _head(self) -> dict[str, Any]:
         return {
             "version": 1,
             "rules": {"id": self.rules_id, "fingerprint": self.fingerprint},
-            "residents": [r.to_json() for r in self.residents],
+            "as_of": self._as_of().isoformat(),
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        as_of = self._as_of()
+        return {
+            **self._head(),
+            "residents": [r.to_json(as_of, self.lang) for r in self.residents],
             "errors": list(self.errors),
         }
 
@@ -225,41 +284,59 @@ class CheckResult:
         `findings="problems"` leaves out `ok` findings and empty months (see `problems_only`).
         `out` is a text or binary stream; a text stream with a `buffer` gets the bytes directly.
         """
+        residents = self.residents if residents is None else residents
+        as_of = self._as_of()
+        bodies = (encode_resident(r, indent, findings, as_of, self.lang) for r in residents)
+        self.write_encoded(out, bodies, indent)
+
+    def write_encoded(self, out: Any, bodies: Iterable[bytes], indent: int | None = None) -> None:
+        """`write_json` with each resident already encoded by `encode_resident` (with the same
+        `indent`, `as_of` and `lang`), e.g. in another process (`check --jobs`)."""
         import orjson
 
         opt = orjson.OPT_INDENT_2 if indent is not None else 0
         write = _byte_writer(out)
-        residents = self.residents if residents is None else residents
-        head = orjson.dumps({"id": self.rules_id, "fingerprint": self.fingerprint})
+        rules = orjson.dumps({"id": self.rules_id, "fingerprint": self.fingerprint}, option=opt)
         errors = orjson.dumps(list(self.errors), option=opt)
+        day = orjson.dumps(self._as_of().isoformat())
+        first = True
         if indent is None:
-            write(b'{"version":1,"rules":' + head + b',"residents":[')
-            first = True
-            for r in residents:
-                body = r.to_json()
-                if findings == "problems":
-                    body = problems_only(body)
-                write((b"" if first else b",") + orjson.dumps(body))
+            write(b'{"version":1,"rules":' + rules + b',"as_of":' + day + b',"residents":[')
+            for body in bodies:
+                write(body if first else b"," + body)
                 first = False
             write(b'],"errors":' + errors + b"}\n")
             return
-        # the stdlib's layout: {"version": 1, ...} with each resident nested two levels deep
+        # the stdlib's indent=2 layout: each resident nested two levels deep
         write(
             b'{\n  "version": 1,\n  "rules": '
-            + orjson.dumps({"id": self.rules_id, "fingerprint": self.fingerprint}, option=opt).replace(
-                b"\n", b"\n  "
-            )
+            + rules.replace(b"\n", b"\n  ")
+            + b',\n  "as_of": '
+            + day
             + b',\n  "residents": ['
         )
-        first = True
-        for r in residents:
-            body = r.to_json()
-            if findings == "problems":
-                body = problems_only(body)
-            text = orjson.dumps(body, option=opt).replace(b"\n", b"\n    ")
-            write((b"" if first else b",") + b"\n    " + text)
+        for body in bodies:
+            write((b"\n    " if first else b",\n    ") + body)
             first = False
         write((b"" if first else b"\n  ") + b'],\n  "errors": ' + errors.replace(b"\n", b"\n  ") + b"\n}\n")
+
+
+def encode_resident(
+    r: ResidentResult,
+    indent: int | None = None,
+    findings: Literal["all", "problems"] = "all",
+    as_of: date | None = None,
+    lang: str = "nl",
+) -> bytes:
+    """One resident's JSON as `CheckResult.write_encoded` places it in the document."""
+    import orjson
+
+    body = r.to_json(as_of, lang)
+    if findings == "problems":
+        body = problems_only(body)
+    if indent is None:
+        return orjson.dumps(body)
+    return orjson.dumps(body, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    ")
 
 
 def problems_only(resident: dict[str, Any]) -> dict[str, Any]:

@@ -16,9 +16,10 @@ import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, ValidationError
 
 from vergoedingcheck.files import write_private
+from vergoedingcheck.io.fastjson import read_source  # JSON through a C parser (issue 14)
 from vergoedingcheck.model import Benefit, Payment, Resident
 from vergoedingcheck.money import MoneyError, parse_money, to_json
-from vergoedingcheck.sourcefile import InputError, Problem, SourceDoc, merge_problems, read_file
+from vergoedingcheck.sourcefile import InputError, Problem, SourceDoc, merge_problems
 
 
 def _date(v: object) -> object:
@@ -283,7 +284,7 @@ def _reference_problems(doc: SourceDoc) -> list[Problem]:
 
 
 def read_case_file(path: str | os.PathLike[str]) -> Case:
-    return case_from_doc(read_file(Path(path)))
+    return case_from_doc(read_source(Path(path)))
 
 
 def case_to_dict(

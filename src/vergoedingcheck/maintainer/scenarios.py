@@ -13,6 +13,9 @@ Format (shared spec "expectations"):
         benefit: {type: bijstand, status: unsafe, countable: "2310.00"}
         month: {month: "2024-03", headroom: "0.00", status: unsafe}
         headroom: "0.00"
+        headroom_remaining: "0.00"         # with a top-level `as_of: 2024-12-01` (default today)
+        provisional: {status: safe, headroom: "2100.00"}
+        gifts_counted_on: R1
         gifts_total: "0.00"
         action: report_to_municipality
         missing: tax.volunteer.month_cap   # an `unknown` finding that names this figure
@@ -25,11 +28,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from vergoedingcheck.engine import evaluate
+from vergoedingcheck.engine.evaluate import start_evaluation
+from vergoedingcheck.engine.provisional import with_provisional
+from vergoedingcheck.engine.result import CheckResult
 from vergoedingcheck.io.casefile import Case, case_from_doc
 from vergoedingcheck.rules.ruleset import Ruleset
 from vergoedingcheck.sourcefile import InputError, Problem, SourceDoc, read_file
@@ -47,9 +53,13 @@ EXPECT_KEYS = frozenset(
         "action",
         "missing",
         "note",
+        "benefits",
+        "headroom_remaining",
+        "gifts_counted_on",
+        "provisional",
     }
 )
-TOP_KEYS = frozenset({"name", "source", "case", "expect", "note", "description"})
+TOP_KEYS = frozenset({"name", "source", "case", "expect", "note", "description", "as_of", "options"})
 
 
 @dataclass
@@ -59,6 +69,8 @@ class Scenario:
     case: Case
     expect: list[dict[str, Any]]
     lines: list[int | None] = field(default_factory=list)  # the line of each expect item
+    as_of: date | None = None  # passed as `check --as-of`
+    options: tuple[str, ...] = ()  # passed as `check --option` each
 
 
 @dataclass
@@ -85,9 +97,7 @@ def read_scenario(path: str | Path) -> Scenario:
     if doc.problems:
         raise InputError(doc.problems)
     if not isinstance(doc.data, dict):
-        raise InputError(
-            [doc.problem((), "a scenario case is a mapping with name, case and expect")]
-        )
+        raise InputError([doc.problem((), "a scenario case is a mapping with name, case and expect")])
     problems: list[Problem] = []
     for key in doc.data:
         if key not in TOP_KEYS:
@@ -115,15 +125,24 @@ def read_scenario(path: str | Path) -> Scenario:
             case = case_from_doc(_sub_doc(doc, "case"))
         except InputError as exc:
             problems += [
-                Problem(
-                    p.file, p.line, f"case.{p.field}" if p.field else "case", p.message, p.severity
-                )
+                Problem(p.file, p.line, f"case.{p.field}" if p.field else "case", p.message, p.severity)
                 for p in exc.problems
             ]
+    as_of = doc.data.get("as_of")
+    if as_of is not None and not isinstance(as_of, date):
+        try:
+            as_of = date.fromisoformat(str(as_of))
+        except ValueError:
+            problems.append(doc.problem(("as_of",), "a date YYYY-MM-DD is expected"))
+            as_of = None
+    options = doc.data.get("options") or []
+    if not isinstance(options, list) or not all(isinstance(o, str) for o in options):
+        problems.append(doc.problem(("options",), "a list of rule option ids is expected"))
+        options = []
     if problems or case is None:
         raise InputError(problems)
     lines = [doc.line_of(("expect", i)) for i in range(len(expect or []))]
-    return Scenario(str(path), str(doc.data["name"]), case, list(expect or []), lines)
+    return Scenario(str(path), str(doc.data["name"]), case, list(expect or []), lines, as_of, tuple(options))
 
 
 # -- comparison (same semantics as the shared check-examples tool) -------------------------------
@@ -166,18 +185,41 @@ def compare(result: dict[str, Any], exp: dict[str, Any]) -> list[str]:
         got = (y.get("gifts") or {}).get("total")
         if not money_eq(got, exp["gifts_total"]):
             bad.append(f"{where}: gifts.total {got!r}, expected {exp['gifts_total']!r}")
-    if "benefit" in exp:
-        want = exp["benefit"]
+    if "headroom_remaining" in exp and not money_eq(y.get("headroom_remaining"), exp["headroom_remaining"]):
+        bad.append(
+            f"{where}: headroom_remaining {y.get('headroom_remaining')!r}, "
+            f"expected {exp['headroom_remaining']!r}"
+        )
+    if "gifts_counted_on" in exp:
+        got = (y.get("gifts") or {}).get("counted_on")
+        if str(got) != str(exp["gifts_counted_on"]):
+            bad.append(f"{where}: gifts.counted_on {got!r}, expected {exp['gifts_counted_on']!r}")
+    if "provisional" in exp:
+        pwant, pgot = exp["provisional"], y.get("provisional")
+        if not isinstance(pgot, dict):
+            bad.append(f"{where}: no provisional result")
+        else:
+            if "status" in pwant and pgot.get("status") != pwant["status"]:
+                bad.append(
+                    f"{where}: provisional status {pgot.get('status')!r}, expected {pwant['status']!r}"
+                )
+            if "headroom" in pwant and not money_eq(pgot.get("headroom"), pwant["headroom"]):
+                bad.append(
+                    f"{where}: provisional headroom {pgot.get('headroom')!r}, expected {pwant['headroom']!r}"
+                )
+            if "assuming" in pwant and str(pgot.get("assuming")) != str(pwant["assuming"]):
+                bad.append(
+                    f"{where}: provisional assuming {pgot.get('assuming')!r}, expected {pwant['assuming']!r}"
+                )
+    wanted = ([exp["benefit"]] if "benefit" in exp else []) + list(exp.get("benefits") or [])
+    for want in wanted:
         found = [b for b in y.get("benefits", []) if b.get("type") == want.get("type")]
         if not found:
             bad.append(f"{where}: no result for benefit {want.get('type')!r}")
         else:
             b = found[0]
             if "status" in want and b.get("status") != want["status"]:
-                bad.append(
-                    f"{where}: {want['type']} status {b.get('status')!r}, "
-                    f"expected {want['status']!r}"
-                )
+                bad.append(f"{where}: {want['type']} status {b.get('status')!r}, expected {want['status']!r}")
             if "countable" in want and not money_eq(b.get("countable"), want["countable"]):
                 bad.append(
                     f"{where}: {want['type']} countable {b.get('countable')!r}, "
@@ -192,13 +234,11 @@ def compare(result: dict[str, Any], exp: dict[str, Any]) -> list[str]:
             m = found[0]
             if "headroom" in want and not money_eq(m.get("headroom"), want["headroom"]):
                 bad.append(
-                    f"{where}: {want['month']} headroom {m.get('headroom')!r}, "
-                    f"expected {want['headroom']!r}"
+                    f"{where}: {want['month']} headroom {m.get('headroom')!r}, expected {want['headroom']!r}"
                 )
             if "status" in want and m.get("status") != want["status"]:
                 bad.append(
-                    f"{where}: {want['month']} status {m.get('status')!r}, "
-                    f"expected {want['status']!r}"
+                    f"{where}: {want['month']} status {m.get('status')!r}, expected {want['status']!r}"
                 )
     if "action" in exp:
         actions = {a for b in y.get("benefits", []) for a in (b.get("actions") or [])}
@@ -216,7 +256,20 @@ def compare(result: dict[str, Any], exp: dict[str, Any]) -> list[str]:
 
 
 def run_scenario(scenario: Scenario, ruleset: Ruleset) -> ScenarioOutcome:
-    result = evaluate(scenario.case.residents, scenario.case.payments, ruleset).to_json()
+    """Run one case as `check --format json [--as-of] [--option …]` would."""
+    if scenario.options:
+        from vergoedingcheck.rules import load_ruleset
+
+        ruleset = load_ruleset(ruleset.directory, options=[*ruleset.enabled_options, *scenario.options])
+    ev = start_evaluation(scenario.case.residents, scenario.case.payments, ruleset)
+    checked = CheckResult(
+        ruleset.id,
+        ruleset.fingerprint,
+        tuple(with_provisional(ev, rr) for rr in ev.results()),
+        ev.errors,
+        as_of=scenario.as_of or date.today(),
+    )
+    result = checked.to_json()
     failures: list[str] = []
     for exp, line in zip(scenario.expect, scenario.lines, strict=True):
         failures += [f"line {line}: {d}" if line else d for d in compare(result, exp)]

@@ -10,7 +10,7 @@ import bisect
 import hashlib
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -90,6 +90,9 @@ class FigureValue:
     single_source: bool
     origin: str  # "nl" or the overlay id
     note: str | None = None
+    assumed_from: int | None = None
+    """Only in `Ruleset.assuming_confirmed()`: the year of the confirmed value used for a pending
+    period (the `assuming` of a provisional result)."""
 
     @property
     def decimal(self) -> Decimal:
@@ -148,6 +151,33 @@ class Ruleset:
     _cache: dict[tuple[str, date, str | None], FigureValue | FigureNotCovered] = field(
         default_factory=dict, repr=False
     )
+    assume_confirmed: bool = False
+    """Only on the copy `assuming_confirmed()` makes: a `pending` entry answers with the last
+    confirmed value before it (spec §3, Coverage: `provisional`), never on the real ruleset."""
+    _provisional: Ruleset | None = field(default=None, repr=False)
+
+    def assuming_confirmed(self) -> Ruleset:
+        """A copy of this ruleset in which each `pending` period answers with the last confirmed
+        value before it (the value in force the day before the pending entry starts), its note
+        saying so. For `provisional` results only: a status is never decided with it."""
+        if self.assume_confirmed:
+            return self
+        if self._provisional is None:
+            self._provisional = Ruleset(
+                self.id,
+                self.directory,
+                self.fingerprint,
+                self.figures,
+                self.overlays,
+                self.warnings,
+                self._national,
+                self._overlay_tl,
+                self._municipality_index,
+                self.options,
+                self.enabled_options,
+                assume_confirmed=True,
+            )
+        return self._provisional
 
     # -- lookups -------------------------------------------------------------------------------
     def overlay_for(self, municipality: str | None) -> Overlay | None:
@@ -178,12 +208,16 @@ class Ruleset:
                 found = tl.find(day)
                 if found is not None and found[1] is not None:
                     if found[1].pending:
-                        raise FigureNotCovered(
-                            figure,
-                            day,
-                            f"{overlay.name}: still to be confirmed",
-                            found[1].note,
-                            code="pending",
+                        return self._pending(
+                            tl,
+                            found[0],
+                            FigureNotCovered(
+                                figure,
+                                day,
+                                f"{overlay.name}: still to be confirmed",
+                                found[1].note,
+                                code="pending",
+                            ),
                         )
                     return tl.value_at(found[0])
         for oid in self.enabled_options:
@@ -192,12 +226,16 @@ class Ruleset:
                 found = tl.find(day)
                 if found is not None and found[1] is not None:
                     if found[1].pending:
-                        raise FigureNotCovered(
-                            figure,
-                            day,
-                            f"option {oid}: still to be confirmed",
-                            found[1].note,
-                            code="pending",
+                        return self._pending(
+                            tl,
+                            found[0],
+                            FigureNotCovered(
+                                figure,
+                                day,
+                                f"option {oid}: still to be confirmed",
+                                found[1].note,
+                                code="pending",
+                            ),
                         )
                     return tl.value_at(found[0])
         tl = self._national.get(figure)
@@ -222,10 +260,31 @@ class Ruleset:
                 boundary=tl.starts[i],
             )
         if entry.pending:
-            raise FigureNotCovered(
-                figure, day, "announced but still to be confirmed", entry.note, code="pending"
+            return self._pending(
+                tl,
+                i,
+                FigureNotCovered(
+                    figure, day, "announced but still to be confirmed", entry.note, code="pending"
+                ),
             )
         return tl.value_at(i)
+
+    def _pending(self, tl: _Timeline, i: int, exc: FigureNotCovered) -> FigureValue:
+        """A pending entry: `exc`, unless this is the `assuming_confirmed()` copy and a confirmed
+        value directly precedes it (then that value, still valid only for planning)."""
+        if not self.assume_confirmed or i == 0:
+            raise exc
+        prev = tl.entries[i - 1]
+        if prev is None or prev.pending:
+            raise exc  # an end or another pending period: nothing confirmed to assume
+        v = tl.value_at(i - 1)
+        assumed = (tl.starts[i] - timedelta(days=1)).year
+        return replace(
+            v,
+            valid_until=None,
+            note=f"provisional: the last confirmed value (of {assumed}) assumed for a pending period",
+            assumed_from=assumed,
+        )
 
     def history(self, figure: str, overlay_id: str | None = None) -> list[tuple[date, ValueEntry | None]]:
         tl = self._overlay_tl.get((overlay_id, figure)) if overlay_id else self._national.get(figure)
