@@ -76,6 +76,27 @@ class LetterRecord:
     id: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One recorded change: who (database role, or OS user on SQLite), when (UTC), which table and
+    row, and the row before and after (None for an insert / a delete)."""
+
+    id: int
+    at: str
+    who: str
+    table: str
+    action: str  # insert | update | delete
+    row_key: str | None
+    resident: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+    def changed(self) -> dict[str, tuple[Any, Any]]:
+        """The fields that differ: {field: (before, after)}."""
+        b, a = self.before or {}, self.after or {}
+        return {k: (b.get(k), a.get(k)) for k in sorted(set(b) | set(a)) if b.get(k) != a.get(k)}
+
+
 @dataclass(frozen=True)
 class ImportSummary:
     residents_added: int = 0
@@ -259,6 +280,16 @@ def _batches(items: Sequence[_T], n: int) -> Iterator[Sequence[_T]]:
         yield items[i : i + n]
 
 
+def _os_user() -> str:
+    """Who, on SQLite: the OS account (there are no database roles)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return f"uid {os.getuid()}" if hasattr(os, "getuid") else "onbekend"
+
+
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
@@ -355,6 +386,20 @@ def _newer_schema(found: str) -> str:
     )
 
 
+def _audit_entry(r: RowMapping) -> AuditEntry:
+    return AuditEntry(
+        id=int(r["id"]),
+        at=r["at"],
+        who=r["who"],
+        table=r["table_name"],
+        action=r["action"],
+        row_key=r["row_key"],
+        resident=r["resident_id"],
+        before=None if r["before"] is None else json.loads(r["before"]),
+        after=None if r["after"] is None else json.loads(r["after"]),
+    )
+
+
 # -- the store ----------------------------------------------------------------------------------
 
 
@@ -429,14 +474,20 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[Connection]:
+    def transaction(self, *, audited: bool = True) -> Iterator[Connection]:
         """One write transaction; rolled back on any exception. A database error (read-only, full
-        disk, corrupt, ...) becomes a `StoreError` with one sentence."""
+        disk, corrupt, ...) becomes a `StoreError` with one sentence. On SQLite the OS user is
+        put in `audit_actor` for the audit triggers, and removed again before the commit."""
+        actor = audited and self.dialect == "sqlite"
         try:
             with self._lock, self.engine.connect() as c:
                 c.execution_options(vc_write=True)
                 with c.begin():
+                    if actor:
+                        c.execute(t.audit_actor.insert().values(who=_os_user()))
                     yield c
+                    if actor:
+                        c.execute(t.audit_actor.delete())
         except sa.exc.DBAPIError as exc:
             raise _translate(exc, self.path) from None
 
@@ -468,7 +519,7 @@ class Store:
         """Bring the schema up to `target` (default the newest), all in one transaction."""
         from alembic import command
 
-        with self.transaction() as c:
+        with self.transaction(audited=False) as c:
             current = _current_revision(c)  # again, inside the lock: another process may have done it
             if current is not None and current.startswith("legacy:"):
                 c.execute(
@@ -847,6 +898,23 @@ class Store:
             )
             for r in rows
         ]
+
+    # -- audit ------------------------------------------------------------------------------
+    def history(self, rid: str) -> list[AuditEntry]:
+        """Every recorded change about resident `rid` (its own row, benefits, payments, letters),
+        oldest first. Read-only: the audit cannot be changed through the store."""
+        a = t.audit.c
+        rows = self._read(sa.select(t.audit).where(a.resident_id == rid).order_by(a.id))
+        return [_audit_entry(r) for r in rows]
+
+    def audit(self, *, table: str | None = None, limit: int | None = None) -> list[AuditEntry]:
+        a = t.audit.c
+        stmt = sa.select(t.audit).order_by(a.id)
+        if table:
+            stmt = stmt.where(a.table_name == table)
+        if limit:
+            stmt = stmt.limit(limit)
+        return [_audit_entry(r) for r in self._read(stmt)]
 
     # -- engine input -----------------------------------------------------------------------
     def engine_input(self) -> tuple[list[Resident], list[Payment]]:
