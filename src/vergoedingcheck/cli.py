@@ -26,6 +26,10 @@ COMMANDS: dict[str, str] = {
     "app": "open de app voor de coördinator (standaard)",
     "letters": "maak brieven als PDF (make letters)",
     "transfer": "importeer of exporteer bewoners en betalingen (YAML, JSON, CSV, XLSX)",
+    "history": "laat zien wie wat wanneer wijzigde bij een bewoner (history)",
+    "privacy": "inzage, wissen en bewaartermijn van bewonersgegevens (AVG)",
+    "backup": "maak een back-up van de database (SQLite)",
+    "restore": "zet een back-up terug (SQLite)",
 }
 
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main"]

@@ -41,14 +41,22 @@ from vergoedingcheck.model import Benefit, Payment, Resident
 LETTERS = Path(__file__).resolve().parents[2] / "letters"
 
 # scenario -> (one-sentence verdict key, detail keys that must be there, actions, proposals)
+# The letters are dated 3 March 2025 (LETTER_DATE). Money not paid by then is planned: the payments
+# marked planned, or, where none is marked, those dated after the letter (as the engine's advice
+# reads it). A year that is unsafe only because of that money gets the conditional sentences
+# ("Als wij betalen zoals gepland, ...") and no to-do caused only by it (issue 10 item 1).
 EXPECT: dict[str, tuple[str, set[str], set[str], set[str]]] = {
     "safe_bijstand": ("effect.safe", set(), {"report_to_municipality", "give_letter"}, set()),
     "safe_no_benefit": ("effect.safe", set(), set(), set()),
-    "unsafe_bijstand_year": ("effect.unsafe_both", {"effect.benefit_unsafe", "effect.tax_unsafe"},
-                             {"report_to_municipality", "declare_income_tax"},
-                             {"lower_month", "receipts"}),
-    "unsafe_bijstand_young": ("effect.unsafe_benefit", {"effect.young", "effect.benefit_unsafe"},
-                              {"report_to_municipality", "keep_receipts"}, {"skip_payment", "receipts"}),
+    # 11 x 200 = 2200 over the year cap, but by 3 March only 2 x 200 = 400 is paid: conditional;
+    # the tax return is only needed if the rest is paid, so it is not a to-do
+    "unsafe_bijstand_year": ("effect.planned_benefit",
+                             {"effect.benefit_planned", "effect.tax_planned"},
+                             {"report_to_municipality"}, {"lower_month", "next_year", "receipts"}),
+    # both payments are on 12 March, after the letter: nothing to report yet; receipts to keep
+    "unsafe_bijstand_young": ("effect.planned_benefit", {"effect.young", "effect.benefit_planned"},
+                              {"keep_receipts"}, {"skip_payment", "receipts"}),
+    # June-August are marked planned, so the 260 of May counts as a fact (marked data)
     "unsafe_wia_month": ("effect.unsafe_both", {"effect.benefit_unsafe"}, {"report_to_uwv"},
                          {"already_over", "receipts"}),
     "unsafe_ww_refused": ("effect.unsafe_benefit", {"effect.ww_no_permission"},
@@ -56,18 +64,22 @@ EXPECT: dict[str, tuple[str, set[str], set[str], set[str]]] = {
                           {"wait_permission", "already_over", "receipts"}),
     "unsafe_aio": ("effect.unsafe_both", {"effect.benefit_unsafe"}, {"report_to_svb"},
                    {"already_over", "receipts"}),
-    "unsafe_tax_only": ("effect.unsafe_tax", {"effect.tax_unsafe"}, {"declare_income_tax"},
+    # one payment of 1250.50 on 15 March, after the letter: conditional
+    "unsafe_tax_only": ("effect.planned_tax", {"effect.tax_planned"}, set(),
                         {"lower_month", "receipts"}),
     "unsafe_toeslagen": ("effect.unsafe_both", {"effect.toeslagen_unsafe"},
                          {"report_to_toeslagen"}, {"already_over", "receipts"}),
-    "unsafe_turning_27": ("effect.unsafe_benefit", {"effect.young"}, {"report_to_municipality"},
-                          {"skip_payment", "receipts"}),
-    "unsafe_planned_next_month": ("effect.unsafe_tax", {"effect.tax_unsafe"},
-                                  {"declare_income_tax"}, {"lower_month", "receipts"}),
+    # May-September, all after the letter; 27 on 20 July 2025, after the letter date: "tot"
+    "unsafe_turning_27": ("effect.planned_benefit", {"effect.young_until"}, set(),
+                          {"other_month", "skip_payment", "receipts"}),
+    # 300 on 10 April is planned; 100 in February is paid and safe: conditional; 90 over the
+    # month cap of 210 (300 - 210) can move to May
+    "unsafe_planned_next_month": ("effect.planned_tax", {"effect.tax_planned"}, set(),
+                                  {"lower_month", "other_month", "receipts"}),
     "unknown_ww_permission": ("effect.unknown", {"effect.ww_permission_unknown"},
                               {"ask_uwv_permission"}, {"wait_permission"}),
-    "unknown_gifts": ("effect.unknown", {"effect.gifts_unknown"}, {"report_to_municipality"},
-                      set()),
+    # the gift of 1 June is not given yet: nothing to report yet
+    "unknown_gifts": ("effect.unknown", {"effect.gifts_unknown"}, set(), set()),
     "unknown_rules": ("effect.unknown", {"effect.rules_unknown"}, set(), set()),
 }
 
@@ -92,8 +104,9 @@ def test_resident_letter_per_outcome(make: Callable[..., ResidentLetter], scenar
     # what they receive and when: every payment of the year, in date order, with the total
     assert [p.date for p in letter.payments] == sorted(p.date for p in scenario.payments)
     assert letter.total == sum(p.amount for p in scenario.payments)
-    # the footer names the ruleset's verification date and fingerprint
-    assert letter.head.footer.count("sha256:") == 1
+    # the footer names the ruleset's verification date; the fingerprint is jargon for the
+    # resident (issue 10 item 1): it belongs in the office letter and the store
+    assert "sha256:" not in letter.head.footer
     assert letter.head.language_tag == ("nl-NL" if lang == "nl" else "en-GB")
 
 
@@ -144,10 +157,21 @@ def test_ask_uwv_permission_has_a_date(make) -> None:
 
 
 def test_tax_return_deadline(make) -> None:
-    letter = make("resident", "nl", "unsafe_tax_only")
+    # AIO: 250 paid on 15 January and 15 February is already over the cap, a to-do; the tax
+    # return over 2025 is due by 1 May 2026
+    letter = make("resident", "nl", "unsafe_aio")
     act = next(a for a in letter.actions if a.id == "declare_income_tax")
     assert act.deadline == date(2026, 5, 1)
     assert "1 mei 2026" in act.text.plain()
+
+
+def test_no_deadline_in_the_past(make) -> None:
+    # the same letter written on 1 June 2026: 1 May 2026 has passed, so "zo snel mogelijk"
+    letter = make("resident", "nl", "unsafe_aio", letter_date=date(2026, 6, 1))
+    act = next(a for a in letter.actions if a.id == "declare_income_tax")
+    assert act.deadline is None
+    assert "zo snel mogelijk" in act.text.plain()
+    assert "1 mei 2026" not in letter.body_text()
 
 
 # -- office letter ---------------------------------------------------------------------------
@@ -253,7 +277,7 @@ def test_compose_from_a_hand_built_result(org) -> None:
     assert letter.proposals[1].other_month == "2025-05"
     assert letter.proposals[1].amount == Decimal("80.00")
     assert letter.legal_basis == (lb,)
-    assert "2 januari 2026" in letter.head.footer and "sha256:abc" in letter.head.footer
+    assert "2 januari 2026" in letter.head.footer and "sha256:abc" not in letter.head.footer
     with pytest.raises(LetterError):
         compose_resident(rr, resident, pays, 2024, rules, org, t, date(2025, 3, 1))
 

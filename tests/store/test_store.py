@@ -198,15 +198,16 @@ def test_crash_in_the_middle_of_an_import_leaves_the_db_as_before(
     before = (store.residents(), store.payments())
     residents, payments = build_demo()
     calls = {"n": 0}
-    real = Store._insert_payment
+    real = Store._insert_payments
 
-    def crash_after_100(self: Store, c: sa.Connection, p: PaymentRecord) -> int:
+    def crash_in_batch_3(c: sa.Connection, rows: list[dict[str, object]]) -> None:
         calls["n"] += 1
-        if calls["n"] == 100:
+        if calls["n"] == 3:  # after 2 x 50 payments were written in this transaction
             raise OSError("disk full")
-        return real(self, c, p)
+        real(c, rows)
 
-    monkeypatch.setattr(Store, "_insert_payment", crash_after_100)
+    monkeypatch.setattr(Store, "IMPORT_BATCH", 50)
+    monkeypatch.setattr(Store, "_insert_payments", staticmethod(crash_in_batch_3))
     with pytest.raises(OSError):
         store.import_records(residents, payments)
     assert (store.residents(), store.payments()) == before
@@ -392,16 +393,17 @@ KILL_CODE = """
 import sys, time
 from vergoedingcheck.store import Store
 from vergoedingcheck.store.demo import build_demo
-real = Store._insert_payment
+real = Store._insert_payments
 n = 0
-def slow(self, c, p):
+def slow(c, rows):
     global n
     n += 1
-    if n == 50:
+    if n == 3:
         print("half-way", flush=True)
         time.sleep(600)
-    return real(self, c, p)
-Store._insert_payment = slow
+    real(c, rows)
+Store.IMPORT_BATCH = 50
+Store._insert_payments = staticmethod(slow)
 with Store(sys.argv[1]) as s:
     s.import_records(*build_demo())
 """

@@ -24,6 +24,11 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="vul een nieuwe of lege database eerst met voorbeeldbewoners",
     )
+    p.add_argument(
+        "--create",
+        action="store_true",
+        help="maak de database als hij nog niet bestaat (anders is een onbekend --db-pad een fout)",
+    )
     p.add_argument("--rules", metavar="MAP", help="een andere regelmap (voor regelbeheerders)")
     p.set_defaults(func=run)
 
@@ -34,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from vergoedingcheck.tui.app import VergoedingApp
 
     ruleset = load_ruleset(args.rules)  # bad rules: one line per problem, exit 2 (cli.py)
-    store = Store(args.db)
+    store = Store(args.db, create=bool(args.demo_if_empty or args.create))
     try:
         if args.demo_if_empty and store.is_empty():
             from vergoedingcheck.store.demo import seed_demo

@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from vergoedingcheck.store import Store
     from vergoedingcheck.store.demo import seed_demo
 
-    with Store(args.db) as store:
+    with Store(args.db, create=True) as store:
         s = seed_demo(store)
         print(
             f"{store.path}: {s.residents_added} bewoners toegevoegd, {s.residents_updated} "

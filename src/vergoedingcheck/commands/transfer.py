@@ -23,6 +23,13 @@ def register(subparsers: Any) -> None:
     imp.add_argument("file", metavar="BESTAND")
     imp.add_argument("--db", metavar="PAD")
     imp.add_argument(
+        "--create",
+        "--nieuw",
+        dest="create",
+        action="store_true",
+        help="maak de database als hij nog niet bestaat (anders is een onbekend --db-pad een fout)",
+    )
+    imp.add_argument(
         "--goede-rijen",
         "--good-rows",
         dest="good_rows",
@@ -73,7 +80,7 @@ def run_import(args: argparse.Namespace) -> int:
     )
     from vergoedingcheck.store import Store
 
-    with Store(args.db) as store:
+    with Store(args.db, create=args.create) as store:
         try:
             plan = plan_import(args.file, store)
         except TransferError as exc:
@@ -99,7 +106,10 @@ def run_import(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
-        s = apply_import(plan, store, good_rows_only=args.good_rows)
+        from vergoedingcheck.store.progress import terminal_progress
+
+        with terminal_progress("inlezen") as bar:
+            s = apply_import(plan, store, good_rows_only=args.good_rows, progress=bar)
         print(
             f"ingelezen: {s.residents_added} bewoners nieuw, {s.residents_updated} bijgewerkt, "
             f"{s.payments_added} betalingen nieuw, {s.payments_skipped} al aanwezig"
@@ -112,7 +122,7 @@ def run_export(args: argparse.Namespace) -> int:
     from vergoedingcheck.store import Store
 
     enc = "cp1252" if args.encoding == "windows-1252" else "utf-8-sig"
-    with Store(args.db) as store:
+    with Store(args.db, create=False) as store:
         try:
             s = export(args.file, store, year=args.year, table=args.table, encoding=enc)
         except TransferError as exc:

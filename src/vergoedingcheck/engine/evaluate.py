@@ -50,6 +50,21 @@ MONTHS = range(1, 13)
 
 _REFS: dict[int, tuple[FigureValue, LegalRef]] = {}
 
+# The legal basis of findings that apply no figure of the rules (spec §2: every finding whose
+# outcome is not `ok` names one).
+WAGES_TAXED = LegalRef(
+    "Wet op de loonbelasting 1964",
+    "10 (loon: al hetgeen uit een dienstbetrekking wordt genoten)",
+    "https://wetten.overheid.nl/BWBR0002471",
+    "BWBR0002471",
+)
+PW_INCOME = LegalRef(
+    "Participatiewet",
+    "31 lid 1 en 32 (middelen; inkomen uit arbeid)",
+    "https://wetten.overheid.nl/BWBR0015703",
+    "BWBR0015703",
+)
+
 
 def _ref(v: FigureValue) -> LegalRef:
     """One LegalRef per figure value (the ruleset keeps its values alive, so ids are stable)."""
@@ -133,10 +148,24 @@ class _Year:
                     regime=regime,
                     params=params,
                     missing=fid,
+                    ref=self.figure_ref(fid, day),
                 )
             if mark_month:
                 self.month_status[day.month].append("unknown")
             return None
+
+    def figure_ref(self, fid: str, day: date) -> LegalRef | None:
+        """The legal basis a figure has in the rules nearest to `day` (the entry in force then,
+        else the first one after it): the article that holds, or will hold, the missing value."""
+        fig = self.ruleset.figures.get(fid)
+        if fig is None:
+            return None
+        entries = [(start, e) for start, e in sorted(fig.values.items()) if e is not None]
+        if not entries:
+            return None
+        before = [e for start, e in entries if start <= day]
+        lb = (before[-1] if before else entries[0][1]).legal_basis
+        return LegalRef(lb.law, lb.article, lb.url, lb.bwb)
 
     def add(
         self,
@@ -151,7 +180,10 @@ class _Year:
         basis: FigureValue | None = None,
         params: Iterable[tuple[str, object]] = (),
         missing: str | None = None,
+        ref: LegalRef | None = None,
     ) -> None:
+        """`basis`: the rule value the finding applies (its legal basis and source); `ref`: the
+        legal basis of a finding that applies no single value (wages, a missing figure)."""
         self.findings.append(
             Finding(
                 rule=rule,
@@ -160,7 +192,7 @@ class _Year:
                 explanation=explanation,
                 limit=limit,
                 value=value,
-                legal_basis=_ref(basis) if basis else None,
+                legal_basis=_ref(basis) if basis else ref,
                 source_url=basis.source.url if basis else None,
                 regime=regime,
                 params=tuple((k, str(v)) for k, v in params),
@@ -285,6 +317,9 @@ def _tax(y: _Year) -> tuple[TaxResult, _CapTest]:
             str(y.year),
             "tax.whole_amount_taxable_costs" if y.proven_year > 0 else "tax.whole_amount_taxable",
             regime="tax",
+            basis=test.year_cap_end
+            if test.year_over
+            else next((test.month_caps[m] for m in MONTHS if test.month_over[m]), None),
             value=y.fixed_year,
             params=[("taxable", y.fixed_year), ("proven_costs", y.proven_year)],
         )
@@ -296,7 +331,15 @@ def _tax(y: _Year) -> tuple[TaxResult, _CapTest]:
     else:
         taxable = y.loon_year
     if y.loon_year > 0:
-        y.add("tax.wages", "fail", str(y.year), "tax.wages_taxable", regime="tax", value=y.loon_year)
+        y.add(
+            "tax.wages",
+            "fail",
+            str(y.year),
+            "tax.wages_taxable",
+            regime="tax",
+            value=y.loon_year,
+            ref=WAGES_TAXED,
+        )
         for m in MONTHS:
             if y.loon[m] > 0:
                 y.month_status[m].append("unsafe")
@@ -385,6 +428,7 @@ def _over_hourly_norm(y: _Year, p: Payment, regime: str) -> tuple[Decimal, Decim
             "fact.missing_birth_date",
             regime=regime,
             missing="birth_date",
+            ref=y.figure_ref("tax.volunteer.hourly_norm_age", p.date),
         )
         return None
     threshold = y.figure("tax.volunteer.hourly_norm_age", p.date, regime)
@@ -445,6 +489,7 @@ def _bijstand(y: _Year, btype: str, entries: Sequence[Benefit]) -> BenefitResult
                 "fact.missing_birth_date",
                 regime=regime,
                 missing="birth_date",
+                ref=y.figure_ref("pw.volunteer.min_age", p.date),
             )
             y.month_status[p.date.month].append("unknown")
             unknown = True
@@ -522,7 +567,9 @@ def _bijstand(y: _Year, btype: str, entries: Sequence[Benefit]) -> BenefitResult
     wages = sum((p.amount for p in in_period if p.kind == "loon"), ZERO)
     if wages > 0:
         countable += wages
-        y.add("pw.wages", "fail", str(y.year), "pw.wages_countable", regime=regime, value=wages)
+        y.add(
+            "pw.wages", "fail", str(y.year), "pw.wages_countable", regime=regime, value=wages, ref=PW_INCOME
+        )
     gift_countable, gift_unknown = _gifts_countable(y)
     countable += gift_countable
     unknown = unknown or gift_unknown
@@ -552,6 +599,7 @@ def _gifts_countable(y: _Year) -> tuple[Decimal, bool]:
                 str(y.year),
                 "gifts.policy_unknown",
                 regime="gifts",
+                ref=y.figure_ref("pw.gift.year_limit", g.date),
                 value=sum((x.amount for x in gifts), ZERO),
                 missing="pw.gift.year_limit",
                 params=[("municipality", y.mun or ""), ("date", g.date.isoformat())],

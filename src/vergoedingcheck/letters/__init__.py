@@ -15,16 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from vergoedingcheck.engine.result import CheckResult, ResidentResult
+from vergoedingcheck.engine.result import CheckResult, ResidentResult, YearResult
 from vergoedingcheck.letters.compose import (
     LetterError,
+    Move,
     RulesInfo,
     compose_coordinator,
     compose_office,
     compose_resident,
+    is_planned,
     offices_for,
 )
 from vergoedingcheck.letters.content import (
@@ -92,14 +95,76 @@ def compose_letter(kind: str, lang: str, resident_result: Any, residents: Iterab
         raise LetterError(f"resident {result.id!r} is not in the residents given")
     if kind == "resident":
         advice = None
+        paid = None
+        moves: list[Move] = []
         if isinstance(ruleset, Ruleset):
             from vergoedingcheck.engine.advice import advise
 
             advice = advise(residents, payments, ruleset, resident.id, year, letter_date)
+            paid = _paid_year(residents, payments, ruleset, resident, year, letter_date)
+            moves = _moves(residents, payments, ruleset, resident, year, advice)
         return compose_resident(result, resident, payments, year, rules, org, t, letter_date,
-                                address=address or resident.address, advice=advice)
+                                address=address or resident.address, advice=advice, paid=paid,
+                                moves=moves)
     return compose_office(result, resident, payments, year, rules, org, t, letter_date,
                           office=office)  # type: ignore[arg-type]
+
+
+def _household(residents: Sequence[Resident], payments: Sequence[Payment], resident: Resident
+               ) -> tuple[list[Resident], list[Payment]]:
+    members = [r for r in residents if r.household_key == resident.household_key]
+    ids = {r.id for r in members}
+    return members, [p for p in payments if p.resident in ids]
+
+
+def _paid_year(residents: Sequence[Resident], payments: Sequence[Payment], ruleset: Ruleset,
+               resident: Resident, year: int, letter_date: date) -> YearResult | None:
+    """The year checked on the money already paid: without planned payments and payments
+    dated after the letter. What only the rest causes is a condition in the letter."""
+    from vergoedingcheck.engine import evaluate
+
+    members, pays = _household(residents, payments, resident)
+    marked = any(p.planned for p in pays if p.resident == resident.id)
+    paid = [p for p in pays if not is_planned(p, letter_date, marked)]
+    rr = evaluate(members, paid, ruleset, years=[year]).resident(resident.id)
+    return rr.year(year) if rr else None
+
+
+def _moves(residents: Sequence[Resident], payments: Sequence[Payment], ruleset: Ruleset,
+           resident: Resident, year: int, advice: Any) -> list[Move]:
+    """Instead of paying less: pay the part over the cap in a later month, or in January of the
+    next year. Each move is checked by the engine: with the advice's lowered amounts and the
+    moved amount added, the year of the payment and the year it moves to must both be safe."""
+    from dataclasses import replace
+
+    from vergoedingcheck.engine import evaluate
+
+    if advice is None or advice.kind != "lower_planned" or not advice.changes:
+        return []
+    members, pays = _household(residents, payments, resident)
+    changed = {id(c.payment): c.new_amount for c in advice.changes}
+    base = [replace(p, amount=changed[id(p)]) if id(p) in changed else p
+            for p in pays if changed.get(id(p), Decimal(1)) > 0]
+
+    def safe(extra: list[Payment], years: list[int]) -> bool:
+        res = evaluate(members, base + extra, ruleset, years=years).resident(resident.id)
+        return res is not None and all(
+            (yr := res.year(y)) is not None and yr.status == "safe" for y in years)
+
+    out: list[Move] = []
+    extra: list[Payment] = []
+    for c in advice.changes:
+        p, amount = c.payment, c.payment.amount - c.new_amount
+        if amount <= 0:
+            continue
+        for m in range(p.date.month + 1, 14):
+            to = date(year, m, min(p.date.day, 28)) if m <= 12 else date(year + 1, 1, 15)
+            moved = replace(p, date=to, amount=amount, planned=True)
+            if safe([*extra, moved], [year] if m <= 12 else [year, year + 1]):
+                extra.append(moved)
+                out.append(Move(p, amount, to))
+                break
+    return out
 
 
 def render_pdf(letter: Letter, *, invariant: bool = True) -> bytes:

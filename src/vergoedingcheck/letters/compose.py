@@ -174,6 +174,8 @@ def _sender(org: Organisation) -> tuple[str, ...]:
 
 def _footer(t: Templates, rules: RulesInfo) -> str:
     lv = _date(rules.last_verified, t) if rules.last_verified else "?"
+    if t.kind == "resident":  # the fingerprint is jargon: office letter and store only
+        return t.s("meta.footer", last_verified=lv)
     return t.s("meta.footer", last_verified=lv, fingerprint=rules.fingerprint or "?")
 
 
@@ -273,8 +275,24 @@ def _effect(y: YearResult, t: Templates, benefits: Sequence[BenefitResult]
     return "effect.unknown_no_benefit", {}
 
 
+def _young(resident: Resident, year: int, letter_date: date, benefit: str, t: Templates
+           ) -> tuple[str, dict[str, str]]:
+    """`Tot 15 juni 2026 was u jonger dan 27`: the tense from the letter's date."""
+    assert resident.birth_date is not None
+    b = resident.birth_date
+    try:
+        b27 = b.replace(year=b.year + YOUNG_AGE)
+    except ValueError:  # 29 February
+        b27 = date(b.year + YOUNG_AGE, 3, 1)
+    if b27.year > year:
+        return "effect.young", {"benefit": benefit}
+    key = "effect.young_was" if b27 <= letter_date else "effect.young_until"
+    return key, {"benefit": benefit, "date": _date(b27, t)}
+
+
 def _details(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Templates,
-             benefits: Sequence[BenefitResult]) -> list[tuple[str, dict[str, str]]]:
+             benefits: Sequence[BenefitResult], letter_date: date, planned_only: bool = False
+             ) -> list[tuple[str, dict[str, str]]]:
     out: list[tuple[str, dict[str, str]]] = []
     ww = {b.type: b for b in resident.benefits if b.overlaps_year(y.year)}.get("ww")
     for b in benefits:
@@ -285,7 +303,7 @@ def _details(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Temp
                             {"amount": _eur(b.countable, t), "benefit": name}))
                 continue
             if b.type in BIJSTAND_FAMILY and _is_young(resident, pays, y.year):
-                out.append(("effect.young", {"benefit": name}))
+                out.append(_young(resident, y.year, letter_date, name, t))
             if b.type == "ww" and ww is not None and ww.uwv_permission is False:
                 out.append(("effect.ww_no_permission", {}))
             office = _office_name(OFFICE_OF.get(b.type, "gemeente"), resident, t)
@@ -293,10 +311,11 @@ def _details(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Temp
             if b.countable is None:
                 out.append(("effect.benefit_unsafe_no_amount", {"office": office, "benefit": name}))
             else:
-                out.append(("effect.benefit_unsafe",
+                out.append(("effect.benefit_planned" if planned_only else "effect.benefit_unsafe",
                             {"office": office, "amount": _eur(b.countable, t), "benefit": name}))
     if y.tax.status == "unsafe" and y.tax.taxable is not None:
-        out.append(("effect.tax_unsafe", {"amount": _eur(y.tax.taxable, t)}))
+        out.append(("effect.tax_planned" if planned_only else "effect.tax_unsafe",
+                    {"amount": _eur(y.tax.taxable, t)}))
     safe = [b for b in benefits if b.status == "safe"]
     if y.status != "safe" and safe:
         out.append(("effect.benefit_safe",
@@ -337,8 +356,11 @@ def _actions(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Temp
                 out.append(ActionLine(a, t.t("actions.ask_uwv_permission_now"), letter_date))
         elif a == "declare_income_tax":
             due = date(y.year + 1, 5, 1)
-            out.append(ActionLine(a, t.t("actions.declare_income_tax", year=str(y.year),
-                                         date=_date(due, t)), due))
+            if due <= letter_date:  # no deadline in the past
+                out.append(ActionLine(a, t.t("actions.declare_income_tax_late", year=str(y.year))))
+            else:
+                out.append(ActionLine(a, t.t("actions.declare_income_tax", year=str(y.year),
+                                             date=_date(due, t)), due))
         elif a == "keep_receipts":
             holders = [b.type for b in benefits if a in b.actions] or [b.type for b in benefits]
             office = _office_name(OFFICE_OF.get(holders[0], "gemeente") if holders else "gemeente",
@@ -347,7 +369,11 @@ def _actions(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Temp
             out.append(ActionLine(a, t.t("actions.keep_receipts", office=office)))
         elif a in office_of_action:
             office = _office_name(office_of_action[a], resident, t)
-            out.append(ActionLine(a, t.t(f"actions.{a}", office=office)))
+            text = t.t(f"actions.{a}", office=office)
+            this_month = date(letter_date.year, letter_date.month, 1)
+            if any(p.date < this_month and not p.planned for p in pays):  # money of months ago
+                text = Text("{a} {b}", (("a", text.plain()), ("b", t.s("actions.report_late"))))
+            out.append(ActionLine(a, text))
         elif t.has(f"actions.{a}"):
             out.append(ActionLine(a, t.t(f"actions.{a}")))
         else:
@@ -439,83 +465,280 @@ def _proposals(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Te
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Move:
+    """A planned payment's part moved to a later date; checked by the engine (the year of the
+    payment and the year of `to` both stay safe)."""
+
+    payment: Payment
+    amount: Decimal
+    to: date
+
+
+def is_planned(p: Payment, letter_date: date, any_marked: bool) -> bool:
+    """Money not paid yet, as the engine's advice reads it: the payments marked planned, or,
+    where no payment carries that mark, the payments dated after the letter."""
+    return p.planned if any_marked else p.date > letter_date
+
+
+PREVENTIVE_ACTIONS = frozenset({"ask_uwv_permission", "keep_receipts"})
+"""Steps taken before the money comes: still to do when only planned money causes them."""
+
+
+def _reasons(y: YearResult, pays: Sequence[Payment], t: Templates, letter_date: date,
+             planned_only: bool, benefits: Sequence[BenefitResult]) -> list[Text]:
+    """The limit itself: `U kreeg in 2026 € 2.310. De grens is € 2.200 per jaar. Daarom telt
+    alles mee, niet alleen € 110.` One year cap and the month caps, benefits before tax."""
+    out: list[Text] = []
+    fails = [f for f in y.findings if f.outcome == "fail" and f.limit is not None
+             and f.value is not None and (f.rule.endswith("year_cap") or f.rule.endswith("month_cap"))]
+    fails.sort(key=lambda f: (f.regime == "tax", f.rule.endswith("month_cap"), f.period))
+    seen: set[tuple[str, str]] = set()
+    countable = {b.type: b.countable for b in benefits}
+    taxable = y.tax.taxable
+    for f in fails:
+        assert f.limit is not None and f.value is not None
+        yearly = f.rule.endswith("year_cap")
+        key = ("year" if yearly else "month", f.period)
+        if key in seen:
+            continue
+        seen.add(key)
+        if yearly:
+            last = date(y.year, 12, 31)
+            where = {"year": str(y.year)}
+        else:
+            yy, mm = int(f.period[:4]), int(f.period[5:7])
+            last = date(yy, mm, calendar.monthrange(yy, mm)[1])
+            where = {"month": _month(f.period, t)}
+        in_period = [p for p in pays if yearly or f"{p.date:%Y-%m}" == f.period]
+        marked = any(p.planned for p in pays)
+        done = all(not is_planned(p, letter_date, marked) for p in in_period)
+        tense = "planned" if planned_only else (
+            "past" if last < letter_date or done else "now")
+        kind = "year" if yearly else "month"
+        out.append(t.t(f"reason.{kind}_{tense}", value=_eur(f.value, t), limit=_eur(f.limit, t),
+                       **where))
+        whole = countable.get(f.regime) if f.regime != "tax" else taxable
+        if whole is not None and whole >= f.value > f.limit:
+            # the tax's month cap: the whole year's allowance is taxed, not that month only
+            cliff = "tax" if f.regime == "tax" and whole > f.value else kind
+            suffix = "_planned" if tense == "planned" else ""
+            out.append(t.t(f"reason.cliff_{cliff}{suffix}", excess=_eur(f.value - f.limit, t)))
+    return out
+
+
+def _move_proposals(moves: Sequence[Move], t: Templates) -> list[Proposal]:
+    out: list[Proposal] = []
+    for m in moves:
+        if m.to.year > m.payment.date.year:
+            out.append(Proposal("next_year", month=f"{m.payment.date:%Y-%m}", amount=m.amount,
+                                other_month=f"{m.to:%Y-%m}",
+                                text=t.t("propose.next_year", amount=_eur(m.amount, t),
+                                         date=_date(m.payment.date, t),
+                                         new=_eur(m.payment.amount - m.amount, t),
+                                         next_year=str(m.to.year))))
+        else:
+            out.append(Proposal("other_month", month=f"{m.payment.date:%Y-%m}", amount=m.amount,
+                                other_month=f"{m.to:%Y-%m}",
+                                text=t.t("propose.move_month", amount=_eur(m.amount, t),
+                                         date=_date(m.payment.date, t),
+                                         new=_eur(m.payment.amount - m.amount, t),
+                                         other_month=_month(f"{m.to:%Y-%m}", t))))
+    return out
+
+
+def _decision_office(y: YearResult, resident: Resident, t: Templates) -> str:
+    bad = [b for b in y.benefits if b.status != "safe" and b.type != "toeslagen"] or [
+        b for b in y.benefits if b.type != "toeslagen"]
+    if bad:
+        names = [_office_name(OFFICE_OF.get(b.type, "gemeente"), resident, t) for b in bad]
+        office = _join(list(dict.fromkeys(names)), t)
+    else:
+        office = t.raw("offices.belastingdienst")
+    return office[:1].upper() + office[1:]
+
+
 def compose_resident(result: ResidentResult, resident: Resident, payments: Iterable[Payment],
                      year: int, rules: RulesInfo, org: Organisation, t: Templates,
                      letter_date: date, address: Sequence[str] = (),
-                     advice: Advice | None = None) -> ResidentLetter:
-    """The letter to the resident: what they get, what it means, what to do, whom to call."""
+                     advice: Advice | None = None, paid: YearResult | None = None,
+                     moves: Sequence[Move] = ()) -> ResidentLetter:
+    """The letter to the resident. It answers first (outcome, first thing to do, whom to call),
+    then explains (the limit itself, the cliff), proposes before it tells the consequences, and
+    lists the payments last, per month. `paid` is the same year checked without the money that
+    is not paid yet (planned, or dated after the letter): what only that money causes is written
+    as a condition ("Als wij betalen zoals gepland, ..."), never as a fact or a thing to do."""
     y = _year_of(result, year)
     pays = _payments_in(payments, resident.id, year)
     benefits = [b for b in y.benefits]
     name = resident.name or result.name
+    c = org.coordinator
+    cname = c.name or org.name
+    phone = c.phone or org.phone or ""
+    email = c.email or org.email or ""
 
-    lines = tuple(PaymentLine(p.date, p.amount, p.kind, _kind_label(p, t), p.planned) for p in pays)
+    marked = any(p.planned for p in pays)
+    lines = tuple(PaymentLine(p.date, p.amount, p.kind, _kind_label(p, t),
+                              is_planned(p, letter_date, marked)) for p in pays)
     total = sum((p.amount for p in pays), ZERO)
+    planned_only = (y.status == "unsafe" and paid is not None and paid.status == "safe"
+                    and any(pl.planned for pl in lines))
 
     effect_key, effect_params = _effect(y, t, benefits)
-    details = _details(y, resident, pays, t, benefits)
-    actions = _actions(y, resident, pays, t, benefits, letter_date)
-    proposals = _proposals(y, resident, pays, t, benefits, letter_date, advice)
+    if planned_only:
+        bad = [b for b in benefits if b.status == "unsafe"]
+        if bad:
+            effect_key = "effect.planned_benefit"
+            effect_params = {"benefit": _join([_benefit_name(b.type, t) for b in bad], t)}
+        else:
+            effect_key, effect_params = "effect.planned_tax", {}
+    details = _details(y, resident, pays, t, benefits, letter_date, planned_only)
+    all_actions = _actions(y, resident, pays, t, benefits, letter_date)
+    conditional: tuple[str, ...] = ()
+    if paid is not None:
+        real = set(paid.actions)
+        conditional = tuple(a.id for a in all_actions if a.id in ACTIONS and a.id not in real
+                            and a.id not in PREVENTIVE_ACTIONS)
+        actions = [a for a in all_actions if a.id not in conditional]
+        if not any(a.id in ("report_to_municipality", "report_to_svb", "report_to_uwv")
+                   for a in actions):
+            actions = [a for a in actions if a.id != "give_letter"]
+    else:
+        actions = all_actions
+    proposals = _move_proposals(moves, t) + _proposals(y, resident, pays, t, benefits,
+                                                       letter_date, advice)
+    # skipping a payment is the last resort: after every other proposal
+    proposals.sort(key=lambda p: p.kind == "skip_payment")
     bases = _legal_bases(y.findings)
+    when = (t.s("receive.this_year") if year == letter_date.year
+            else t.s("receive.in_year", year=str(year)))
 
+    # 1. the answer: outcome, first thing to do, whom to call
     blocks: list[Block] = [
         Para(t.t("salutation", name=name) if name else t.t("salutation_no_name")),
-        Para(t.t("intro", organisation=org.name)),
-        Heading(t.t("receive.heading")),
+        Para(t.t(effect_key, **effect_params), "lead"),
     ]
-    if lines:
-        blocks.append(Para(t.t("receive.total", total=_eur(total, t))))
-        if any(p.planned for p in lines):
-            blocks.append(Para(t.t("receive.total_planned")))
-        planned = t.raw("receive.planned")
-        blocks.append(Table(
-            header=(t.t("receive.col_date"), t.t("receive.col_what"), t.t("receive.col_amount")),
-            rows=tuple((_day(p.date, t), p.label + (f" ({planned})" if p.planned else ""),
-                        _eur(p.amount, t)) for p in lines),
-            align=("l", "l", "r"), widths=(0.35, 0.39, 0.26),
-            side_by_side=2 if len(lines) > 6 else 1,
-        ))
-    else:
-        blocks.append(Para(t.t("receive.none")))
-    blocks.append(Heading(t.t("effect.heading")))
-    blocks.append(Para(t.t(effect_key, **effect_params), "lead"))
-    blocks += [Para(t.t(k, **p)) for k, p in details]
+    if planned_only:
+        blocks.append(Para(t.t("opening.planned_safe")))
+    first = next((a for a in actions if a.id != "give_letter"), None)
+    blocks.append(Para(t.t("opening.first", action=first.text.plain()) if first
+                       else t.t("opening.nothing")))
+    blocks.append(Para(t.t("contact.text", coordinator=cname, phone=phone, email=email) if phone
+                       else t.t("contact.text_no_phone", coordinator=cname, email=email)))
+
+    # 2. why: the limit itself and the cliff; for a safe year the room that is left
+    reasons = _reasons(y, pays, t, letter_date, planned_only, benefits)
+    remaining: Decimal | None = None
+    blocks.append(Heading(t.t("reason.heading")))
+    blocks += [Para(r) for r in reasons]
+    blocks += [Para(t.t(k, **p)) for k, p in details if k.startswith("effect.young")
+               or k.startswith("effect.ww") or k.endswith("_unknown") or k == "effect.unknown_later"]
+    if y.status == "safe" and year >= letter_date.year:
+        remaining = y.headroom_remaining(letter_date if year == letter_date.year
+                                         else date(year, 1, 1))
+        blocks.append(Para(t.t("reason.room", year=str(year), amount=_eur(remaining, t))
+                           if remaining > 0 else t.t("reason.room_none", year=str(year))))
+    if y.status != "unknown":
+        blocks.append(Para(t.t("reason.all_organisations")))
+
+    # 3. what we can do, before what it means
+    if proposals:
+        blocks.append(Heading(t.t("propose.heading")))
+        blocks.append(Para(t.t("propose.intro")))
+        blocks.append(Bullets(tuple(p.text for p in proposals if p.text is not None)))
+    consequences = [(k, p) for k, p in details if not (
+        k.startswith("effect.young") or k.startswith("effect.ww") or k.endswith("_unknown")
+        or k == "effect.unknown_later")]
+    if consequences:
+        blocks.append(Heading(t.t("effect.heading")))
+        blocks += [Para(t.t(k, **p)) for k, p in consequences]
+
+    # 4. what to do, and who decides
     blocks.append(Heading(t.t("actions.heading")))
     if actions:
         blocks.append(Bullets(tuple(a.text for a in actions)))
     else:
         blocks.append(Para(t.t("actions.none")))
-    if proposals:
-        blocks.append(Heading(t.t("propose.heading")))
-        blocks.append(Para(t.t("propose.intro")))
-        blocks.append(Bullets(tuple(p.text for p in proposals if p.text is not None)))
-        # the contact block right below says whom to call; no second "call us" line here
-    c = org.coordinator
-    blocks.append(Heading(t.t("contact.heading")))
-    cname = c.name or org.name
-    if c.phone or org.phone:
-        blocks.append(Para(t.t("contact.text", coordinator=cname, phone=c.phone or org.phone or "",
-                               email=c.email or org.email or "")))
-    else:
-        blocks.append(Para(t.t("contact.text_no_phone", coordinator=cname,
-                               email=c.email or org.email or "")))
+    blocks.append(Para(t.t("decision", office=_decision_office(y, resident, t))))
     blocks += _signature(org, t)
+
+    # 5. the payments last: per month, the detail in an annex
+    blocks.append(Heading(t.t("receive.heading")))
+    if lines:
+        blocks.append(Para(t.t("receive.total", when=when, total=_eur(total, t))))
+        if any(p.planned for p in lines):
+            blocks.append(Para(t.t("receive.total_planned")))
+        per_month: dict[str, list[PaymentLine]] = {}
+        for pl in lines:
+            per_month.setdefault(f"{pl.date:%Y-%m}", []).append(pl)
+        def paid_planned(ps: list[PaymentLine]) -> tuple[str, str]:
+            a = sum((p.amount for p in ps if not p.planned), ZERO)
+            b = sum((p.amount for p in ps if p.planned), ZERO)
+            return (_eur(a, t) if a else "–"), (_eur(b, t) if b else "–")
+
+        any_planned = any(p.planned for p in lines)
+        many = len(per_month) > 6
+        if any_planned:
+            blocks.append(Table(
+                header=(t.t("receive.col_month"), t.t("receive.col_paid"),
+                        t.t("receive.col_planned")),
+                rows=tuple((_month(ym, t), *paid_planned(ps)) for ym, ps in per_month.items()),
+                align=("l", "r", "r"), widths=(0.4, 0.3, 0.3), side_by_side=2 if many else 1,
+            ))
+        else:
+            blocks.append(Table(
+                header=(t.t("receive.col_month"), t.t("receive.col_paid")),
+                rows=tuple((_month(ym, t), paid_planned(ps)[0]) for ym, ps in per_month.items()),
+                align=("l", "r"), widths=(0.6, 0.4), side_by_side=2 if many else 1,
+            ))
+        if len(lines) > len(per_month):  # more than one payment in a month: the annex
+            planned_word = t.raw("receive.planned")
+            blocks.append(Heading(t.t("receive.annex")))
+            blocks.append(Table(
+                header=(t.t("receive.col_date"), t.t("receive.col_what"),
+                        t.t("receive.col_amount")),
+                rows=tuple((_day(p.date, t),
+                            p.label + (f" ({planned_word})" if p.planned else ""),
+                            _eur(p.amount, t)) for p in lines),
+                align=("l", "l", "r"), widths=(0.35, 0.39, 0.26),
+                side_by_side=2 if len(lines) > 6 else 1,
+            ))
+    else:
+        blocks.append(Para(t.t("receive.none", when=when)))
 
     footnote: tuple[Block, ...] = ()
     if bases:
         footnote = (Para(t.t("footnote", basis="; ".join(_basis(b) for b in bases)), "small"),)
 
+    subject = _subject(y, t, benefits, planned_only, year)
     head = _head("resident", t, title=t.s("meta.title", year=str(year)),
                  recipient=(name or resident.id, *address), org=org, letter_date=letter_date,
-                 reference=f"{resident.id}-{year}", subject=t.t("subject", year=str(year)),
-                 rules=rules)
+                 reference=f"{resident.id}-{year}", subject=subject, rules=rules)
     return ResidentLetter(
         head=head, resident_id=resident.id, name=name, year=year, status=y.status,
         effect=effect_key, details=tuple(k for k, _ in details),
         benefit_types=tuple(b.type for b in benefits), payments=lines, total=total,
         actions=tuple(actions), proposals=tuple(proposals), legal_basis=bases,
-        blocks=tuple(blocks), footnote=footnote,
+        blocks=tuple(blocks), footnote=footnote, planned_only=planned_only,
+        conditional_actions=conditional, remaining=remaining,
     )
+
+
+def _subject(y: YearResult, t: Templates, benefits: Sequence[BenefitResult], planned_only: bool,
+             year: int) -> Text:
+    names = [_benefit_name(b.type, t) for b in benefits]
+    if planned_only:
+        return t.t("subjects.planned", year=str(year))
+    if y.status == "safe":
+        if names:
+            return t.t("subjects.safe", year=str(year), benefit=_join(names, t))
+        return t.t("subjects.safe_no_benefit", year=str(year))
+    if y.status == "unsafe":
+        bad = [_benefit_name(b.type, t) for b in benefits if b.status == "unsafe"]
+        if bad:
+            return t.t("subjects.unsafe", year=str(year), benefit=_join(bad, t))
+        return t.t("subjects.unsafe_tax", year=str(year))
+    return t.t("subjects.unknown", year=str(year))
 
 
 # -- benefits office letter ---------------------------------------------------------------------

@@ -99,7 +99,7 @@ class ActionLine:
 @dataclass(frozen=True, slots=True)
 class Proposal:
     kind: Literal["lower_month", "lower_year", "other_month", "receipts", "wait_permission",
-                  "skip_payment", "already_over"]
+                  "skip_payment", "already_over", "next_year"]
     month: str | None = None  # "2025-03"
     amount: Decimal | None = None
     limit: Decimal | None = None
@@ -125,6 +125,9 @@ class ResidentLetter:
     legal_basis: tuple[LegalRef, ...]
     blocks: tuple[Block, ...]
     footnote: tuple[Block, ...]
+    planned_only: bool = False  # unsafe only if the planned (unpaid) money is paid
+    conditional_actions: tuple[str, ...] = ()  # actions only the planned money would cause
+    remaining: Decimal | None = None  # headroom_remaining on the letter date (safe letters)
 
     def body_text(self) -> str:
         """The running text a resident reads (no tables, address block or footnote)."""

@@ -78,10 +78,16 @@ def partial_allowed(plan: ImportPlan) -> bool:
     return not plan.__dict__.get("whole_file", False)
 
 
-def apply_import(plan: ImportPlan, store: Store, *, good_rows_only: bool = False) -> ImportSummary:
+def apply_import(
+    plan: ImportPlan,
+    store: Store,
+    *,
+    good_rows_only: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportSummary:
     if plan.errors and not (good_rows_only and partial_allowed(plan)):
         raise TransferError(f"{len(plan.errors)} fout(en) in het bestand: er is niets ingelezen")
-    return store.import_records(plan.residents, plan.payments)
+    return store.import_records(plan.residents, plan.payments, progress=progress)
 
 
 def export(

@@ -1,6 +1,7 @@
 """The coordinator's store (SQLite or PostgreSQL): residents, benefits, payments and the letters produced."""
 
 from vergoedingcheck.store.db import (
+    AuditEntry,
     ConflictError,
     ImportSummary,
     LetterRecord,
@@ -15,6 +16,7 @@ from vergoedingcheck.store.db import (
 )
 
 __all__ = [
+    "AuditEntry",
     "ConflictError",
     "ImportSummary",
     "LetterRecord",

@@ -20,14 +20,17 @@ from __future__ import annotations
 import json
 import logging
 import os
+import stat
+import sys
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine, RowMapping
@@ -39,6 +42,7 @@ from vergoedingcheck.records import to_models as to_models
 from vergoedingcheck.store import schema as t
 
 log = logging.getLogger("vergoedingcheck.store")
+_T = TypeVar("_T")
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -70,6 +74,27 @@ class LetterRecord:
     file_path: str | None = None
     created_at: str = ""
     id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One recorded change: who (database role, or OS user on SQLite), when (UTC), which table and
+    row, and the row before and after (None for an insert / a delete)."""
+
+    id: int
+    at: str
+    who: str
+    table: str
+    action: str  # insert | update | delete
+    row_key: str | None
+    resident: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+    def changed(self) -> dict[str, tuple[Any, Any]]:
+        """The fields that differ: {field: (before, after)}."""
+        b, a = self.before or {}, self.after or {}
+        return {k: (b.get(k), a.get(k)) for k in sorted(set(b) | set(a)) if b.get(k) != a.get(k)}
 
 
 @dataclass(frozen=True)
@@ -127,21 +152,51 @@ def _pg_url(raw: str) -> sa.URL:
     return sa.make_url(raw)
 
 
-def _prepare_file(path: Path) -> None:
-    """Create the directory (0700) and the file (0600) before SQLite does it with the umask."""
+def _tighten(path: Path, mode: int) -> None:
+    """Personal data: make `path` owner-only if it is not; warn when that is not possible."""
+    try:
+        st = path.stat()
+    except OSError:
+        return
+    if stat.S_IMODE(st.st_mode) & ~mode == 0:
+        return
+    try:
+        os.chmod(path, stat.S_IMODE(st.st_mode) & mode)
+        log.warning("permissions of %s tightened to %o (personal data)", path.name, mode)
+    except OSError:
+        print(
+            f"vergoedingcheck: let op: {path} is leesbaar voor anderen en kan niet worden afgeschermd "
+            f"(chmod {mode:o} {path})",
+            file=sys.stderr,
+        )
+
+
+def _prepare_file(path: Path, *, create: bool, explicit: bool) -> None:
+    """Create the directory (0700) and the file (0600) before SQLite does it with the umask;
+    tighten an existing database (and its WAL files) that others could read."""
     if str(path) == ":memory:":
         return
     parent = path.parent
-    if not parent.exists():
-        parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-        os.chmod(parent, 0o700)
     if not path.exists():
+        if not create:
+            raise StoreError(
+                f"de database {path} bestaat niet (maak een nieuwe met --create, "
+                "of vul er een met `vergoedingcheck demo --db PAD`)"
+            )
+        if not parent.exists():
+            parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+            os.chmod(parent, 0o700)
         try:
             fd = os.open(path, os.O_CREAT | os.O_RDWR | os.O_EXCL, 0o600)
         except FileExistsError:  # another process created it a moment ago
-            return
-        os.close(fd)
-        os.chmod(path, 0o600)
+            pass
+        else:
+            os.close(fd)
+            os.chmod(path, 0o600)
+    if not explicit:  # the user's own data directory (never a shared folder given with --db)
+        _tighten(parent, 0o700)
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        _tighten(p, 0o600)
 
 
 # -- conversions ----------------------------------------------------------------------------------
@@ -203,6 +258,38 @@ def _resident_columns(rec: ResidentRecord) -> dict[str, object]:
     }
 
 
+def _benefit_columns(rid: str, b: Benefit) -> dict[str, object]:
+    return {
+        "resident_id": rid,
+        "type": b.type,
+        "since": b.since.isoformat() if b.since else None,
+        "until": b.until.isoformat() if b.until else None,
+        "uwv_permission": None if b.uwv_permission is None else int(b.uwv_permission),
+        "ww_hourly_wage": _money_text(b.ww_hourly_wage),
+        "client_number": b.client_number,
+    }
+
+
+def _payment_key(p: PaymentRecord) -> tuple[object, ...]:
+    """A payment's content, as stored (so 50 and 50.00 are one amount), without id and revision."""
+    return tuple(v for k, v in sorted(_payment_columns(p).items()))
+
+
+def _batches(items: Sequence[_T], n: int) -> Iterator[Sequence[_T]]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+def _os_user() -> str:
+    """Who, on SQLite: the OS account (there are no database roles)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return f"uid {os.getuid()}" if hasattr(os, "getuid") else "onbekend"
+
+
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
@@ -251,6 +338,38 @@ def _reason(exc: sa.exc.DBAPIError) -> str:
     return str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
 
 
+SQLITE_READONLY, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 8, 11, 13, 14, 26
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+
+
+def _translate(exc: sa.exc.DBAPIError, where: object) -> StoreError:
+    """A driver error as one sentence a coordinator can act on (never SQL or values)."""
+    orig = exc.orig
+    code = getattr(orig, "sqlite_errorcode", None)
+    primary = None if code is None else int(code) & 0xFF
+    state = str(getattr(orig, "sqlstate", "") or "")
+    reason = _reason(exc)
+    if primary == SQLITE_FULL or state.startswith("53"):
+        return StoreError(
+            f"de schijf van de database {where} is vol: er is niets opgeslagen; maak ruimte vrij en "
+            "probeer het opnieuw"
+        )
+    if primary == SQLITE_READONLY or state == "25006":
+        return StoreError(
+            f"de database {where} is alleen-lezen: er is niets opgeslagen (controleer de rechten "
+            "van het bestand en de map)"
+        )
+    if state == "42501":
+        return StoreError(f"u hebt geen recht op deze wijziging in de database {where}: {reason}")
+    if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return StoreError(f"de database {where} is beschadigd of geen vergoedingcheck-database: {reason}")
+    if primary in (SQLITE_BUSY, SQLITE_LOCKED) or state in ("40001", "40P01", "55P03"):
+        return StoreError(f"de database {where} is bezet door een ander programma; probeer het zo opnieuw")
+    if primary == SQLITE_CANTOPEN or state.startswith("08"):
+        return StoreError(f"de database {where} kan niet worden geopend: {reason}")
+    return StoreError(f"de database {where} weigerde dit: {reason}")
+
+
 def _known_revision(rev: str) -> bool:
     from alembic.util import CommandError
 
@@ -267,14 +386,31 @@ def _newer_schema(found: str) -> str:
     )
 
 
+def _audit_entry(r: RowMapping) -> AuditEntry:
+    return AuditEntry(
+        id=int(r["id"]),
+        at=r["at"],
+        who=r["who"],
+        table=r["table_name"],
+        action=r["action"],
+        row_key=r["row_key"],
+        resident=r["resident_id"],
+        before=None if r["before"] is None else json.loads(r["before"]),
+        after=None if r["after"] is None else json.loads(r["after"]),
+    )
+
+
 # -- the store ----------------------------------------------------------------------------------
 
 
 class Store:
     """One store (a pool of connections to one database). Thread-safe."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None):
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, create: bool = True):
+        """`create=False` (the commands, for `--db`/`VERGOEDINGCHECK_DB`): a SQLite file that does not
+        exist is an error instead of a new, empty store. The default location is always created."""
         target = resolve_db(path)
+        explicit = _raw_target(path) is not None
         self.path: Path | str
         self._lock = threading.RLock()
         if isinstance(target, str):
@@ -285,7 +421,7 @@ class Store:
         else:
             self.path = target
             self.dialect = "sqlite"
-            _prepare_file(target)
+            _prepare_file(target, create=create or not explicit, explicit=explicit)
             poolclass = sa.pool.StaticPool if str(target) == ":memory:" else None
             self.engine = sa.create_engine(
                 f"sqlite:///{target}",
@@ -297,14 +433,12 @@ class Store:
         try:
             if self.schema_revision != head_revision():
                 self.migrate()
-        except sa.exc.OperationalError as exc:
+        except sa.exc.DBAPIError as exc:
             self.engine.dispose()
-            raise StoreError(f"de database {self.path} kan niet worden geopend: {_reason(exc)}") from None
-        except sa.exc.DatabaseError as exc:
-            self.engine.dispose()
-            raise StoreError(
-                f"de database {self.path} is beschadigd of geen vergoedingcheck-database: {_reason(exc)}"
-            ) from None
+            err = _translate(exc, self.path)
+            if "weigerde" in str(err):
+                err = StoreError(f"de database {self.path} kan niet worden geopend: {_reason(exc)}")
+            raise err from None
         except BaseException:
             self.engine.dispose()
             raise
@@ -340,21 +474,40 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[Connection]:
-        """One write transaction; rolled back on any exception."""
-        with self._lock, self.engine.connect() as c:
-            c.execution_options(vc_write=True)
-            with c.begin():
+    def transaction(self, *, audited: bool = True) -> Iterator[Connection]:
+        """One write transaction; rolled back on any exception. A database error (read-only, full
+        disk, corrupt, ...) becomes a `StoreError` with one sentence. On SQLite the OS user is
+        put in `audit_actor` for the audit triggers, and removed again before the commit."""
+        actor = audited and self.dialect == "sqlite"
+        try:
+            with self._lock, self.engine.connect() as c:
+                c.execution_options(vc_write=True)
+                with c.begin():
+                    if actor:
+                        c.execute(t.audit_actor.insert().values(who=_os_user()))
+                    yield c
+                    if actor:
+                        c.execute(t.audit_actor.delete())
+        except sa.exc.DBAPIError as exc:
+            raise _translate(exc, self.path) from None
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """One read transaction (no write lock: a long import elsewhere does not block it)."""
+        try:
+            with self._lock, self.engine.connect() as c, c.begin():
                 yield c
+        except sa.exc.DBAPIError as exc:
+            raise _translate(exc, self.path) from None
 
     def _read(self, stmt: sa.Executable) -> list[RowMapping]:
-        with self._lock, self.engine.connect() as c:
+        with self.reading() as c:
             return list(c.execute(stmt).mappings())
 
     # -- schema ------------------------------------------------------------------------------
     @property
     def schema_revision(self) -> str | None:
-        with self._lock, self.engine.connect() as c:
+        with self._lock, self.engine.connect() as c, c.begin():
             return _current_revision(c)
 
     @property
@@ -366,7 +519,7 @@ class Store:
         """Bring the schema up to `target` (default the newest), all in one transaction."""
         from alembic import command
 
-        with self.transaction() as c:
+        with self.transaction(audited=False) as c:
             current = _current_revision(c)  # again, inside the lock: another process may have done it
             if current is not None and current.startswith("legacy:"):
                 c.execute(
@@ -462,18 +615,7 @@ class Store:
     @staticmethod
     def _write_benefits(c: Connection, rid: str, benefits: Iterable[Benefit]) -> None:
         c.execute(t.benefits.delete().where(t.benefits.c.resident_id == rid))
-        rows = [
-            {
-                "resident_id": rid,
-                "type": b.type,
-                "since": b.since.isoformat() if b.since else None,
-                "until": b.until.isoformat() if b.until else None,
-                "uwv_permission": None if b.uwv_permission is None else int(b.uwv_permission),
-                "ww_hourly_wage": _money_text(b.ww_hourly_wage),
-                "client_number": b.client_number,
-            }
-            for b in benefits
-        ]
+        rows = [_benefit_columns(rid, b) for b in benefits]
         if rows:
             c.execute(t.benefits.insert(), rows)
 
@@ -593,57 +735,97 @@ class Store:
             c.execute(t.payments.delete().where(t.payments.c.id == pid))
 
     # -- bulk -------------------------------------------------------------------------------
+    IMPORT_BATCH = 2000  # rows per INSERT statement (executemany) in an import
+
     def import_records(
-        self, residents: Sequence[ResidentRecord], payments: Sequence[PaymentRecord]
+        self,
+        residents: Sequence[ResidentRecord],
+        payments: Sequence[PaymentRecord],
+        *,
+        progress: Callable[[int, int], None] | None = None,
     ) -> ImportSummary:
         """Add or update residents (their benefits replaced by the imported ones) and add payments,
-        all in one transaction. A payment identical to one already stored is skipped, so importing
-        the same file twice changes nothing."""
+        all in one transaction.
+
+        Payments are matched as a multiset: a payment is skipped only when the store already holds
+        an identical one not yet matched by another row of this import. So importing the same file
+        twice changes nothing, while two identical payments in one file (two EUR 120 payments on one
+        day) stay two payments. Linear in the number of rows (one dictionary of content keys, rows
+        inserted in batches). `progress(done, total)` is called as rows are written."""
         for r in residents:
             self._check_resident(r)
         for p in payments:
             self._check_payment(p)
+        total = len(residents) + len(payments)
+        done = 0
         added = updated = p_added = p_skipped = 0
         rc = t.residents.c
         with self.transaction() as c:
+            wanted = {r.id for r in residents} | {p.resident for p in payments}
+            known = self._existing_ids(c, wanted)
+            new_rows: list[dict[str, object]] = []
+            upd_rows: list[dict[str, object]] = []
+            now = _now()
+            seen: set[str] = set()
             for r in residents:
-                if not self._exists(c, r.id):
-                    self._insert_resident(c, r)
+                cols = _resident_columns(r)
+                if r.id not in known and r.id not in seen:
+                    new_rows.append({**cols, "rev": 1, "created_at": now, "updated_at": now})
                     added += 1
                 else:
-                    c.execute(
-                        t.residents.update()
-                        .where(rc.id == r.id)
-                        .values(
-                            name=r.name,
-                            birth_date=r.birth_date.isoformat() if r.birth_date else None,
-                            municipality=r.municipality,
-                            household=r.household,
-                            note=sa.func.coalesce(r.note, rc.note),
-                            address=sa.func.coalesce(_address_text(r.address), rc.address),
-                            rev=rc.rev + 1,
-                            updated_at=_now(),
-                        )
-                    )
-                    self._write_benefits(c, r.id, r.benefits)
+                    upd_rows.append({**{f"n_{k}": v for k, v in cols.items()}, "now": now})
                     updated += 1
-            existing: dict[str, list[PaymentRecord]] = {}
+                seen.add(r.id)
+            for batch in _batches(new_rows, self.IMPORT_BATCH):
+                c.execute(t.residents.insert(), batch)
+            if upd_rows:
+                bp = sa.bindparam
+                c.execute(
+                    t.residents.update()
+                    .where(rc.id == bp("n_id"))
+                    .values(
+                        name=bp("n_name"),
+                        birth_date=bp("n_birth_date"),
+                        municipality=bp("n_municipality"),
+                        household=bp("n_household"),
+                        note=sa.func.coalesce(bp("n_note", type_=sa.Text), rc.note),
+                        address=sa.func.coalesce(bp("n_address", type_=sa.Text), rc.address),
+                        rev=rc.rev + 1,
+                        updated_at=bp("now"),
+                    ),
+                    upd_rows,
+                )
+            if residents:
+                last = {r.id: r for r in residents}  # a resident given twice: the last row wins
+                ids = list(last)
+                for chunk in _batches(ids, 500):
+                    c.execute(t.benefits.delete().where(t.benefits.c.resident_id.in_(chunk)))
+                ben_rows = [_benefit_columns(rid, b) for rid, r in last.items() for b in r.benefits]
+                for batch in _batches(ben_rows, self.IMPORT_BATCH):
+                    c.execute(t.benefits.insert(), batch)
+            done += len(residents)
+            if progress and residents:
+                progress(done, total)
+            known |= seen
+            stored = self._stored_payment_keys(c, {p.resident for p in payments})
+            todo: list[dict[str, object]] = []
             for p in payments:
-                if p.resident not in existing:
-                    existing[p.resident] = [
-                        self._payment(x)
-                        for x in c.execute(
-                            sa.select(t.payments).where(t.payments.c.resident_id == p.resident)
-                        ).mappings()
-                    ]
-                if any(p.same_content(e) for e in existing[p.resident]):
-                    p_skipped += 1
-                    continue
-                if not self._exists(c, p.resident):
+                if p.resident not in known:
                     raise StoreError(f"betaling voor onbekende bewoner {p.resident}")
-                self._insert_payment(c, p)
-                existing[p.resident].append(p)
-                p_added += 1
+                key = _payment_key(p)
+                if stored.get(key, 0) > 0:
+                    stored[key] -= 1
+                    p_skipped += 1
+                else:
+                    todo.append({**_payment_columns(p), "rev": 1, "created_at": now, "updated_at": now})
+                    p_added += 1
+            for batch in _batches(todo, self.IMPORT_BATCH):
+                self._insert_payments(c, batch)
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+            if progress:
+                progress(total, total)
         log.info(
             "import: %d residents added, %d updated, %d payments added, %d skipped",
             added,
@@ -652,6 +834,27 @@ class Store:
             p_skipped,
         )
         return ImportSummary(added, updated, p_added, p_skipped)
+
+    @staticmethod
+    def _insert_payments(c: Connection, rows: Sequence[dict[str, object]]) -> None:
+        c.execute(t.payments.insert(), list(rows))
+
+    @staticmethod
+    def _existing_ids(c: Connection, ids: set[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _batches(sorted(ids), 500):
+            found.update(
+                str(x)
+                for x in c.execute(sa.select(t.residents.c.id).where(t.residents.c.id.in_(chunk))).scalars()
+            )
+        return found
+
+    def _stored_payment_keys(self, c: Connection, rids: set[str]) -> Counter[tuple[object, ...]]:
+        out: Counter[tuple[object, ...]] = Counter()
+        for chunk in _batches(sorted(rids), 500):
+            rows = c.execute(sa.select(t.payments).where(t.payments.c.resident_id.in_(chunk))).mappings()
+            out.update(_payment_key(self._payment(r)) for r in rows)
+        return out
 
     # -- letters ----------------------------------------------------------------------------
     def record_letter(self, letter: LetterRecord) -> int:
@@ -695,6 +898,23 @@ class Store:
             )
             for r in rows
         ]
+
+    # -- audit ------------------------------------------------------------------------------
+    def history(self, rid: str) -> list[AuditEntry]:
+        """Every recorded change about resident `rid` (its own row, benefits, payments, letters),
+        oldest first. Read-only: the audit cannot be changed through the store."""
+        a = t.audit.c
+        rows = self._read(sa.select(t.audit).where(a.resident_id == rid).order_by(a.id))
+        return [_audit_entry(r) for r in rows]
+
+    def audit(self, *, table: str | None = None, limit: int | None = None) -> list[AuditEntry]:
+        a = t.audit.c
+        stmt = sa.select(t.audit).order_by(a.id)
+        if table:
+            stmt = stmt.where(a.table_name == table)
+        if limit:
+            stmt = stmt.limit(limit)
+        return [_audit_entry(r) for r in self._read(stmt)]
 
     # -- engine input -----------------------------------------------------------------------
     def engine_input(self) -> tuple[list[Resident], list[Payment]]:

@@ -90,3 +90,20 @@ letters = Table(
 # The store's schema before Alembic kept a `schema_version` table (versions 1 and 2); those versions
 # are the Alembic revisions below, so an old store is stamped at its version and upgraded from there.
 LEGACY_VERSIONS = {1: "0001", 2: "0002"}
+
+# Revision 0003: the audit, written by triggers (see the migration); append-only except for erasure.
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", Text, nullable=False),
+    Column("who", Text, nullable=False),
+    Column("table_name", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("row_key", Text),
+    Column("resident_id", Text),
+    Column("before", Text),
+    Column("after", Text),
+)
+audit_actor = Table("audit_actor", metadata, Column("who", Text, nullable=False))  # SQLite only
+audit_erasure = Table("audit_erasure", metadata, Column("active", Integer, nullable=False))  # SQLite only
