@@ -916,6 +916,100 @@ class Store:
             stmt = stmt.limit(limit)
         return [_audit_entry(r) for r in self._read(stmt)]
 
+    # -- teams and payers (migration 0004) ----------------------------------------------------
+    def other_team_payments(self, resident: str | None = None) -> list[PaymentRecord]:
+        """Payments another team made to residents this role sees, as totals per resident, payer,
+        day and kind, without notes or ids (PostgreSQL with teams; SQLite has one team: none).
+        They count in every check: `engine_input` includes them. Per day, not per month, so that a
+        benefit that starts or ends within a month still sees each amount on its own date."""
+        if self.dialect != "postgresql":
+            return []
+        sql = "SELECT * FROM other_team_payments" + (" WHERE resident_id = :rid" if resident else "")
+        with self.reading() as c:
+            rows = list(c.execute(sa.text(sql + " ORDER BY date, payer"), {"rid": resident}).mappings())
+        return [
+            PaymentRecord(
+                resident=r["resident_id"],
+                date=date.fromisoformat(r["date"]),
+                amount=Decimal(r["amount"]),
+                kind=r["kind"],
+                hours=_dec(r["hours"]),
+                receipts=bool(r["receipts"]),
+                in_kind=bool(r["in_kind"]),
+                payer=r["payer"],
+                note=None,
+                status=r["status"],
+            )
+            for r in rows
+        ]
+
+    def other_team_totals(self, resident: str) -> list[tuple[str | None, str, Decimal]]:
+        """For the screen: (payer, YYYY-MM, total) of the other teams' payments to `resident`."""
+        out: dict[tuple[str | None, str], Decimal] = {}
+        for p in self.other_team_payments(resident):
+            key = (p.payer, p.date.isoformat()[:7])
+            out[key] = out.get(key, Decimal(0)) + p.amount
+        items = sorted(out.items(), key=lambda kv: (kv[0][1], kv[0][0] or ""))
+        return [(payer, month, total) for (payer, month), total in items]
+
+    def grant_team(self, role: str, team: str, *, edit: bool = True) -> None:
+        """PostgreSQL, as the administrator: `role` (an existing login role) coordinates `team`
+        (edit=False: reads only). The grants row-level security needs, and the membership."""
+        if self.dialect != "postgresql":
+            raise StoreError("teams en rollen zijn er alleen op PostgreSQL; SQLite heeft één team")
+        ident = '"' + role.replace('"', '""') + '"'
+        with self.transaction() as c:
+            c.execute(
+                sa.text("INSERT INTO teams (id, name) VALUES (:t, :t) ON CONFLICT DO NOTHING"), {"t": team}
+            )
+            c.execute(
+                sa.text(
+                    "INSERT INTO team_members (role_name, team_id, can_edit) VALUES (:r, :t, :e) "
+                    "ON CONFLICT (role_name, team_id) DO UPDATE SET can_edit = excluded.can_edit"
+                ),
+                {"r": role, "t": team, "e": edit},
+            )
+            c.exec_driver_sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {ident}")
+            if edit:
+                c.exec_driver_sql(
+                    f"GRANT INSERT, UPDATE, DELETE ON residents, benefits, payments, letters TO {ident}"
+                )
+                c.exec_driver_sql(f"GRANT INSERT ON audit TO {ident}")
+                c.exec_driver_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {ident}")
+
+    def set_teams(self, rid: str, teams: Sequence[str]) -> None:
+        """Which teams resident `rid` belongs to (administrator)."""
+        rt = t.resident_teams
+        with self.transaction() as c:
+            for team in teams:
+                if c.execute(sa.select(t.teams.c.id).where(t.teams.c.id == team)).first() is None:
+                    c.execute(t.teams.insert().values(id=team, name=team))
+            c.execute(rt.delete().where(rt.c.resident_id == rid))
+            c.execute(rt.insert(), [{"resident_id": rid, "team_id": team} for team in teams])
+
+    def teams_of(self, rid: str) -> list[str]:
+        rt = t.resident_teams.c
+        stmt = sa.select(rt.team_id).where(rt.resident_id == rid).order_by(rt.team_id)
+        return [r["team_id"] for r in self._read(stmt)]
+
+    def add_payer(self, name: str, type: str, *, below_market_rate: bool = False) -> None:
+        if type not in t.PAYER_TYPES:
+            raise StoreError(f"onbekend soort betaler {type!r} (kies uit {', '.join(t.PAYER_TYPES)})")
+        if not name.strip():
+            raise StoreError("een betaler heeft een naam nodig")
+        with self.transaction() as c:
+            if c.execute(sa.select(t.payers.c.name).where(t.payers.c.name == name)).first() is not None:
+                raise StoreError(f"er is al een betaler {name}")
+            c.execute(
+                t.payers.insert().values(name=name, type=type, below_market_rate=int(below_market_rate))
+            )
+
+    def payers(self) -> list[tuple[str, str, bool]]:
+        rows = self._read(sa.select(t.payers).order_by(t.payers.c.name))
+        return [(r["name"], r["type"], bool(r["below_market_rate"])) for r in rows]
+
     # -- engine input -----------------------------------------------------------------------
     def engine_input(self) -> tuple[list[Resident], list[Payment]]:
-        return to_models(self.residents(), self.payments())
+        """Every resident this role sees and every payment that counts for them: this team's own
+        rows and, on PostgreSQL with teams, the other teams' payments to shared residents."""
+        return to_models(self.residents(), self.payments() + self.other_team_payments())

@@ -7,7 +7,7 @@ PostgreSQL); append a migration, never edit one that has shipped. Money and hour
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Integer, MetaData, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, MetaData, Table, Text
 
 metadata = MetaData()
 
@@ -107,3 +107,28 @@ audit = Table(
 )
 audit_actor = Table("audit_actor", metadata, Column("who", Text, nullable=False))  # SQLite only
 audit_erasure = Table("audit_erasure", metadata, Column("active", Integer, nullable=False))  # SQLite only
+
+# Revision 0004: teams (row-level security on PostgreSQL, one implicit team on SQLite) and payers.
+DEFAULT_TEAM = "standaard"
+teams = Table("teams", metadata, Column("id", Text, primary_key=True), Column("name", Text))
+resident_teams = Table(
+    "resident_teams",
+    metadata,
+    Column("resident_id", Text, ForeignKey("residents.id"), primary_key=True),
+    Column("team_id", Text, ForeignKey("teams.id"), primary_key=True),
+)
+team_members = Table(
+    "team_members",
+    metadata,
+    Column("role_name", Text, primary_key=True),
+    Column("team_id", Text, ForeignKey("teams.id"), primary_key=True),
+    Column("can_edit", Boolean, nullable=False),
+)
+payers = Table(
+    "payers",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("type", Text, nullable=False),
+    Column("below_market_rate", Integer, nullable=False),
+)
+PAYER_TYPES = ("anbi", "sbbi", "sport", "not_vpb", "commercial")

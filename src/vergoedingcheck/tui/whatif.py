@@ -35,6 +35,8 @@ def compare(
     )
     ids = {r.id for r in residents}
     pays = [p for p in store.payments(year=extra.date.year) if p.resident in ids]
+    # other teams' payments to these residents count too (PostgreSQL teams; none on SQLite)
+    pays += [p for p in store.other_team_payments() if p.resident in ids and p.date.year == extra.date.year]
     if replaces is not None:
         old = [p for p in pays]
         new = [p for p in pays if p.id != replaces] + [extra]
