@@ -13,6 +13,7 @@ disregard rose from €764 to €1,500 on 1 April, and this makes that change ex
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -829,14 +830,47 @@ def _year_room_from(
     return room
 
 
+# Rules whose failure an extra allowance cannot make worse (spec §3, Headroom: "a year that is
+# unsafe for a reason an allowance does not touch keeps its allowance headroom"). Only the
+# household's gift excess is here. Wages are deliberately not: when the same payer pays wages and
+# an allowance, that payer's allowances are in doubt, and the room cannot say which payer may pay
+# it, so a year with wages keeps the cliff (0) — stricter, never a wrong "safe".
+UNTOUCHED_BY_AN_ALLOWANCE = frozenset({"pw.gift.year_limit"})
+
+
+def allowance_cliff(status: Status, findings: Sequence[Finding]) -> bool:
+    """True when the year is unsafe for a reason an extra allowance can touch (or for a reason we
+    cannot name): then there is no room at all."""
+    if status != "unsafe":
+        return False
+    fails = [f for f in findings if f.outcome == "fail"]
+    return not fails or any(f.rule not in UNTOUCHED_BY_AN_ALLOWANCE for f in fails)
+
+
+def _month_bounds(year: int, m: int) -> tuple[date, date]:
+    return date(year, m, 1), date(year, m, calendar.monthrange(year, m)[1])
+
+
+def _days_in_month(entries: Sequence[Benefit], first: date, last: date) -> list[tuple[date, date]]:
+    """For each benefit that runs on ANY day of the month (a benefit that starts on the 31st counts
+    for that month), the first and last day of the month on which it runs."""
+    out = []
+    for b in entries:
+        lo = max(first, b.since) if b.since is not None else first
+        hi = min(last, b.until) if b.until is not None else last
+        if lo <= hi:
+            out.append((lo, hi))
+    return out
+
+
 def _headroom(
     y: _Year,
-    year_unsafe: bool,
+    cliff: bool,
     bijstand_entries: Sequence[Benefit],
     ww_entries: Sequence[Benefit],
 ) -> tuple[dict[int, Decimal], Decimal]:
     months = dict.fromkeys(MONTHS, ZERO)
-    if year_unsafe:
+    if cliff:
         return months, ZERO
     tax_pays = sorted(
         (p for p in y.payments if p.is_fixed_allowance or p.is_proven_costs), key=lambda p: p.date
@@ -853,25 +887,33 @@ def _headroom(
                 return months, ZERO
     year_room_total: Decimal | None = None
     for m in MONTHS:
-        first = date(y.year, m, 1)
-        last = date(y.year, m, 28)
+        first, last = _month_bounds(y.year, m)
         rooms: list[Decimal] = []
         series: list[tuple[str, str, str, Sequence[Payment], dict[int, Decimal]]] = [
             ("tax", "tax.volunteer.month_cap", "tax.volunteer.year_cap", tax_pays, tax_counted)
         ]
-        bij_active = [b for b in bijstand_entries if b.active_on(first) or b.active_on(last)]
-        if bij_active:
-            series.append(
-                (bij_active[0].type, "pw.volunteer.month_cap", "pw.volunteer.year_cap", fixed_pays, y.fixed)
-            )
-            age = y.age(first)
-            if age is None:
-                continue  # age unknown: no room we can vouch for
-            min_age = y.figure("pw.volunteer.min_age", first, bij_active[0].type, quiet=True)
-            temp = y.figure("pw.volunteer.young_temporary_disregard", first, bij_active[0].type, quiet=True)
-            if min_age is None or temp is None or (age < min_age.value and not temp.value):
-                continue
-        if any(b.active_on(first) or b.active_on(last) for b in ww_entries) and not ww_permission_ok:
+        bij_days = _days_in_month(bijstand_entries, first, last)
+        if bij_days:
+            btype = next(b.type for b in bijstand_entries if _days_in_month([b], first, last))
+            series.append((btype, "pw.volunteer.month_cap", "pw.volunteer.year_cap", fixed_pays, y.fixed))
+            # under 27 on bijstand on ANY day of the month: every allowance counts, no room. The
+            # age is lowest on the earliest such day; the temporary disregard is checked on the
+            # earliest and the latest such day (it ended at a month's end, 30 September 2021).
+            earliest = min(lo for lo, _ in bij_days)
+            latest = max(hi for _, hi in bij_days)
+            young_without_disregard = False
+            unknown_fact = False
+            for day in (earliest, latest):
+                age = y.age(day)
+                min_age = y.figure("pw.volunteer.min_age", day, btype, quiet=True)
+                temp = y.figure("pw.volunteer.young_temporary_disregard", day, btype, quiet=True)
+                if age is None or min_age is None or temp is None:
+                    unknown_fact = True
+                elif age < min_age.value and not temp.value:
+                    young_without_disregard = True
+            if unknown_fact or young_without_disregard:
+                continue  # no room we can vouch for
+        if _days_in_month(ww_entries, first, last) and not ww_permission_ok:
             continue
         known = True
         for regime, month_fid, year_fid, pays, counted in series:
@@ -951,7 +993,7 @@ def _evaluate_year(y: _Year) -> YearResult:
 
     status = worst([tax.status, *[b.status for b in benefits]])
     ww_entries = by_type.get("ww", [])
-    month_rooms, year_room = _headroom(y, status == "unsafe", bijstand_entries, ww_entries)
+    month_rooms, year_room = _headroom(y, allowance_cliff(status, y.findings), bijstand_entries, ww_entries)
     _, tax_counted = _tax_counted(y)
     months = tuple(
         MonthResult(
