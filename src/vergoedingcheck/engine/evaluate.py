@@ -91,6 +91,12 @@ class _Year:
     payments: list[Payment]  # this resident, this year, sorted by date
     household_gifts: list[Payment]  # every gift to the household this year, sorted by date
     ruleset: Ruleset
+    # the household member whose benefit counts the household's gift excess (spec §3, Gifts):
+    # the first member, in the given order, with a bijstand-family benefit in this year
+    gifts_counted_on: str | None = None
+    # the other household members' taxable amounts this year, for toeslagen (spec §3, Toeslagen):
+    # (id, taxable or None when it cannot be known), in the given order
+    partners_taxable: tuple[tuple[str, Decimal | None], ...] = ()
     findings: list[Finding] = field(default_factory=list)
     month_status: dict[int, list[Status]] = field(default_factory=lambda: defaultdict(list))
 
@@ -612,6 +618,25 @@ def _gifts_countable(y: _Year) -> tuple[Decimal, bool]:
     last = _gift_limit(y, gifts[-1].date)
     assert last is not None
     excess = max(ZERO, cum - last.decimal)
+    counted_on = y.gifts_counted_on
+    if excess > 0 and counted_on is not None and counted_on != y.resident.id:
+        # one household's income, counted once: on the benefit of `counted_on`, not on this one
+        y.add(
+            "pw.gift.year_limit",
+            "warning",
+            str(y.year),
+            "gifts.over_limit_counted_on_other",
+            regime="gifts",
+            limit=last.decimal,
+            value=cum,
+            basis=last,
+            params=[
+                ("household", y.resident.household or ""),
+                ("excess", excess),
+                ("counted_on", counted_on),
+            ],
+        )
+        return ZERO, False
     y.add(
         "pw.gift.year_limit",
         "fail" if excess > 0 else "ok",
@@ -778,9 +803,38 @@ def _aow(y: _Year) -> BenefitResult:
 
 
 def _toeslagen(y: _Year, tax: TaxResult) -> BenefitResult:
+    """Toeslagen follow the household (spec §3): the taxable amounts of the resident and of every
+    other member of the same household that year are added up, each named in a finding."""
     v = y.figure("toeslagen.income_test", date(y.year, 12, 31), "toeslagen", mark_month=False)
     if v is None or tax.taxable is None:
         return BenefitResult("toeslagen", "unknown", None)
+    unknown_partner = False
+    countable = tax.taxable
+    for pid, taxable in y.partners_taxable:
+        if taxable is None:
+            unknown_partner = True
+            y.add(
+                "toeslagen.income_test",
+                "unknown",
+                str(y.year),
+                "toeslagen.partner_unknown",
+                regime="toeslagen",
+                basis=v,
+                missing="partner_taxable",
+                params=[("partner", pid)],
+            )
+        elif taxable > 0:
+            countable += taxable
+            y.add(
+                "toeslagen.income_test",
+                "fail",
+                str(y.year),
+                "toeslagen.partner_income_raised",
+                regime="toeslagen",
+                value=taxable,
+                basis=v,
+                params=[("partner", pid)],
+            )
     if tax.taxable > 0:
         y.add(
             "toeslagen.income_test",
@@ -791,7 +845,10 @@ def _toeslagen(y: _Year, tax: TaxResult) -> BenefitResult:
             value=tax.taxable,
             basis=v,
         )
-        return BenefitResult("toeslagen", "unsafe", tax.taxable, ("report_to_toeslagen",))
+    if countable > 0:
+        return BenefitResult("toeslagen", "unsafe", countable, ("report_to_toeslagen",))
+    if unknown_partner:
+        return BenefitResult("toeslagen", "unknown", None)
     y.add(
         "toeslagen.income_test",
         "ok",
@@ -989,7 +1046,9 @@ def _evaluate_year(y: _Year) -> YearResult:
             gift_room = max(ZERO, limit - gift_total)
         except FigureNotCovered:
             limit = None
-    gifts = GiftResult(r.household, gift_total, limit, gift_room)
+    gifts = GiftResult(
+        r.household, gift_total, limit, gift_room, y.gifts_counted_on if bijstand_entries else None
+    )
 
     status = worst([tax.status, *[b.status for b in benefits]])
     ww_entries = by_type.get("ww", [])
@@ -1025,6 +1084,37 @@ class Evaluation:
     gifts: dict[tuple[str, int], list[Payment]]
     errors: tuple[str, ...]
     years: frozenset[int]
+    households: dict[str, list[Resident]] = field(default_factory=dict)  # members in the given order
+    _taxable: dict[tuple[str, int], Decimal | None] = field(default_factory=dict, init=False)
+    _gift_years: dict[str, set[int]] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        for hh, year in self.gifts:
+            self._gift_years.setdefault(hh, set()).add(year)
+
+    def _year_payments(self, r: Resident, year: int) -> list[Payment]:
+        pays = [p for p in self.by_resident.get(r.id, []) if p.date.year == year]
+        return sorted(pays, key=lambda p: (p.date, p.kind, p.amount))
+
+    def _counted_on(self, r: Resident, year: int) -> str | None:
+        for m in self.households.get(r.household_key, [r]):
+            if any(b.type in BIJSTAND_FAMILY and b.overlaps_year(year) for b in m.benefits):
+                return m.id
+        return None
+
+    def _partners_taxable(self, r: Resident, year: int) -> tuple[tuple[str, Decimal | None], ...]:
+        if not any(b.type == "toeslagen" and b.overlaps_year(year) for b in r.benefits):
+            return ()
+        out = []
+        for m in self.households.get(r.household_key, [r]):
+            if m.id == r.id:
+                continue
+            key = (m.id, year)
+            if key not in self._taxable:
+                py = _Year(m, year, self._year_payments(m, year), [], self.ruleset)
+                self._taxable[key] = _tax(py)[0].taxable
+            out.append((m.id, self._taxable[key]))
+        return tuple(out)
 
     def results(self) -> Iterator[ResidentResult]:
         for r in self.residents:
@@ -1032,10 +1122,23 @@ class Evaluation:
             by_year: dict[int, list[Payment]] = defaultdict(list)
             for p in pays:
                 by_year[p.date.year].append(p)
+            # a year in which the household's gifts are counted on this resident's benefit is
+            # reported even without a payment of their own: the excess must show somewhere
+            gift_years = {
+                year
+                for year in self._gift_years.get(r.household_key, ())
+                if self._counted_on(r, year) == r.id
+            }
             year_results = []
-            for year in sorted(set(by_year) | self.years):
+            for year in sorted(set(by_year) | self.years | gift_years):
                 y = _Year(
-                    r, year, by_year.get(year, []), self.gifts.get((r.household_key, year), []), self.ruleset
+                    r,
+                    year,
+                    by_year.get(year, []),
+                    self.gifts.get((r.household_key, year), []),
+                    self.ruleset,
+                    gifts_counted_on=self._counted_on(r, year),
+                    partners_taxable=self._partners_taxable(r, year),
                 )
                 year_results.append(_evaluate_year(y))
             yield ResidentResult(r.id, tuple(year_results), r.name)
@@ -1063,8 +1166,18 @@ def start_evaluation(
             gifts[(household_of[p.resident], p.date.year)].append(p)
     for lst in gifts.values():
         lst.sort(key=lambda p: (p.date, p.amount))
+    households: dict[str, list[Resident]] = defaultdict(list)
+    for r in residents:
+        if r.household is not None:
+            households[r.household_key].append(r)
     return Evaluation(
-        residents, ruleset, dict(by_resident), dict(gifts), tuple(errors), frozenset(years or ())
+        residents,
+        ruleset,
+        dict(by_resident),
+        dict(gifts),
+        tuple(errors),
+        frozenset(years or ()),
+        dict(households),
     )
 
 
