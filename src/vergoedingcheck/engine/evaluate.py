@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
 
+from vergoedingcheck.engine.provisional import with_provisional
 from vergoedingcheck.engine.result import (
     BenefitResult,
     CheckResult,
@@ -1085,6 +1086,9 @@ class Evaluation:
     errors: tuple[str, ...]
     years: frozenset[int]
     households: dict[str, list[Resident]] = field(default_factory=dict)  # members in the given order
+    provisional: bool = True
+    """Add `provisional` to years that are unknown only because figures are pending (spec §3,
+    Coverage), for every caller: `check`, the app and the letters plan January in December alike."""
     _taxable: dict[tuple[str, int], Decimal | None] = field(default_factory=dict, init=False)
     _gift_years: dict[str, set[int]] = field(default_factory=dict, init=False)
 
@@ -1141,7 +1145,8 @@ class Evaluation:
                     partners_taxable=self._partners_taxable(r, year),
                 )
                 year_results.append(_evaluate_year(y))
-            yield ResidentResult(r.id, tuple(year_results), r.name)
+            rr = ResidentResult(r.id, tuple(year_results), r.name)
+            yield with_provisional(self, rr, r) if self.provisional else rr
 
 
 def start_evaluation(
