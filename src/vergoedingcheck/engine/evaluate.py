@@ -44,6 +44,7 @@ from vergoedingcheck.model import (
     Resident,
     age_on,
 )
+from vergoedingcheck.money import q
 from vergoedingcheck.rules.ruleset import FigureNotCovered, FigureValue, Ruleset
 
 ZERO = Decimal("0.00")
@@ -766,7 +767,7 @@ def _ww(y: _Year, entries: Sequence[Benefit]) -> BenefitResult:
         else:
             wage = wages.pop()
             hours = sum((p.hours or ZERO for p in over), ZERO)
-            fictitious = (hours * wage).quantize(Decimal("0.01"))
+            fictitious = q(hours * wage)  # half up to the cent: the one rounding rule (money.q)
             countable = fictitious
             y.add(
                 "ww.fictitious_wage",
