@@ -14,7 +14,7 @@ disregard rose from €764 to €1,500 on 1 April, and this makes that change ex
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
@@ -38,6 +38,7 @@ from vergoedingcheck.model import (
     BIJSTAND_FAMILY,
     UWV_AO_FAMILY,
     Benefit,
+    Payer,
     Payment,
     Resident,
     age_on,
@@ -90,6 +91,7 @@ class _Year:
     payments: list[Payment]  # this resident, this year, sorted by date
     household_gifts: list[Payment]  # every gift to the household this year, sorted by date
     ruleset: Ruleset
+    payers: Mapping[str, Payer] = field(default_factory=dict)  # what is known per payer name
     findings: list[Finding] = field(default_factory=list)
     month_status: dict[int, list[Status]] = field(default_factory=lambda: defaultdict(list))
 
@@ -983,6 +985,7 @@ class Evaluation:
     gifts: dict[tuple[str, int], list[Payment]]
     errors: tuple[str, ...]
     years: frozenset[int]
+    payers: Mapping[str, Payer] = field(default_factory=dict)
 
     def results(self) -> Iterator[ResidentResult]:
         for r in self.residents:
@@ -993,7 +996,12 @@ class Evaluation:
             year_results = []
             for year in sorted(set(by_year) | self.years):
                 y = _Year(
-                    r, year, by_year.get(year, []), self.gifts.get((r.household_key, year), []), self.ruleset
+                    r,
+                    year,
+                    by_year.get(year, []),
+                    self.gifts.get((r.household_key, year), []),
+                    self.ruleset,
+                    self.payers,
                 )
                 year_results.append(_evaluate_year(y))
             yield ResidentResult(r.id, tuple(year_results), r.name)
@@ -1005,7 +1013,10 @@ def start_evaluation(
     ruleset: Ruleset,
     *,
     years: Iterable[int] | None = None,
+    payers: Iterable[Payer] | None = None,
 ) -> Evaluation:
+    """`payers`: what is known about the paying organisations (spec §1 `payers:`); None or empty
+    means nothing is listed, so every payer is assumed to qualify (spec §3, Payers)."""
     by_resident: dict[str, list[Payment]] = defaultdict(list)
     errors: list[str] = []
     known = {r.id for r in residents}
@@ -1022,7 +1033,13 @@ def start_evaluation(
     for lst in gifts.values():
         lst.sort(key=lambda p: (p.date, p.amount))
     return Evaluation(
-        residents, ruleset, dict(by_resident), dict(gifts), tuple(errors), frozenset(years or ())
+        residents,
+        ruleset,
+        dict(by_resident),
+        dict(gifts),
+        tuple(errors),
+        frozenset(years or ()),
+        {x.name: x for x in payers or ()},
     )
 
 
@@ -1032,10 +1049,12 @@ def evaluate(
     ruleset: Ruleset,
     *,
     years: Iterable[int] | None = None,
+    payers: Iterable[Payer] | None = None,
 ) -> CheckResult:
     """Check every resident's payments against the rules. Pure and deterministic.
 
-    `years` adds years to report even without payments (the TUI shows the current year).
+    `years` adds years to report even without payments (the TUI shows the current year);
+    `payers` is what is known about the paying organisations (default: nothing listed).
     """
-    ev = start_evaluation(residents, payments, ruleset, years=years)
+    ev = start_evaluation(residents, payments, ruleset, years=years, payers=payers)
     return CheckResult(ruleset.id, ruleset.fingerprint, tuple(ev.results()), ev.errors)

@@ -261,7 +261,8 @@ def run_scenario(scenario: Scenario, ruleset: Ruleset) -> ScenarioOutcome:
         from vergoedingcheck.rules import load_ruleset
 
         ruleset = load_ruleset(ruleset.directory, options=[*ruleset.enabled_options, *scenario.options])
-    ev = start_evaluation(scenario.case.residents, scenario.case.payments, ruleset)
+    case = scenario.case
+    ev = start_evaluation(case.residents, case.payments, ruleset, payers=case.payers)
     checked = CheckResult(
         ruleset.id,
         ruleset.fingerprint,
