@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
 
@@ -66,6 +66,20 @@ PW_INCOME = LegalRef(
     "BWBR0015703",
 )
 
+VOLUNTEER_PAYERS = LegalRef(
+    "Wet op de loonbelasting 1964",
+    "2 lid 6 (vrijwilliger: werk voor een ANBI, een sportorganisatie of een organisatie die niet aan "
+    "de vennootschapsbelasting is onderworpen)",
+    "https://wetten.overheid.nl/BWBR0002471",
+    "BWBR0002471",
+)
+VOLUNTEER_NOT_EMPLOYEE = LegalRef(
+    "Wet op de loonbelasting 1964",
+    "2 lid 6 (vrijwilliger: niet in dienstbetrekking bij die organisatie, niet als beroep)",
+    "https://wetten.overheid.nl/BWBR0002471",
+    "BWBR0002471",
+)
+
 
 def _ref(v: FigureValue) -> LegalRef:
     """One LegalRef per figure value (the ruleset keeps its values alive, so ids are stable)."""
@@ -97,6 +111,17 @@ class _Year:
 
     def __post_init__(self) -> None:
         self.mun = self.resident.municipality
+        # spec §3 Payers: a fixed allowance from a payer listed as `commercial` is pay, in every regime
+        self.commercial: dict[str, list[Payment]] = {}
+        if self.payers:
+            reclassified: list[Payment] = []
+            for p in self.payments:
+                payer = self.payers.get(p.payer) if p.payer else None
+                if payer is not None and payer.type == "commercial" and p.is_fixed_allowance:
+                    self.commercial.setdefault(payer.name, []).append(p)
+                    p = replace(p, kind="loon")
+                reclassified.append(p)
+            self.payments = reclassified
         self.fixed = dict.fromkeys(MONTHS, ZERO)
         self.proven = dict.fromkeys(MONTHS, ZERO)
         self.loon = dict.fromkeys(MONTHS, ZERO)
@@ -291,6 +316,81 @@ def _report_caps(
             value=total,
             basis=test.year_cap_end,
         )
+
+
+# -- payers ---------------------------------------------------------------------------------------
+
+
+def _payers(y: _Year) -> dict[str, list[Payment]]:
+    """Spec §3 Payers (Wet LB 1964 art. 2 lid 6): only work for an ANBI, an SBBI, a sports
+    organisation or an organisation not subject to corporate tax can carry a volunteer allowance,
+    and a volunteer is not the payer's employee.
+
+    - a fixed allowance from a payer listed as `commercial` is pay (already turned into `loon` by
+      `_Year`): one `fail` finding per payer saying why;
+    - a payer that is not listed, or a payment without payer, is assumed to qualify: one `ok`
+      finding for the year (`payer.assumed`);
+    - a payer that pays `loon` and an allowance in the same year: its allowances are `unknown`
+      (one finding per payer naming what to record). Returns those allowances by payer.
+    """
+    year = str(y.year)
+    for name, pays in y.commercial.items():
+        total = sum((p.amount for p in pays), ZERO)
+        y.add(
+            "payer.commercial",
+            "fail",
+            year,
+            "payer.commercial_is_wages",
+            regime="tax",
+            value=total,
+            ref=VOLUNTEER_PAYERS,
+            params=[("payer", name), ("count", len(pays))],
+        )
+    unlisted = [p for p in y.payments if p.is_fixed_allowance and (not p.payer or p.payer not in y.payers)]
+    if unlisted:
+        names = sorted({p.payer for p in unlisted if p.payer})
+        without = sum(1 for p in unlisted if not p.payer)
+        y.add(
+            "payer.type",
+            "ok",
+            year,
+            "payer.assumed",
+            regime="tax",
+            ref=VOLUNTEER_PAYERS,
+            params=[("payers", ", ".join(names)), ("without_payer", without)],
+        )
+    wage_payers = {p.payer for p in y.payments if p.kind == "loon" and p.payer}
+    mixed: dict[str, list[Payment]] = {}
+    for p in y.payments:
+        if p.is_fixed_allowance and p.payer in wage_payers:
+            assert p.payer is not None
+            mixed.setdefault(p.payer, []).append(p)
+    for name, pays in mixed.items():
+        y.add(
+            "payer.wages_and_allowance",
+            "unknown",
+            year,
+            "payer.wages_and_allowance",
+            regime="tax",
+            value=sum((p.amount for p in pays), ZERO),
+            ref=VOLUNTEER_NOT_EMPLOYEE,
+            missing="allowance_not_pay",
+            params=[("payer", name)],
+        )
+        for p in pays:
+            y.month_status[p.date.month].append("unknown")
+    return mixed
+
+
+def _with_mixed(b: BenefitResult, mixed: Sequence[Payment], entries: Sequence[Benefit]) -> BenefitResult:
+    """A benefit whose period holds an allowance from a payer that also pays wages: a safe one
+    cannot be vouched for (`unknown`), and its countable amount cannot be known (the allowance
+    counts in full if it is pay), so it is null; an unsafe one stays unsafe."""
+    if b.type not in BIJSTAND_FAMILY | UWV_AO_FAMILY | {"ww"}:
+        return b
+    if not any(_in_period(entries, p.date) for p in mixed):
+        return b
+    return replace(b, status="unsafe" if b.status == "unsafe" else "unknown", countable=None)
 
 
 # -- tax ------------------------------------------------------------------------------------------
@@ -908,6 +1008,8 @@ def _headroom(
 
 def _evaluate_year(y: _Year) -> YearResult:
     r = y.resident
+    # tax needs no change for `mixed`: the same payer's wages already make it unsafe (taxed as wages)
+    mixed = [p for pays in _payers(y).values() for p in pays]
     tax, _ = _tax(y)
     benefits: list[BenefitResult] = []
     by_type: dict[str, list[Benefit]] = {}
@@ -938,6 +1040,8 @@ def _evaluate_year(y: _Year) -> YearResult:
                 params=[("type", btype), ("known", ", ".join(BENEFIT_TYPES))],
             )
             benefits.append(BenefitResult(btype, "unknown", None))
+    if mixed:
+        benefits = [_with_mixed(b, mixed, by_type.get(b.type, [])) for b in benefits]
     # gifts: the household's total; limit and headroom only where a bijstand-type benefit runs
     gift_total = sum((g.amount for g in y.household_gifts), ZERO)
     limit: Decimal | None = None

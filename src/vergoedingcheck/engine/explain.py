@@ -201,6 +201,28 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "The taxable amount ({value}) raises the assessment income; toeslagen may go down. Report "
         "it to Dienst Toeslagen.",
     ),
+    "payer.commercial_is_wages": (
+        "{payer} is een commerciële organisatie en kan geen vrijwilligersvergoeding geven. De vergoeding "
+        "({value}) telt daarom als loon, voor de belasting en voor de uitkering.",
+        "{payer} is a commercial organisation and cannot pay a volunteer allowance. The allowance "
+        "({value}) therefore counts as wages, for tax and for the benefit.",
+    ),
+    "payer.assumed": (
+        "Aangenomen is dat de betaler met vrijwilligers mag werken (een ANBI, SBBI, sportorganisatie of "
+        "organisatie zonder vennootschapsbelasting): {who}. Klopt dat niet, zet de betaler dan in de "
+        "lijst van betalers.",
+        "Assumed that the payer may pay volunteer allowances (an ANBI, SBBI, sports organisation or an "
+        "organisation not subject to corporate tax): {who}. If that is not right, add the payer to "
+        "the list of payers.",
+    ),
+    "payer.wages_and_allowance": (
+        "{payer} betaalt dit jaar ook loon. Een vrijwilliger is niet in dienst van de organisatie die de "
+        "vergoeding geeft, dus het is onbekend of de vergoeding ({value}) geen verkapt loon is. Leg vast "
+        "dat de vergoeding voor ander, onbetaald werk is; de organisatie en de instantie beoordelen dat.",
+        "{payer} also pays wages this year. A volunteer is not an employee of the organisation that pays "
+        "the allowance, so it is unknown whether the allowance ({value}) is not disguised pay. Record "
+        "that the allowance is for other, unpaid work; the organisation and the office judge that.",
+    ),
     "benefit.unknown_type": (
         "Onbekend: uitkeringssoort {type!s} kent vergoedingcheck niet (bekend: {known}).",
         "Unknown: vergoedingcheck does not know benefit type {type!s} (known: {known}).",
@@ -276,6 +298,15 @@ def explain(finding: Finding, lang: str = "nl") -> str:
         if "date" in params:
             values["date"] = format_period(params["date"], locale)
         values["why"] = _why(params, lang, locale)
+    if finding.explanation == "payer.assumed":
+        params = dict(finding.params)
+        parts = [params["payers"]] if params.get("payers") else []
+        n = int(params.get("without_payer") or 0)
+        if n:
+            parts.append(
+                f"{n} vergoeding(en) zonder betaler" if lang == "nl" else f"{n} payment(s) without a payer"
+            )
+        values["who"] = (" en " if lang == "nl" else " and ").join(parts)
     try:
         return template[idx].format(**values)
     except (KeyError, IndexError, ValueError):
