@@ -409,7 +409,7 @@ def _tax(y: _Year) -> tuple[TaxResult, _CapTest]:
     test = _cap_test(y, "tax", "tax.volunteer.month_cap", "tax.volunteer.year_cap", pays, counted)
     total = sum(counted.values(), ZERO)
     _report_caps(y, "tax", test, counted, total, "tax.volunteer")
-    _hourly_norm(y)
+    hourly_unknown = _hourly_norm(y)
     breach = test.year_over or any(test.month_over.values())
     if breach:
         taxable: Decimal | None = y.fixed_year + y.loon_year
@@ -428,7 +428,7 @@ def _tax(y: _Year) -> tuple[TaxResult, _CapTest]:
         for m in MONTHS:
             if y.fixed[m] > 0:
                 y.month_status[m].append("unsafe")
-    elif not test.complete:
+    elif not test.complete or hourly_unknown:
         taxable = None
     else:
         taxable = y.loon_year
@@ -448,15 +448,20 @@ def _tax(y: _Year) -> tuple[TaxResult, _CapTest]:
     status: Status
     if breach or y.loon_year > 0:
         status = "unsafe"
-    elif not test.complete:
+    elif not test.complete or hourly_unknown:
         status = "unknown"
     else:
         status = "safe"
     return TaxResult(status, total, taxable), test
 
 
-def _hourly_norm(y: _Year) -> None:
-    """The Belastingdienst hourly norm: a warning for tax (municipal policy may make it hard)."""
+def _hourly_norm(y: _Year) -> bool:
+    """The Belastingdienst hourly norm (spec §3 Tax; rules-nl.md §0a item 4). Above it the
+    allowance is a volunteer allowance only if the payer can show the rate is not a market rate
+    ("mogelijk nog steeds", BD-VV): a payer listed with `below_market_rate: true` makes it a
+    warning; otherwise the tax regime is unknown for the year. True when it is unknown.
+    (Municipal policy may make the norm hard for bijstand: `policy.hourly_norm_hard`.)"""
+    unknown = False
     for p in y.payments:
         if not (p.is_fixed_allowance and p.hours):
             continue
@@ -464,18 +469,26 @@ def _hourly_norm(y: _Year) -> None:
         if over is None:
             continue
         rate, norm, basis = over
-        if rate > norm:
-            y.add(
-                "tax.volunteer.hourly_norm",
-                "warning",
-                p.date.isoformat(),
-                "tax.hourly_over_norm",
-                regime="tax",
-                limit=norm,
-                value=_cents_up(rate),
-                basis=basis,
-                params=[("hours", p.hours), ("amount", p.amount)],
-            )
+        if rate <= norm:
+            continue
+        payer = y.payers.get(p.payer) if p.payer else None
+        explained = payer is not None and payer.below_market_rate
+        y.add(
+            "tax.volunteer.hourly_norm",
+            "warning" if explained else "unknown",
+            p.date.isoformat(),
+            "tax.hourly_over_norm" if explained else "tax.hourly_over_norm_unknown",
+            regime="tax",
+            limit=norm,
+            value=_cents_up(rate),
+            basis=basis,
+            params=[("hours", p.hours), ("amount", p.amount), ("payer", p.payer or "")],
+            missing=None if explained else "below_market_rate",
+        )
+        if not explained:
+            unknown = True
+            y.month_status[p.date.month].append("unknown")
+    return unknown
 
 
 def _hard_hourly_breach(

@@ -45,10 +45,18 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "({proven_costs}) stay untaxed.",
     ),
     "tax.hourly_over_norm": (
-        "{period}: {value} per uur is meer dan de norm van {limit} per uur. Dat is een waarschuwing: "
-        "de organisatie moet kunnen uitleggen dat het geen marktconform loon is.",
-        "{period}: {value} per hour is above the norm of {limit} per hour. This is a warning: the "
-        "organisation must be able to explain it is not a market wage.",
+        "{period}: {value} per uur is meer dan de norm van {limit} per uur. {payer} kan laten zien dat "
+        "dit geen marktconform uurloon is, dus het blijft een vrijwilligersvergoeding. Bewaar die uitleg.",
+        "{period}: {value} per hour is above the norm of {limit} per hour. {payer} can show that this is "
+        "not a market rate, so it stays a volunteer allowance. Keep that explanation.",
+    ),
+    "tax.hourly_over_norm_unknown": (
+        "{period}: {value} per uur is meer dan de norm van {limit} per uur. Dan is het alleen een "
+        "vrijwilligersvergoeding als {payer} kan laten zien dat dit geen marktconform uurloon is. Leg "
+        "vast of de betaler dat kan (below_market_rate); tot dan is de uitkomst voor de belasting onbekend.",
+        "{period}: {value} per hour is above the norm of {limit} per hour. It is then only a volunteer "
+        "allowance if {payer} can show that this is not a market rate. Record whether the payer can "
+        "(below_market_rate); until then the tax outcome is unknown.",
     ),
     "tax.wages_taxable": (
         "Loon ({value}) is belast als loon; het valt niet onder de vrijwilligersregeling.",
@@ -298,6 +306,8 @@ def explain(finding: Finding, lang: str = "nl") -> str:
         if "date" in params:
             values["date"] = format_period(params["date"], locale)
         values["why"] = _why(params, lang, locale)
+    if finding.explanation.startswith("tax.hourly_over_norm") and not values.get("payer"):
+        values["payer"] = "de betaler" if lang == "nl" else "the payer"
     if finding.explanation == "payer.assumed":
         params = dict(finding.params)
         parts = [params["payers"]] if params.get("payers") else []
