@@ -526,6 +526,54 @@ def _hard_hourly_breach(
     return True
 
 
+def _regulation_hourly_breach(y: _Year, p: Payment, regime: str, flag: str, explanation: str) -> bool | None:
+    """The hourly condition of the WW volunteer regulation until 2019 (Stcrt. 2014, 36337, art. 1:
+    EUR 4.50 an hour, EUR 2.50 under 23: its own figures and age, not the tax norm), which UWV also
+    applied to ZW/WIA/WAO/Wajong in 2017-2018 (`flag` per regime). True (and a `fail` finding)
+    when the payment is above it; False when not or the flag is off; None when unknown."""
+    hard = y.figure(flag, p.date, regime)
+    if hard is None:
+        return None
+    if not hard.value:
+        return False
+    assert p.hours
+    age = y.age(p.date)
+    if age is None:
+        y.add(
+            flag,
+            "unknown",
+            p.date.isoformat(),
+            "fact.missing_birth_date",
+            regime=regime,
+            missing="birth_date",
+            ref=y.figure_ref("ww.volunteer.hourly_limit_age", p.date),
+        )
+        y.month_status[p.date.month].append("unknown")
+        return None
+    threshold = y.figure("ww.volunteer.hourly_limit_age", p.date, regime)
+    if threshold is None:
+        return None
+    fid = "ww.volunteer.hourly_limit" if age >= threshold.value else "ww.volunteer.hourly_limit_young"
+    limit = y.figure(fid, p.date, regime)
+    if limit is None:
+        return None
+    rate = p.amount / p.hours  # unrounded: 45.01 for 10 hours is over 4.50
+    if rate <= limit.decimal:
+        return False
+    y.add(
+        flag,
+        "fail",
+        p.date.isoformat(),
+        explanation,
+        regime=regime,
+        limit=limit.decimal,
+        value=_cents_up(rate),
+        basis=hard,
+        params=[("age", age), ("amount", p.amount), ("hours", p.hours)],
+    )
+    return True
+
+
 def _cents_up(d: Decimal) -> Decimal:
     """A rate shown to people: rounded up to the cent, so 5.501 shows as 5.51, not as the norm."""
     return d.quantize(Decimal("0.01"), rounding=ROUND_CEILING)
@@ -761,6 +809,17 @@ def _uwv_ao(y: _Year, btype: str, entries: Sequence[Benefit]) -> BenefitResult:
     _report_caps(y, regime, test, counted, sum(counted.values(), ZERO), "uwv.volunteer")
     unknown = basis is None or costs_count is None or not test.complete
     countable = _offset_fixed(y, test, in_period)
+    for p in in_period:  # 2017-2018: above EUR 4.50 an hour (2.50 under 23) UWV saw paid work
+        if not (p.is_fixed_allowance and p.hours) or test.year_over or test.month_over[p.date.month]:
+            continue
+        breach = _regulation_hourly_breach(
+            y, p, regime, "uwv.volunteer.hourly_norm_hard", "uwv.hourly_norm_hard"
+        )
+        if breach is None:
+            unknown = True
+        elif breach:
+            countable += p.amount
+            y.month_status[p.date.month].append("unsafe")
     wages = sum((p.amount for p in in_period if p.kind == "loon"), ZERO)
     if wages > 0:
         countable += wages
@@ -829,7 +888,9 @@ def _ww(y: _Year, entries: Sequence[Benefit]) -> BenefitResult:
     for p in in_period:  # until 2019 the WW regulation also set an hourly limit (Stcrt. 2014, 36337)
         if p in over or not (p.is_fixed_allowance and p.hours):
             continue
-        breach = _hard_hourly_breach(y, p, regime, "ww.volunteer.hourly_norm_hard", "ww.hourly_norm_hard")
+        breach = _regulation_hourly_breach(
+            y, p, regime, "ww.volunteer.hourly_norm_hard", "ww.hourly_norm_hard"
+        )
         if breach is None:
             unknown = True
         elif breach:

@@ -173,6 +173,12 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "{period}: {value} per hour is over {limit}. Until 2019 that was no longer unpaid work for the "
         "WW: UWV treats it as paid work.",
     ),
+    "uwv.hourly_norm_hard": (
+        "{period}: {value} per uur is meer dan {limit}. In 2017 en 2018 zag UWV dat als betaald werk: de "
+        "hele vergoeding ({amount}) gaat van de uitkering af.",
+        "{period}: {value} per hour is over {limit}. In 2017 and 2018 UWV treated that as paid work: the "
+        "whole allowance ({amount}) is offset against the benefit.",
+    ),
     "ww.permission_given": (
         "UWV heeft toestemming gegeven voor het vrijwilligerswerk.",
         "UWV has given permission for the volunteer work.",
