@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
 
@@ -40,6 +40,7 @@ from vergoedingcheck.model import (
     BIJSTAND_FAMILY,
     UWV_AO_FAMILY,
     Benefit,
+    Payer,
     Payment,
     Resident,
     age_on,
@@ -68,6 +69,20 @@ PW_INCOME = LegalRef(
     "BWBR0015703",
 )
 
+VOLUNTEER_PAYERS = LegalRef(
+    "Wet op de loonbelasting 1964",
+    "2 lid 6 (vrijwilliger: werk voor een ANBI, een sportorganisatie of een organisatie die niet aan "
+    "de vennootschapsbelasting is onderworpen)",
+    "https://wetten.overheid.nl/BWBR0002471",
+    "BWBR0002471",
+)
+VOLUNTEER_NOT_EMPLOYEE = LegalRef(
+    "Wet op de loonbelasting 1964",
+    "2 lid 6 (vrijwilliger: niet in dienstbetrekking bij die organisatie, niet als beroep)",
+    "https://wetten.overheid.nl/BWBR0002471",
+    "BWBR0002471",
+)
+
 
 def _ref(v: FigureValue) -> LegalRef:
     """One LegalRef per figure value (the ruleset keeps its values alive, so ids are stable)."""
@@ -93,6 +108,7 @@ class _Year:
     payments: list[Payment]  # this resident, this year, sorted by date
     household_gifts: list[Payment]  # every gift to the household this year, sorted by date
     ruleset: Ruleset
+    payers: Mapping[str, Payer] = field(default_factory=dict)  # what is known per payer name
     # the household member whose benefit counts the household's gift excess (spec §3, Gifts):
     # the first member, in the given order, with a bijstand-family benefit in this year
     gifts_counted_on: str | None = None
@@ -104,6 +120,17 @@ class _Year:
 
     def __post_init__(self) -> None:
         self.mun = self.resident.municipality
+        # spec §3 Payers: a fixed allowance from a payer listed as `commercial` is pay, in every regime
+        self.commercial: dict[str, list[Payment]] = {}
+        if self.payers:
+            reclassified: list[Payment] = []
+            for p in self.payments:
+                payer = self.payers.get(p.payer) if p.payer else None
+                if payer is not None and payer.type == "commercial" and p.is_fixed_allowance:
+                    self.commercial.setdefault(payer.name, []).append(p)
+                    p = replace(p, kind="loon")
+                reclassified.append(p)
+            self.payments = reclassified
         self.fixed = dict.fromkeys(MONTHS, ZERO)
         self.proven = dict.fromkeys(MONTHS, ZERO)
         self.loon = dict.fromkeys(MONTHS, ZERO)
@@ -300,6 +327,81 @@ def _report_caps(
         )
 
 
+# -- payers ---------------------------------------------------------------------------------------
+
+
+def _payers(y: _Year) -> dict[str, list[Payment]]:
+    """Spec §3 Payers (Wet LB 1964 art. 2 lid 6): only work for an ANBI, an SBBI, a sports
+    organisation or an organisation not subject to corporate tax can carry a volunteer allowance,
+    and a volunteer is not the payer's employee.
+
+    - a fixed allowance from a payer listed as `commercial` is pay (already turned into `loon` by
+      `_Year`): one `fail` finding per payer saying why;
+    - a payer that is not listed, or a payment without payer, is assumed to qualify: one `ok`
+      finding for the year (`payer.assumed`);
+    - a payer that pays `loon` and an allowance in the same year: its allowances are `unknown`
+      (one finding per payer naming what to record). Returns those allowances by payer.
+    """
+    year = str(y.year)
+    for name, pays in y.commercial.items():
+        total = sum((p.amount for p in pays), ZERO)
+        y.add(
+            "payer.commercial",
+            "fail",
+            year,
+            "payer.commercial_is_wages",
+            regime="tax",
+            value=total,
+            ref=VOLUNTEER_PAYERS,
+            params=[("payer", name), ("count", len(pays))],
+        )
+    unlisted = [p for p in y.payments if p.is_fixed_allowance and (not p.payer or p.payer not in y.payers)]
+    if unlisted:
+        names = sorted({p.payer for p in unlisted if p.payer})
+        without = sum(1 for p in unlisted if not p.payer)
+        y.add(
+            "payer.type",
+            "ok",
+            year,
+            "payer.assumed",
+            regime="tax",
+            ref=VOLUNTEER_PAYERS,
+            params=[("payers", ", ".join(names)), ("without_payer", without)],
+        )
+    wage_payers = {p.payer for p in y.payments if p.kind == "loon" and p.payer}
+    mixed: dict[str, list[Payment]] = {}
+    for p in y.payments:
+        if p.is_fixed_allowance and p.payer in wage_payers:
+            assert p.payer is not None
+            mixed.setdefault(p.payer, []).append(p)
+    for name, pays in mixed.items():
+        y.add(
+            "payer.wages_and_allowance",
+            "unknown",
+            year,
+            "payer.wages_and_allowance",
+            regime="tax",
+            value=sum((p.amount for p in pays), ZERO),
+            ref=VOLUNTEER_NOT_EMPLOYEE,
+            missing="allowance_not_pay",
+            params=[("payer", name)],
+        )
+        for p in pays:
+            y.month_status[p.date.month].append("unknown")
+    return mixed
+
+
+def _with_mixed(b: BenefitResult, mixed: Sequence[Payment], entries: Sequence[Benefit]) -> BenefitResult:
+    """A benefit whose period holds an allowance from a payer that also pays wages: a safe one
+    cannot be vouched for (`unknown`), and its countable amount cannot be known (the allowance
+    counts in full if it is pay), so it is null; an unsafe one stays unsafe."""
+    if b.type not in BIJSTAND_FAMILY | UWV_AO_FAMILY | {"ww"}:
+        return b
+    if not any(_in_period(entries, p.date) for p in mixed):
+        return b
+    return replace(b, status="unsafe" if b.status == "unsafe" else "unknown", countable=None)
+
+
 # -- tax ------------------------------------------------------------------------------------------
 
 
@@ -316,7 +418,7 @@ def _tax(y: _Year) -> tuple[TaxResult, _CapTest]:
     test = _cap_test(y, "tax", "tax.volunteer.month_cap", "tax.volunteer.year_cap", pays, counted)
     total = sum(counted.values(), ZERO)
     _report_caps(y, "tax", test, counted, total, "tax.volunteer")
-    _hourly_norm(y)
+    hourly_unknown = _hourly_norm(y)
     breach = test.year_over or any(test.month_over.values())
     if breach:
         taxable: Decimal | None = y.fixed_year + y.loon_year
@@ -335,7 +437,7 @@ def _tax(y: _Year) -> tuple[TaxResult, _CapTest]:
         for m in MONTHS:
             if y.fixed[m] > 0:
                 y.month_status[m].append("unsafe")
-    elif not test.complete:
+    elif not test.complete or hourly_unknown:
         taxable = None
     else:
         taxable = y.loon_year
@@ -355,15 +457,20 @@ def _tax(y: _Year) -> tuple[TaxResult, _CapTest]:
     status: Status
     if breach or y.loon_year > 0:
         status = "unsafe"
-    elif not test.complete:
+    elif not test.complete or hourly_unknown:
         status = "unknown"
     else:
         status = "safe"
     return TaxResult(status, total, taxable), test
 
 
-def _hourly_norm(y: _Year) -> None:
-    """The Belastingdienst hourly norm: a warning for tax (municipal policy may make it hard)."""
+def _hourly_norm(y: _Year) -> bool:
+    """The Belastingdienst hourly norm (spec §3 Tax; rules-nl.md §0a item 4). Above it the
+    allowance is a volunteer allowance only if the payer can show the rate is not a market rate
+    ("mogelijk nog steeds", BD-VV): a payer listed with `below_market_rate: true` makes it a
+    warning; otherwise the tax regime is unknown for the year. True when it is unknown.
+    (Municipal policy may make the norm hard for bijstand: `policy.hourly_norm_hard`.)"""
+    unknown = False
     for p in y.payments:
         if not (p.is_fixed_allowance and p.hours):
             continue
@@ -371,18 +478,26 @@ def _hourly_norm(y: _Year) -> None:
         if over is None:
             continue
         rate, norm, basis = over
-        if rate > norm:
-            y.add(
-                "tax.volunteer.hourly_norm",
-                "warning",
-                p.date.isoformat(),
-                "tax.hourly_over_norm",
-                regime="tax",
-                limit=norm,
-                value=_cents_up(rate),
-                basis=basis,
-                params=[("hours", p.hours), ("amount", p.amount)],
-            )
+        if rate <= norm:
+            continue
+        payer = y.payers.get(p.payer) if p.payer else None
+        explained = payer is not None and payer.below_market_rate
+        y.add(
+            "tax.volunteer.hourly_norm",
+            "warning" if explained else "unknown",
+            p.date.isoformat(),
+            "tax.hourly_over_norm" if explained else "tax.hourly_over_norm_unknown",
+            regime="tax",
+            limit=norm,
+            value=_cents_up(rate),
+            basis=basis,
+            params=[("hours", p.hours), ("amount", p.amount), ("payer", p.payer or "")],
+            missing=None if explained else "below_market_rate",
+        )
+        if not explained:
+            unknown = True
+            y.month_status[p.date.month].append("unknown")
+    return unknown
 
 
 def _hard_hourly_breach(
@@ -416,6 +531,54 @@ def _hard_hourly_breach(
         value=_cents_up(rate),
         basis=hard,
         params=params,
+    )
+    return True
+
+
+def _regulation_hourly_breach(y: _Year, p: Payment, regime: str, flag: str, explanation: str) -> bool | None:
+    """The hourly condition of the WW volunteer regulation until 2019 (Stcrt. 2014, 36337, art. 1:
+    EUR 4.50 an hour, EUR 2.50 under 23: its own figures and age, not the tax norm), which UWV also
+    applied to ZW/WIA/WAO/Wajong in 2017-2018 (`flag` per regime). True (and a `fail` finding)
+    when the payment is above it; False when not or the flag is off; None when unknown."""
+    hard = y.figure(flag, p.date, regime)
+    if hard is None:
+        return None
+    if not hard.value:
+        return False
+    assert p.hours
+    age = y.age(p.date)
+    if age is None:
+        y.add(
+            flag,
+            "unknown",
+            p.date.isoformat(),
+            "fact.missing_birth_date",
+            regime=regime,
+            missing="birth_date",
+            ref=y.figure_ref("ww.volunteer.hourly_limit_age", p.date),
+        )
+        y.month_status[p.date.month].append("unknown")
+        return None
+    threshold = y.figure("ww.volunteer.hourly_limit_age", p.date, regime)
+    if threshold is None:
+        return None
+    fid = "ww.volunteer.hourly_limit" if age >= threshold.value else "ww.volunteer.hourly_limit_young"
+    limit = y.figure(fid, p.date, regime)
+    if limit is None:
+        return None
+    rate = p.amount / p.hours  # unrounded: 45.01 for 10 hours is over 4.50
+    if rate <= limit.decimal:
+        return False
+    y.add(
+        flag,
+        "fail",
+        p.date.isoformat(),
+        explanation,
+        regime=regime,
+        limit=limit.decimal,
+        value=_cents_up(rate),
+        basis=hard,
+        params=[("age", age), ("amount", p.amount), ("hours", p.hours)],
     )
     return True
 
@@ -674,6 +837,17 @@ def _uwv_ao(y: _Year, btype: str, entries: Sequence[Benefit]) -> BenefitResult:
     _report_caps(y, regime, test, counted, sum(counted.values(), ZERO), "uwv.volunteer")
     unknown = basis is None or costs_count is None or not test.complete
     countable = _offset_fixed(y, test, in_period)
+    for p in in_period:  # 2017-2018: above EUR 4.50 an hour (2.50 under 23) UWV saw paid work
+        if not (p.is_fixed_allowance and p.hours) or test.year_over or test.month_over[p.date.month]:
+            continue
+        breach = _regulation_hourly_breach(
+            y, p, regime, "uwv.volunteer.hourly_norm_hard", "uwv.hourly_norm_hard"
+        )
+        if breach is None:
+            unknown = True
+        elif breach:
+            countable += p.amount
+            y.month_status[p.date.month].append("unsafe")
     wages = sum((p.amount for p in in_period if p.kind == "loon"), ZERO)
     if wages > 0:
         countable += wages
@@ -742,7 +916,9 @@ def _ww(y: _Year, entries: Sequence[Benefit]) -> BenefitResult:
     for p in in_period:  # until 2019 the WW regulation also set an hourly limit (Stcrt. 2014, 36337)
         if p in over or not (p.is_fixed_allowance and p.hours):
             continue
-        breach = _hard_hourly_breach(y, p, regime, "ww.volunteer.hourly_norm_hard", "ww.hourly_norm_hard")
+        breach = _regulation_hourly_breach(
+            y, p, regime, "ww.volunteer.hourly_norm_hard", "ww.hourly_norm_hard"
+        )
         if breach is None:
             unknown = True
         elif breach:
@@ -1007,6 +1183,8 @@ def _headroom(
 
 def _evaluate_year(y: _Year) -> YearResult:
     r = y.resident
+    # tax needs no change for `mixed`: the same payer's wages already make it unsafe (taxed as wages)
+    mixed = [p for pays in _payers(y).values() for p in pays]
     tax, _ = _tax(y)
     benefits: list[BenefitResult] = []
     by_type: dict[str, list[Benefit]] = {}
@@ -1037,6 +1215,8 @@ def _evaluate_year(y: _Year) -> YearResult:
                 params=[("type", btype), ("known", ", ".join(BENEFIT_TYPES))],
             )
             benefits.append(BenefitResult(btype, "unknown", None))
+    if mixed:
+        benefits = [_with_mixed(b, mixed, by_type.get(b.type, [])) for b in benefits]
     # gifts: the household's total; limit and headroom only where a bijstand-type benefit runs
     gift_total = sum((g.amount for g in y.household_gifts), ZERO)
     limit: Decimal | None = None
@@ -1086,6 +1266,7 @@ class Evaluation:
     gifts: dict[tuple[str, int], list[Payment]]
     errors: tuple[str, ...]
     years: frozenset[int]
+    payers: Mapping[str, Payer] = field(default_factory=dict)
     households: dict[str, list[Resident]] = field(default_factory=dict)  # members in the given order
     provisional: bool = True
     """Add `provisional` to years that are unknown only because figures are pending (spec §3,
@@ -1116,7 +1297,7 @@ class Evaluation:
                 continue
             key = (m.id, year)
             if key not in self._taxable:
-                py = _Year(m, year, self._year_payments(m, year), [], self.ruleset)
+                py = _Year(m, year, self._year_payments(m, year), [], self.ruleset, self.payers)
                 self._taxable[key] = _tax(py)[0].taxable
             out.append((m.id, self._taxable[key]))
         return tuple(out)
@@ -1142,6 +1323,7 @@ class Evaluation:
                     by_year.get(year, []),
                     self.gifts.get((r.household_key, year), []),
                     self.ruleset,
+                    self.payers,
                     gifts_counted_on=self._counted_on(r, year),
                     partners_taxable=self._partners_taxable(r, year),
                 )
@@ -1156,7 +1338,10 @@ def start_evaluation(
     ruleset: Ruleset,
     *,
     years: Iterable[int] | None = None,
+    payers: Iterable[Payer] | None = None,
 ) -> Evaluation:
+    """`payers`: what is known about the paying organisations (spec §1 `payers:`); None or empty
+    means nothing is listed, so every payer is assumed to qualify (spec §3, Payers)."""
     by_resident: dict[str, list[Payment]] = defaultdict(list)
     errors: list[str] = []
     known = {r.id for r in residents}
@@ -1183,6 +1368,7 @@ def start_evaluation(
         dict(gifts),
         tuple(errors),
         frozenset(years or ()),
+        {x.name: x for x in payers or ()},
         dict(households),
     )
 
@@ -1193,10 +1379,12 @@ def evaluate(
     ruleset: Ruleset,
     *,
     years: Iterable[int] | None = None,
+    payers: Iterable[Payer] | None = None,
 ) -> CheckResult:
     """Check every resident's payments against the rules. Pure and deterministic.
 
-    `years` adds years to report even without payments (the TUI shows the current year).
+    `years` adds years to report even without payments (the TUI shows the current year);
+    `payers` is what is known about the paying organisations (default: nothing listed).
     """
-    ev = start_evaluation(residents, payments, ruleset, years=years)
+    ev = start_evaluation(residents, payments, ruleset, years=years, payers=payers)
     return CheckResult(ruleset.id, ruleset.fingerprint, tuple(ev.results()), ev.errors)
