@@ -6,6 +6,8 @@ Errors anywhere downstream can then name file, line and field. Duplicate keys ar
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +15,8 @@ from sys import intern
 from typing import Any
 
 import yaml
+
+from vergoedingcheck.validation import MAX_DEPTH, depth_error
 
 try:  # libyaml's composer is many times faster; fall back to pure Python where it is missing
     _Loader: Any = yaml.CSafeLoader
@@ -68,7 +72,13 @@ class SourceDoc:
         if self._lines is None:
             self._lines = {}
             if self.text is not None:
-                node = yaml.compose(self.text, Loader=_Loader)
+                try:
+                    node = yaml.compose(self.text, Loader=_Loader)
+                except yaml.YAMLError:
+                    # valid JSON that YAML cannot read (a tab before the first `{`, a line break
+                    # before a `:`): the fast JSON path read it, so its lines come from the JSON
+                    self._lines = json_lines(self.text)
+                    return self._lines
                 if node is not None:
                     builder = _Builder(self.file)
                     builder.build(node, ())
@@ -226,12 +236,16 @@ def _load_events(text: str) -> Any:
             elif isinstance(ev, yaml.MappingStartEvent):
                 if ev.anchor:
                     raise _Unclean
+                if len(stack) >= MAX_DEPTH:
+                    raise _Unclean
                 d: dict[Any, Any] = {}
                 put(d) if stack else None
                 stack.append(d)
                 keys.append(_NOKEY)
             elif isinstance(ev, yaml.SequenceStartEvent):
                 if ev.anchor:
+                    raise _Unclean
+                if len(stack) >= MAX_DEPTH:
                     raise _Unclean
                 seq: list[Any] = []
                 put(seq) if stack else None
@@ -260,11 +274,91 @@ class _NoKey:
 _NOKEY = _NoKey()
 
 
-def _syntax_error(file: str, exc: yaml.YAMLError) -> InputError:
+def _structure_problems(text: str, file: str) -> list[Problem]:
+    """Anchors and aliases (a "billion laughs" file grows a 1 KB text past gigabytes) and nesting
+    deeper than MAX_DEPTH, found on the event stream in bounded memory. A syntax error is left to
+    the composer, which reports it with its line."""
+    out: list[Problem] = []
+    depth = 0
+    loader = _Loader(text)
+    try:
+        while (ev := loader.get_event()) is not None:
+            line = ev.start_mark.line + 1 if ev.start_mark else None
+            if isinstance(ev, yaml.AliasEvent):
+                out.append(Problem(file, line, "", f"YAML aliases (*{ev.anchor}) are not allowed"))
+            elif anchor := getattr(ev, "anchor", None):
+                out.append(Problem(file, line, "", f"YAML anchors (&{anchor}) are not allowed"))
+            if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    out.append(Problem(file, line, "", str(depth_error(depth))))
+                    break
+            elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            if len(out) >= 20:
+                break
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return out
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+|\n|[ \t\r]+')
+
+
+def json_lines(text: str) -> dict[Loc, int]:
+    """The line of every key and item of a JSON text, as the YAML builder records them. Only for
+    text that is valid JSON (orjson read it); anything else gives what it can."""
+    lines: dict[Loc, int] = {}
+    line = 1
+    stack: list[list[Any]] = []  # [loc, kind "{" or "[", next index, pending key]
+    expect_value_at: Loc | None = ()
+    for m in _JSON_TOKEN.finditer(text):
+        tok = m.group()
+        if tok == "\n":
+            line += 1
+            continue
+        if tok[0] in " \t\r":
+            continue
+        if tok in ",:":
+            continue
+        if tok in "}]":
+            if stack:
+                stack.pop()
+            continue
+        top = stack[-1] if stack else None
+        if top is not None and top[1] == "{" and top[3] is None:
+            try:
+                key = json.loads(tok)
+            except ValueError:
+                key = tok
+            top[3] = key
+            lines[(*top[0], key)] = line
+            continue
+        if top is None:
+            loc: Loc = expect_value_at if expect_value_at is not None else ()
+            expect_value_at = None
+        elif top[1] == "[":
+            loc = (*top[0], top[2])
+            top[2] += 1
+        else:
+            loc = (*top[0], top[3])
+            top[3] = None
+        lines.setdefault(loc, line)
+        if tok in "{[":
+            stack.append([loc, tok, 0, None])
+    return lines
+
+
+def _syntax_error(file: str, exc: yaml.YAMLError, text: str | None = None) -> InputError:
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         return InputError([Problem(file, line, "", f"not valid YAML/JSON: {exc.problem}")])
+    if isinstance(exc, yaml.reader.ReaderError) and text is not None and isinstance(exc.position, int):
+        line = text.count("\n", 0, exc.position) + 1
+        return InputError([Problem(file, line, "", f"not valid YAML/JSON: {exc.reason}")])
     return InputError([Problem(file, None, "", f"not valid YAML/JSON: {exc}")])
 
 
@@ -273,17 +367,20 @@ def parse_text(text: str, file: str) -> SourceDoc:
     try:
         data = _load_events(text)
     except yaml.YAMLError as exc:
-        raise _syntax_error(file, exc) from None
+        raise _syntax_error(file, exc, text) from None
     except (_Unclean, ValueError, TypeError):
         data = _Unclean
     if data is None:
         raise InputError([Problem(file, 1, "", "the file is empty")])
     if data is not _Unclean:
         return SourceDoc(file, data, None, [], text)
+    refused = _structure_problems(text, file)
+    if refused:  # before the node tree: an alias bomb or a deep nest never gets built
+        raise InputError(refused)
     try:  # the fast reader may stop (_Unclean) before it reaches a syntax error further on
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        raise _syntax_error(file, exc) from None
+        raise _syntax_error(file, exc, text) from None
     if node is None:
         raise InputError([Problem(file, 1, "", "the file is empty")])
     builder = _Builder(file)

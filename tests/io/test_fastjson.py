@@ -5,10 +5,11 @@ is reported by the careful reader with the same file, line and field as before."
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from vergoedingcheck.io.casefile import Case, case_from_doc, read_case_file
@@ -129,6 +130,9 @@ EDITS = st.lists(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=EDITS, indent=st.sampled_from([None, 1]))
+@example(edits=[(0, 0, "\t"), (3, 0, "{")], indent=None)  # a tab, then a key `{version`
+@example(edits=[(0, 0, "\t"), (300, 0, "x")], indent=1)  # a tab, then a payment's unknown field
+@example(edits=[(0, 0, "\t"), (340, 4, "1e50")], indent=1)
 def test_fast_and_careful_agree_after_random_edits(
     tmp_path: Path, edits: list[tuple[int, int, str]], indent: int | None
 ) -> None:
@@ -144,8 +148,14 @@ def test_fast_and_careful_agree_after_random_edits(
     if isinstance(want, Case):
         assert got == want
     else:
-        # the fast path may accept valid JSON that the YAML reader refused, never the other way
-        assert got == want or (isinstance(got, Case) and load_json_fast(text) is not None)
+        # the fast path may read valid JSON that the YAML reader refused, never the other way; what
+        # it finds wrong in that JSON still names file and line (issue 9: a raw YAML or pydantic
+        # error was exit 3 here)
+        fast_read = load_json_fast(text) is not None
+        assert got == want or (
+            fast_read
+            and (isinstance(got, Case) or all(re.match(rf"{re.escape(str(path))}:\d+: ", p) for p in got))
+        )
 
 
 @pytest.mark.parametrize("text", ['{{"version": 1}', "{? {a: 1}: 1, version: 1"])

@@ -20,6 +20,7 @@ from vergoedingcheck.io.fastjson import read_source  # JSON through a C parser (
 from vergoedingcheck.model import Benefit, Payer, Payment, Resident
 from vergoedingcheck.money import MoneyError, parse_money, to_json
 from vergoedingcheck.sourcefile import InputError, Problem, SourceDoc, merge_problems
+from vergoedingcheck.validation import MAX_NOTE_LENGTH, check_amount, check_hours, check_id, check_text
 
 
 def _date(v: object) -> object:
@@ -36,6 +37,8 @@ def _date(v: object) -> object:
 
 
 def _money(v: object) -> Decimal:
+    if not isinstance(v, (bool, float)) and isinstance(v, (int, str, Decimal)):
+        check_amount(v)  # bounds first (validation.py): `1e400` is a refusal, not a crash
     try:
         d = parse_money(v)
     except MoneyError as exc:
@@ -51,32 +54,40 @@ def _positive_money(v: object) -> Decimal:
 
 
 def _hours(v: object) -> Decimal:
-    if isinstance(v, bool):
+    if isinstance(v, bool) or not isinstance(v, (int, float, str, Decimal)):
         raise ValueError("hours must be a number")
-    if isinstance(v, float):
-        v = repr(v)  # hours are not money: 2.5 hours is a fine YAML float
-    try:
-        d = Decimal(str(v))
-    except Exception:
-        raise ValueError(f"{v!r} is not a number of hours") from None
-    if not d.is_finite() or d <= 0:
-        raise ValueError("hours must be more than 0")
-    if d > 744:
-        raise ValueError("more hours than a month has")
-    return d
+    return check_hours(v)  # hours are not money: 2.5 hours is a fine YAML float
 
 
 def _text(v: object) -> object:
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         return str(v)  # an id like 12 or a client number is text
+    if isinstance(v, str):
+        if not v.strip():
+            raise ValueError("this field is blank")
+        return check_text(v)
     return v
+
+
+def _id(v: object) -> object:
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        v = str(v)  # an id like 12 is text
+    if isinstance(v, str):
+        return check_id(v)
+    return v
+
+
+def _note(v: object) -> object:
+    return check_text(v, MAX_NOTE_LENGTH) if isinstance(v, str) else v
 
 
 DateField = Annotated[date, BeforeValidator(_date)]
 Money = Annotated[Decimal, BeforeValidator(_positive_money)]
 WageField = Annotated[Decimal, BeforeValidator(_money)]
 Hours = Annotated[Decimal, BeforeValidator(_hours)]
-Text = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=200)]
+Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
+Id = Annotated[str, BeforeValidator(_id), Field(min_length=1)]
+Note = Annotated[str, BeforeValidator(_note)]
 
 BenefitTypeLit = Literal[
     "bijstand", "ioaw", "ioaz", "aio", "ww", "zw", "wia", "wao", "wajong", "aow", "toeslagen"
@@ -99,13 +110,13 @@ class BenefitIn(_Strict):
 
 
 class ResidentIn(_Strict):
-    id: Text
+    id: Id
     name: Text | None = None
     birth_date: DateField
     municipality: Text | None = None
     household: Text | None = None
     benefits: list[BenefitIn] = []
-    note: Annotated[str, Field(max_length=2000)] | None = None
+    note: Note | None = None
     address: Annotated[list[Text], Field(max_length=5)] = []
 
 
@@ -116,7 +127,7 @@ class PayerIn(_Strict):
 
 
 class PaymentIn(_Strict):
-    resident: Text
+    resident: Id
     date: DateField
     amount: Money
     kind: KindLit
@@ -124,9 +135,9 @@ class PaymentIn(_Strict):
     receipts: StrictBool = False
     in_kind: StrictBool = False
     payer: Text | None = None
-    note: Annotated[str, Field(max_length=2000)] | None = None
+    note: Note | None = None
     planned: StrictBool = False
-    id: Text | None = None
+    id: Id | None = None
 
 
 class CaseIn(_Strict):

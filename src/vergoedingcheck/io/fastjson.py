@@ -17,6 +17,7 @@ from typing import Any
 import orjson
 
 from vergoedingcheck.sourcefile import SourceDoc, parse_text, read_file
+from vergoedingcheck.validation import too_deep
 
 # a `"` preceded by an even number of backslashes ends a string; followed by `:` it ends a key
 _KEY = re.compile(rb'(?:^|[^\\])(?:\\\\)*"\s*:')
@@ -58,8 +59,8 @@ def load_json_fast(text: str) -> dict[str, Any] | None:
         data = orjson.loads(text)
     except orjson.JSONDecodeError:
         return None
-    if type(data) is not dict:
-        return None
+    if type(data) is not dict or too_deep(data):
+        return None  # the careful reader names the line of a nest deeper than MAX_DEPTH
     raw = text.encode("utf-8")
     if _EXPONENT.search(raw):
         return None  # `1e5`, `1.5e3`: YAML 1.1 reads them as text, JSON as numbers

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -28,6 +29,15 @@ from typing import Any
 from vergoedingcheck.files import write_private
 from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit
 from vergoedingcheck.records import PaymentRecord, ResidentRecord
+from vergoedingcheck.validation import (
+    HOURS_PLACES,
+    MAX_NOTE_LENGTH,
+    BoundError,
+    check_amount,
+    check_hours,
+    check_id,
+    check_text,
+)
 
 RESIDENT_COLUMNS = (
     "referentie",
@@ -121,6 +131,9 @@ class ImportPlan:
     rows_read: int = 0
     bad_rows: set[tuple[str, int]] = field(default_factory=set)
     payment_rows: list[int] = field(default_factory=list)  # the sheet row of each payment
+    resident_columns: frozenset[str] = frozenset(RESIDENT_COLUMNS)
+    """The resident columns the file has: a field whose column is missing is left as it is in the
+    store (services/transfer.py), rather than wiped."""
 
     @property
     def ok(self) -> bool:
@@ -170,6 +183,8 @@ def parse_money_nl(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise ValueError(f"{value!r} is geen bedrag")
     if isinstance(value, float):
+        if not math.isfinite(value) or abs(value) > 1e15:
+            check_amount(value)  # an XLSX 1e400 is infinity: a refusal (it raises), not a crash
         d = Decimal(repr(value))
         rounded = d.quantize(Decimal("0.01"))
         if abs(d - rounded) > Decimal("0.000001"):
@@ -181,6 +196,7 @@ def parse_money_nl(value: Any) -> Decimal:
         d = parse_decimal_nl(str(value))
     if d <= 0:
         raise ValueError("het bedrag moet groter zijn dan nul")
+    check_amount(d)  # the same bounds as a case file (validation.py), before any rounding
     return d.quantize(Decimal("0.01"))
 
 
@@ -248,12 +264,19 @@ def _norm_header(h: Any) -> str:
 
 
 def _decode(raw: bytes) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8")
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252")
+        if raw.startswith(b"\xef\xbb\xbf"):
+            return raw[3:].decode("utf-8")
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return raw.decode("cp1252")
+    except UnicodeDecodeError as exc:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d are not Windows-1252 either
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise SpreadsheetError(
+            f"regel {line}: byte 0x{raw[exc.start]:02x} is geen UTF-8 en geen Windows-1252; "
+            "sla het bestand op als CSV UTF-8"
+        ) from None
 
 
 def _sniff_delimiter(first_line: str) -> str:
@@ -266,7 +289,22 @@ def read_csv_rows(path: str | Path) -> list[list[str]]:
     raw = Path(path).read_bytes()
     text = _decode(raw)
     first = text.split("\n", 1)[0]
-    return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first))]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first), strict=True)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error as exc:
+        # the row that was being read: an opening quote that is never closed swallows the rest
+        n = len(rows) + 1
+        if "field larger than field limit" in str(exc):
+            msg = f"een veld is langer dan {csv.field_size_limit() // 1024} KiB"
+        elif "unexpected end of data" in str(exc) or "expected after" in str(exc):
+            msg = 'een aanhalingsteken (") wordt niet (goed) gesloten'
+        else:
+            msg = f"geen leesbare CSV ({exc})"
+        raise SpreadsheetError(f"rij {n}: {msg}") from None
+    return rows
 
 
 def _table_kind(header: Sequence[str]) -> str:
@@ -293,6 +331,21 @@ def _text(v: Any) -> str | None:
     return str(v).strip()
 
 
+def _msg(exc: ValueError) -> str:
+    return exc.nl if isinstance(exc, BoundError) else str(exc)
+
+
+_TEXT_COLUMNS = {
+    "naam": 200,
+    "gemeente": 200,
+    "huishouden": 200,
+    "adres": 1000,
+    "klantnummer": 200,
+    "betaler": 200,
+    "notitie": MAX_NOTE_LENGTH,
+}
+
+
 class _Reader:
     """Turns rows of one sheet into records, collecting errors per row and column."""
 
@@ -317,7 +370,30 @@ class _Reader:
             if all(_blank(v) for v in row):
                 continue
             self.plan.rows_read += 1
-            yield n, {c: (row[i] if i < len(row) else None) for i, c in enumerate(self.cols) if c}
+            cells = {c: (row[i] if i < len(row) else None) for i, c in enumerate(self.cols) if c}
+            bad = False
+            for col, limit in _TEXT_COLUMNS.items():
+                v = cells.get(col)
+                if isinstance(v, str):
+                    try:
+                        check_text(v.strip(), limit)
+                    except BoundError as exc:
+                        self.err(n, col, exc.nl)
+                        bad = True
+            if not bad:
+                yield n, cells
+
+    def ref(self, n: int, cells: dict[str, Any]) -> str | None:
+        """The row's reference (resident id), bounded like a case file's id."""
+        rid = _text(cells.get("referentie"))
+        if not rid:
+            self.err(n, "referentie", "verplicht")
+            return None
+        try:
+            return check_id(rid)
+        except BoundError as exc:
+            self.err(n, "referentie", exc.nl)
+            return None
 
     def err(self, row: int, col: str, msg: str) -> None:
         self.plan.errors.append(RowError(self.sheet, row, col, msg))
@@ -328,13 +404,12 @@ def _read_residents(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Sequ
     rd = _Reader(plan, SHEET_RESIDENTS, header)
     if rd.fatal:
         return
+    plan.resident_columns = frozenset(c for c in rd.cols if c)
     merged: dict[str, tuple[int, ResidentRecord]] = {}
     bad_ids: set[str] = set()
     for n, cells in rd.rows(rows):
         before = len(plan.errors)
-        rid = _text(cells.get("referentie"))
-        if not rid:
-            rd.err(n, "referentie", "verplicht")
+        rid = rd.ref(n, cells)
         birth: date | None = None
         try:
             birth = parse_date_nl(cells.get("geboortedatum"))
@@ -360,7 +435,7 @@ def _read_residents(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Sequ
                 try:
                     kw["ww_hourly_wage"] = parse_money_nl(cells.get("ww_uurloon"))
                 except ValueError as exc:
-                    rd.err(n, "ww_uurloon", str(exc))
+                    rd.err(n, "ww_uurloon", _msg(exc))
             kw["client_number"] = _text(cells.get("klantnummer"))
             if len(plan.errors) == before:
                 benefit = Benefit(**kw)
@@ -408,9 +483,7 @@ def _read_payments(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Seque
         return
     for n, cells in rd.rows(rows):
         before = len(plan.errors)
-        rid = _text(cells.get("referentie"))
-        if not rid:
-            rd.err(n, "referentie", "verplicht")
+        rid = rd.ref(n, cells)
         values: dict[str, Any] = {}
         try:
             values["date"] = parse_date_nl(cells.get("datum"))
@@ -419,7 +492,7 @@ def _read_payments(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Seque
         try:
             values["amount"] = parse_money_nl(cells.get("bedrag"))
         except ValueError as exc:
-            rd.err(n, "bedrag", "verplicht" if _blank(cells.get("bedrag")) else str(exc))
+            rd.err(n, "bedrag", "verplicht" if _blank(cells.get("bedrag")) else _msg(exc))
         kind = (_text(cells.get("soort")) or "").casefold()
         if kind not in PAYMENT_KINDS:
             rd.err(
@@ -428,13 +501,18 @@ def _read_payments(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Seque
                 f"onbekend: {kind!r} (kies uit {', '.join(PAYMENT_KINDS)})" if kind else "verplicht",
             )
         if not _blank(cells.get("uren")):
+            raw_hours = cells.get("uren")
             try:
-                h = parse_decimal_nl(str(cells.get("uren")), places=2)
-                if h < 0:
-                    raise ValueError("uren kunnen niet negatief zijn")
+                if isinstance(raw_hours, (int, float)) and not isinstance(raw_hours, bool):
+                    h = check_hours(raw_hours)  # an XLSX number: 1.125 hours, not Dutch thousands
+                else:
+                    h = parse_decimal_nl(str(raw_hours), places=HOURS_PLACES)
+                    if h < 0:
+                        raise ValueError("uren kunnen niet negatief zijn")
+                    h = check_hours(h)
                 values["hours"] = h
             except ValueError as exc:
-                rd.err(n, "uren", str(exc))
+                rd.err(n, "uren", _msg(exc))
         for col, key in (("bonnen", "receipts"), ("in_natura", "in_kind")):
             try:
                 values[key] = parse_bool_nl(cells.get(col))
@@ -511,7 +589,14 @@ def _read_xlsx(plan: ImportPlan, path: Path) -> None:
     try:
         found = False
         for ws in wb.worksheets:
-            rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            try:
+                # a <dimension> header may understate the sheet (3 of 10 rows were read): ignore it
+                ws.reset_dimensions()
+                rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            except Exception as exc:  # a truncated or damaged sheet: openpyxl raises many kinds
+                raise SpreadsheetError(
+                    f"blad {ws.title!r} is beschadigd of afgebroken ({type(exc).__name__})"
+                ) from None
             if not rows:
                 continue
             header = [_norm_header(h) for h in rows[0]]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from vergoedingcheck.io.spreadsheet import (
@@ -43,16 +43,42 @@ def plan_import(path: str | Path, store: Store) -> ImportPlan:
     p = Path(path).expanduser()
     if not p.is_file():
         raise TransferError(f"{p} bestaat niet")
-    known = [r.id for r in store.residents()]
+    stored = store.residents()
+    known = [r.id for r in stored]
     suffix = p.suffix.casefold()
     if suffix in CASE_SUFFIXES:
         return _plan_case_file(p, known)
     if suffix in SHEET_SUFFIXES:
         try:
-            return read_spreadsheet(p, known)
+            plan = read_spreadsheet(p, known)
         except SpreadsheetError as exc:
             raise TransferError(f"{p.name}: {exc}") from None
+        _keep_missing_columns(plan, stored)
+        return plan
     raise TransferError(f"{p.name}: onbekend bestandstype (gebruik .yaml, .json, .csv of .xlsx)")
+
+
+_KEPT = {  # a residents column that is not in the file: the field stays as the store has it
+    "naam": "name",
+    "gemeente": "municipality",
+    "huishouden": "household",
+    "notitie": "note",
+    "adres": "address",
+    "uitkering": "benefits",
+}
+
+
+def _keep_missing_columns(plan: ImportPlan, stored: list[ResidentRecord]) -> None:
+    """A residents CSV without the name, municipality or household column leaves those fields as
+    they were (issue 9: they became empty, and the municipal overlay with them)."""
+    missing = [field for col, field in _KEPT.items() if col not in plan.resident_columns]
+    if not missing or not plan.residents:
+        return
+    by_id = {r.id: r for r in stored}
+    plan.residents = [
+        replace(r, **{f: getattr(by_id[r.id], f) for f in missing}) if r.id in by_id else r
+        for r in plan.residents
+    ]
 
 
 def _plan_case_file(p: Path, known: list[str]) -> ImportPlan:
