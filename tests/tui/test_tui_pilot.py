@@ -238,7 +238,8 @@ async def test_year_switch(app: VergoedingApp) -> None:
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert app.year == 2025
-        assert cell(app, "B-001", "month") == "—"
+        assert cell(app, "B-001", "month") == "voorbij"  # 2025 is over: no room left to pay
+        assert cell(app, "B-001", "year") == "voorbij"
 
 
 async def test_letters_preview_and_pdf_is_recorded(app: VergoedingApp, tmp_path: Path) -> None:

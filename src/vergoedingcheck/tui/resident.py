@@ -18,6 +18,7 @@ from vergoedingcheck.tui.common import (
     KIND_NL,
     OUTCOME_NL,
     OUTCOME_ORDER,
+    PAST,
     PAYSTATUS_NL,
     REGIME_NL,
     age_words,
@@ -27,8 +28,10 @@ from vergoedingcheck.tui.common import (
     eur,
     explain_finding,
     legal_words,
+    month_is_past,
     month_name,
     period_words,
+    room_now,
     status_cell,
     status_nl,
     visible,
@@ -159,12 +162,15 @@ class ResidentScreen(Screen[None]):
         if yr is None:
             self.query_one("#yearline", Static).update(f"{app.year}: bezig met controleren…")
             return
-        parts = [
-            f"[b]{app.year}: {status_nl(yr.status)}[/b]",
-            f"ruimte dit jaar {eur(yr.headroom)}",
-        ]
-        if app.year == app.today.year:
-            parts.append(f"deze maand {eur(yr.months[app.today.month - 1].headroom)}")
+        month_room, rest_room = room_now(yr, app.today)
+        parts = [f"[b]{app.year}: {status_nl(yr.status)}[/b]"]
+        if app.year < app.today.year:
+            parts.append("jaar voorbij")
+        elif app.year == app.today.year:
+            parts.append(f"nog dit jaar {rest_room}")
+            parts.append(f"deze maand {month_room}")
+        else:
+            parts.append(f"ruimte in {app.year} {rest_room}")
         if yr.tax.taxable:
             parts.append(f"belast {eur(yr.tax.taxable)}")
         for b in yr.benefits:
@@ -196,13 +202,15 @@ class ResidentScreen(Screen[None]):
         t.clear()
         if yr is None:
             return
+        today = self.vc.today
         for m in yr.months:
+            past = month_is_past(m.month, today)
             t.add_row(
                 month_name(m.month),
                 eur(m.paid),
                 eur(m.counted),
                 status_cell(m.status),
-                eur(m.headroom),
+                PAST if past else eur(m.headroom),  # a past month's room can no longer be paid
                 key=m.month,
             )
         t.add_row(
@@ -210,7 +218,7 @@ class ResidentScreen(Screen[None]):
             eur(sum((m.paid for m in yr.months), start=yr.months[0].paid * 0)),
             eur(yr.tax.counted),
             status_cell(yr.status),
-            eur(yr.headroom),
+            room_now(yr, today)[1],  # what can still be paid, from today on
             key="year",
         )
 

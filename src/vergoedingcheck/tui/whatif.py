@@ -155,7 +155,8 @@ class WhatIfScreen(ModalScreen[None]):
         verdict.update(
             f"{eur(amount)} op {day(when)}: {word}. Ruimte in "
             f"{month_name(after.months[m].month)} daarna: "
-            f"{eur(after.months[m].headroom)}; in het jaar: {eur(after.headroom)}."
+            f"{eur(after.months[m].headroom)}; nog te betalen in {when.year}: "
+            f"{eur(after.headroom_remaining(self.vc.today))}."
         )
         t.add_row(
             "Heel het jaar",
