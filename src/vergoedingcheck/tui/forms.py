@@ -30,6 +30,7 @@ from vergoedingcheck.io.spreadsheet import (
 from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit
 from vergoedingcheck.store import PaymentRecord, ResidentRecord
 from vergoedingcheck.tui.common import visible
+from vergoedingcheck.tui.widgets import DataInput
 
 MAX_BENEFITS = 3
 
@@ -84,7 +85,7 @@ class _Form(ModalScreen[Any]):
         self.action_save()
 
     def show_error(self, exc: FormError) -> None:
-        self.query_one("#error", Static).update(f"Niet opgeslagen. {exc}")
+        self.query_one("#error", Static).update(visible(f"Niet opgeslagen. {exc}"))
 
     def action_save(self) -> None:
         raise NotImplementedError
@@ -112,34 +113,34 @@ class ResidentForm(_Form):
             yield Label("Bewoner wijzigen" if r else "Nieuwe bewoner", classes="title")
             with Grid(classes="fields"):
                 yield Label("Referentie")
-                yield Input(
+                yield DataInput(
                     r.id if r else "",
                     id="ref",
                     compact=True,
                     placeholder="uw eigen nummer, geen BSN",
                 )
                 yield Label("Naam")
-                yield Input(r.name or "" if r else "", id="name", compact=True)
+                yield DataInput(r.name or "" if r else "", id="name", compact=True)
                 yield Label("Geboortedatum")
-                yield Input(
+                yield DataInput(
                     format_date_nl(r.birth_date) if r else "",
                     id="birth",
                     compact=True,
                     placeholder="bijvoorbeeld 3-3-1980",
                 )
                 yield Label("Gemeente")
-                yield Input(r.municipality or "" if r else "", id="municipality", compact=True)
+                yield DataInput(r.municipality or "" if r else "", id="municipality", compact=True)
                 yield Label("Huishouden")
-                yield Input(
+                yield DataInput(
                     r.household or "" if r else "",
                     id="household",
                     compact=True,
                     placeholder="zelfde code = één uitkering samen",
                 )
                 yield Label("Notitie")
-                yield Input(r.note or "" if r else "", id="note", compact=True)
+                yield DataInput(r.note or "" if r else "", id="note", compact=True)
                 yield Label("Adres")
-                yield Input(
+                yield DataInput(
                     ", ".join(r.address) if r else "",
                     id="address",
                     compact=True,
@@ -160,13 +161,13 @@ class ResidentForm(_Form):
                         value=b.type if b else Select.NULL,
                         id=f"btype{i}",
                     )
-                    yield Input(
+                    yield DataInput(
                         format_date_nl(b.since) if b else "",
                         id=f"bsince{i}",
                         placeholder="sinds",
                         compact=True,
                     )
-                    yield Input(
+                    yield DataInput(
                         format_date_nl(b.until) if b else "",
                         id=f"buntil{i}",
                         placeholder="tot",
@@ -185,7 +186,7 @@ class ResidentForm(_Form):
                         id=f"bperm{i}",
                         classes="perm",
                     )
-                    yield Input(
+                    yield DataInput(
                         format_decimal_nl(b.ww_hourly_wage) if b else "",
                         id=f"bwage{i}",
                         placeholder="uurloon",
@@ -287,14 +288,14 @@ class PaymentForm(_Form):
             )
             with Grid(classes="fields"):
                 yield Label("Datum")
-                yield Input(
+                yield DataInput(
                     format_date_nl(p.date if p else self.today),
                     id="date",
                     compact=True,
                     placeholder="bijvoorbeeld 3-3-2026",
                 )
                 yield Label("Bedrag (€)")
-                yield Input(
+                yield DataInput(
                     format_decimal_nl(p.amount) if p else "",
                     id="amount",
                     compact=True,
@@ -309,7 +310,7 @@ class PaymentForm(_Form):
                     id="kind",
                 )
                 yield Label("Uren")
-                yield Input(
+                yield DataInput(
                     format_hours_nl(p.hours) if p else "",
                     id="hours",
                     compact=True,
@@ -324,9 +325,9 @@ class PaymentForm(_Form):
                     id="status",
                 )
                 yield Label("Betaler")
-                yield Input(p.payer or "" if p else "", id="payer", compact=True)
+                yield DataInput(p.payer or "" if p else "", id="payer", compact=True)
                 yield Label("Notitie")
-                yield Input(p.note or "" if p else "", id="note", compact=True)
+                yield DataInput(p.note or "" if p else "", id="note", compact=True)
             with Horizontal(classes="checks"):
                 yield PlainCheckbox(
                     "met bonnen (echte kosten)",

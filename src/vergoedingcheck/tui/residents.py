@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from vergoedingcheck.store import ResidentRecord, StoreError
 from vergoedingcheck.tui.common import STATUS_ORDER, benefits_short, room_now, status_cell, status_nl
 from vergoedingcheck.tui.messages import Rechecked
-from vergoedingcheck.tui.widgets import Table
+from vergoedingcheck.tui.widgets import DataInput, Table
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
@@ -50,7 +50,9 @@ class ResidentsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Zoek op naam, referentie, gemeente of uitkering", id="search", compact=True)
+        yield DataInput(
+            placeholder="Zoek op naam, referentie, gemeente of uitkering", id="search", compact=True
+        )
         table = Table(id="residents", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="summary")

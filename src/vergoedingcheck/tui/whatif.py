@@ -16,9 +16,9 @@ from vergoedingcheck.engine import evaluate
 from vergoedingcheck.engine.result import YearResult
 from vergoedingcheck.io.spreadsheet import format_date_nl, parse_date_nl, parse_money_nl
 from vergoedingcheck.store import PaymentRecord, ResidentRecord, StoreError
-from vergoedingcheck.tui.common import day, eur, month_name, status_cell, status_nl
+from vergoedingcheck.tui.common import day, eur, month_name, status_cell, status_nl, visible
 from vergoedingcheck.tui.forms import KIND_OPTIONS
-from vergoedingcheck.tui.widgets import Table
+from vergoedingcheck.tui.widgets import DataInput, Table
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
@@ -84,12 +84,12 @@ class WhatIfScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(f"Wat als · {self.resident.label}", classes="title", markup=False)
+            yield Label(visible(f"Wat als · {self.resident.label}"), classes="title", markup=False)
             with Grid(classes="fields"):
                 yield Label("Bedrag (€)")
-                yield Input("", id="amount", compact=True, placeholder="bijvoorbeeld 75,00")
+                yield DataInput("", id="amount", compact=True, placeholder="bijvoorbeeld 75,00")
                 yield Label("Datum")
-                yield Input(format_date_nl(self.vc.today), id="date", compact=True)
+                yield DataInput(format_date_nl(self.vc.today), id="date", compact=True)
                 yield Label("Soort")
                 yield Select(
                     KIND_OPTIONS,
@@ -137,7 +137,7 @@ class WhatIfScreen(ModalScreen[None]):
             amount: Decimal = parse_money_nl(amount_text)
             when: date = parse_date_nl(date_text)
         except ValueError as exc:
-            verdict.update(f"Nog niet te berekenen: {exc}")
+            verdict.update(visible(f"Nog niet te berekenen: {exc}"))
             return
         kind = str(self.query_one("#kind", Select).value)
         cand = PaymentRecord(self.resident.id, when, amount, kind, status="planned", note="wat-als")
