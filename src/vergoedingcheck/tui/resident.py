@@ -41,6 +41,7 @@ from vergoedingcheck.tui.widgets import Table
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
+    from vergoedingcheck.tui.whatif import Effect
 
 
 class ResidentScreen(Screen[None]):
@@ -291,10 +292,16 @@ class ResidentScreen(Screen[None]):
             return False
         return True
 
-    def preview(self, rec: PaymentRecord) -> str:
-        from vergoedingcheck.tui.whatif import effect_line
+    def preview(self, rec: PaymentRecord) -> Effect | None:
+        from vergoedingcheck.tui.whatif import effect
 
-        return effect_line(self.vc, self.rid, rec)
+        return effect(self.vc, self.rid, rec)
+
+    def status_after(self, rec: PaymentRecord) -> str:
+        """ " 2026 is nu niet veilig.": the year's status once `rec` is saved (checked before saving,
+        on the same data), for the message after saving."""
+        e = self.preview(rec)
+        return f" {e.year} is nu {status_nl(e.after)}." if e else ""
 
     def _saved(self, message: str) -> None:
         self.notify(message)
@@ -309,12 +316,13 @@ class ResidentScreen(Screen[None]):
         def done(rec: PaymentRecord | None) -> None:
             if rec is None:
                 return
+            after = self.status_after(rec)
             try:
                 self.vc.store.add_payment(rec)
             except StoreError as exc:
                 self.notify(str(exc), severity="error", title="Niet opgeslagen")
                 return
-            self._saved(f"Betaling van {eur(rec.amount)} op {day(rec.date)} opgeslagen")
+            self._saved(f"Betaling van {eur(rec.amount)} op {day(rec.date)} opgeslagen.{after}")
 
         self.app.push_screen(PaymentForm(self.rec, None, self.vc.today, self.preview), done)
 
@@ -331,13 +339,14 @@ class ResidentScreen(Screen[None]):
         def done(rec: PaymentRecord | None) -> None:
             if rec is None:
                 return
+            after = self.status_after(rec)
             try:
                 self.vc.store.update_payment(rec)
             except StoreError as exc:
                 self.notify(str(exc), severity="error", title="Niet opgeslagen")
                 self.reload()
                 return
-            self._saved("Betaling gewijzigd")
+            self._saved(f"Betaling gewijzigd.{after}")
 
         self.app.push_screen(PaymentForm(self.rec, p, self.vc.today, self.preview), done)
 
