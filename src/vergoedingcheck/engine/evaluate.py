@@ -475,7 +475,8 @@ def _hourly_norm(y: _Year) -> bool:
         if not (p.is_fixed_allowance and p.hours):
             continue
         over = _over_hourly_norm(y, p, "tax")
-        if over is None:
+        if over is None:  # the age or the norm is not known: the allowance cannot be vouched for
+            unknown = True
             continue
         rate, norm, basis = over
         if rate <= norm:
@@ -595,13 +596,14 @@ def _over_hourly_norm(y: _Year, p: Payment, regime: str) -> tuple[Decimal, Decim
     if age is None:
         y.add(
             "tax.volunteer.hourly_norm",
-            "warning",
+            "unknown",  # above the norm is not safe (§0a item 4), so an unknown norm is unknown
             p.date.isoformat(),
             "fact.missing_birth_date",
             regime=regime,
             missing="birth_date",
             ref=y.figure_ref("tax.volunteer.hourly_norm_age", p.date),
         )
+        y.month_status[p.date.month].append("unknown")
         return None
     threshold = y.figure("tax.volunteer.hourly_norm_age", p.date, regime)
     if threshold is None:
@@ -1368,8 +1370,8 @@ def start_evaluation(
         dict(gifts),
         tuple(errors),
         frozenset(years or ()),
-        {x.name: x for x in payers or ()},
-        dict(households),
+        payers={x.name: x for x in payers or ()},
+        households=dict(households),
     )
 
 

@@ -221,18 +221,6 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "The taxable amount ({value}) raises the assessment income; toeslagen may go down. Report "
         "it to Dienst Toeslagen.",
     ),
-    "toeslagen.partner_income_raised": (
-        "Toeslagen gaan uit van het inkomen van het huishouden: het belaste bedrag van {partner!s} "
-        "({value}) verhoogt het toetsingsinkomen ook. Geef het door aan Dienst Toeslagen.",
-        "Toeslagen are based on the household's income: the taxable amount of {partner!s} ({value}) "
-        "raises the assessment income too. Report it to Dienst Toeslagen.",
-    ),
-    "toeslagen.partner_unknown": (
-        "Onbekend: het belaste bedrag van {partner!s} (zelfde huishouden) is niet bekend, en toeslagen "
-        "gaan uit van het inkomen van het huishouden.",
-        "Unknown: the taxable amount of {partner!s} (same household) is not known, and toeslagen are "
-        "based on the household's income.",
-    ),
     "payer.commercial_is_wages": (
         "{payer} is een commerciële organisatie en kan geen vrijwilligersvergoeding geven. De vergoeding "
         "({value}) telt daarom als loon, voor de belasting en voor de uitkering.",
@@ -254,6 +242,18 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "{payer} also pays wages this year. A volunteer is not an employee of the organisation that pays "
         "the allowance, so it is unknown whether the allowance ({value}) is not disguised pay. Record "
         "that the allowance is for other, unpaid work; the organisation and the office judge that.",
+    ),
+    "toeslagen.partner_income_raised": (
+        "Toeslagen gaan uit van het inkomen van het huishouden: het belaste bedrag van {partner!s} "
+        "({value}) verhoogt het toetsingsinkomen ook. Geef het door aan Dienst Toeslagen.",
+        "Toeslagen are based on the household's income: the taxable amount of {partner!s} ({value}) "
+        "raises the assessment income too. Report it to Dienst Toeslagen.",
+    ),
+    "toeslagen.partner_unknown": (
+        "Onbekend: het belaste bedrag van {partner!s} (zelfde huishouden) is niet bekend, en toeslagen "
+        "gaan uit van het inkomen van het huishouden.",
+        "Unknown: the taxable amount of {partner!s} (same household) is not known, and toeslagen are "
+        "based on the household's income.",
     ),
     "benefit.unknown_type": (
         "Onbekend: uitkeringssoort {type!s} kent vergoedingcheck niet (bekend: {known}).",
