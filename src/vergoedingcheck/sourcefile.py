@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from vergoedingcheck.validation import MAX_DEPTH, depth_error
+from vergoedingcheck.validation import MAX_DEPTH, depth_error, visible
 
 try:  # libyaml's composer is many times faster; fall back to pure Python where it is missing
     _Loader: Any = yaml.CSafeLoader
@@ -40,7 +40,7 @@ class Problem:
         where = f"{self.file}:{self.line}" if self.line else self.file
         fld = f" {self.field}:" if self.field else ""
         sev = "" if self.severity == "error" else f" {self.severity}:"
-        return f"{where}:{sev}{fld} {self.message}"
+        return visible(f"{where}:{sev}{fld} {self.message}")  # a key may hold ESC
 
 
 class InputError(Exception):
