@@ -167,7 +167,8 @@ class _Builder:
             if node.tag == "tag:yaml.org,2002:timestamp":
                 msg = f"{node.value!r} is not a valid date"
             else:
-                msg = f"cannot read {node.value!r}: {exc}"
+                why = getattr(exc, "problem", None) or str(exc).split("\n", 1)[0]
+                msg = f"cannot read {node.value!r}: {why}"  # one line: no YAML mark after it
             self.problems.append(Problem(self.file, node.start_mark.line + 1, dotted(loc), msg))
             return _Invalid(node.value)
 
