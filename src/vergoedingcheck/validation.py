@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -156,3 +157,20 @@ def visible(text: str) -> str:
     """`text` with every control character from data made visible: ESC becomes `\\x1b`, a
     right-to-left override `\\u202e`; a line break stays a line break."""
     return _CONTROL.sub(_escape, text)
+
+
+# -- dates and benefit fields: the same checks for a case file and a spreadsheet (item 2) ----------
+
+
+def check_birth_date(birth: date, today: date | None = None) -> None:
+    if birth > (today or date.today()):
+        raise BoundError("the birth date lies in the future", "de geboortedatum ligt in de toekomst")
+
+
+def check_period(since: date | None, until: date | None) -> None:
+    if since and until and until < since:
+        raise BoundError("until lies before since", "tot ligt vóór sinds")
+
+
+def ww_only_error() -> BoundError:
+    return BoundError("only a WW benefit has this field", "alleen een WW-uitkering heeft dit veld")

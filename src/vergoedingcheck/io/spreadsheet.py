@@ -34,10 +34,13 @@ from vergoedingcheck.validation import (
     MAX_NOTE_LENGTH,
     BoundError,
     check_amount,
+    check_birth_date,
     check_hours,
     check_id,
+    check_period,
     check_text,
     visible,
+    ww_only_error,
 )
 
 RESIDENT_COLUMNS = (
@@ -433,6 +436,11 @@ def _read_residents(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Sequ
             birth = parse_date_nl(cells.get("geboortedatum"))
         except ValueError as exc:
             rd.err(n, "geboortedatum", "verplicht" if _blank(cells.get("geboortedatum")) else str(exc))
+        if birth is not None:
+            try:
+                check_birth_date(birth)
+            except BoundError as exc:
+                rd.err(n, "geboortedatum", exc.nl)
         benefit: Benefit | None = None
         btype = (_text(cells.get("uitkering")) or "").casefold()
         if btype:
@@ -455,6 +463,14 @@ def _read_residents(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Sequ
                 except ValueError as exc:
                     rd.err(n, "ww_uurloon", _msg(exc))
             kw["client_number"] = _text(cells.get("klantnummer"))
+            try:
+                check_period(kw.get("since"), kw.get("until"))
+            except BoundError as exc:
+                rd.err(n, "tot", exc.nl)
+            if btype != "ww":
+                for col, key in (("toestemming_uwv", "uwv_permission"), ("ww_uurloon", "ww_hourly_wage")):
+                    if kw.get(key) is not None:
+                        rd.err(n, col, ww_only_error().nl)
             if len(plan.errors) == before:
                 benefit = Benefit(**kw)
         elif any(not _blank(cells.get(c)) for c in ("sinds", "tot", "toestemming_uwv", "ww_uurloon")):
