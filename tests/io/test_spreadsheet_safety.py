@@ -91,6 +91,11 @@ def test_byte_0x81_and_a_huge_field_are_refusals(tmp_path: Path) -> None:
     f.write_bytes((PAY_HEAD + "R1;3-3-2026;50,00;gift;\n").encode() + b"R\x81;3-3-2026;5;gift;\n")
     with pytest.raises(SpreadsheetError, match="regel 3: byte 0x81"):
         read_spreadsheet(f, ["R1"])
+    f.write_bytes(
+        b"\xef\xbb\xbf" + (PAY_HEAD + "R1;3-3-2026;50,00;gift;\n").encode() + b"R\xe9;3-3-2026;5;gift;\n"
+    )
+    with pytest.raises(SpreadsheetError, match="regel 3: byte 0xe9"):  # a BOM says UTF-8: the right byte
+        read_spreadsheet(f, ["R1"])
     f = write(tmp_path / "c.csv", PAY_HEAD + 'R1;3-3-2026;50,00;gift;"' + "x" * 140_000 + '"\n')
     with pytest.raises(SpreadsheetError, match="rij 2: een veld is langer dan 128 KiB"):
         read_spreadsheet(f, ["R1"])

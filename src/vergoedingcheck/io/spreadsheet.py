@@ -268,17 +268,19 @@ def _norm_header(h: Any) -> str:
 
 
 def _decode(raw: bytes) -> str:
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
-        if raw.startswith(b"\xef\xbb\xbf"):
-            return raw[3:].decode("utf-8")
+        if bom:
+            return raw[bom:].decode("utf-8")
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError:
             return raw.decode("cp1252")
     except UnicodeDecodeError as exc:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d are not Windows-1252 either
-        line = raw.count(b"\n", 0, exc.start) + 1
+        at = bom + exc.start
+        line = raw.count(b"\n", 0, at) + 1
         raise SpreadsheetError(
-            f"regel {line}: byte 0x{raw[exc.start]:02x} is geen UTF-8 en geen Windows-1252; "
+            f"regel {line}: byte 0x{raw[at]:02x} is geen UTF-8 en geen Windows-1252; "
             "sla het bestand op als CSV UTF-8"
         ) from None
 
