@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -389,10 +390,18 @@ def parse_text(text: str, file: str) -> SourceDoc:
     return SourceDoc(file, data, builder.lines, builder.problems, text)
 
 
+def regular_file(p: Path) -> None:
+    """A FIFO would block the read for ever and /dev/zero would fill the memory: only a regular
+    file is read. Raises InputError; OSError (a missing file) is left to the caller."""
+    if not stat.S_ISREG(p.stat().st_mode):
+        raise InputError([Problem(str(p), None, "", "not a regular file")])
+
+
 def read_file(path: Path | str) -> SourceDoc:
     """Read and parse a file; a file that cannot be read or decoded is an InputError too."""
     p = Path(path)
     try:
+        regular_file(p)
         raw = p.read_bytes()
     except OSError as exc:
         raise InputError([Problem(str(p), None, "", f"cannot read the file: {exc.strerror}")]) from None
