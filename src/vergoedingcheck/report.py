@@ -8,6 +8,7 @@ from vergoedingcheck.engine.explain import action_text, explain, status_text
 from vergoedingcheck.engine.result import CheckResult
 from vergoedingcheck.model import Resident
 from vergoedingcheck.money import format_eur, format_month
+from vergoedingcheck.validation import visible
 
 _LABELS = {
     "nl": {
@@ -131,4 +132,4 @@ def table_report(
     )
     for e in result.errors:
         out.append(f"! {e}")
-    return "\n".join(out) + "\n"
+    return visible("\n".join(out) + "\n")  # a name with ESC must not drive the terminal

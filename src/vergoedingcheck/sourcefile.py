@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from vergoedingcheck.validation import MAX_DEPTH, depth_error
+from vergoedingcheck.validation import MAX_DEPTH, depth_error, visible
 
 try:  # libyaml's composer is many times faster; fall back to pure Python where it is missing
     _Loader: Any = yaml.CSafeLoader
@@ -40,7 +41,7 @@ class Problem:
         where = f"{self.file}:{self.line}" if self.line else self.file
         fld = f" {self.field}:" if self.field else ""
         sev = "" if self.severity == "error" else f" {self.severity}:"
-        return f"{where}:{sev}{fld} {self.message}"
+        return visible(f"{where}:{sev}{fld} {self.message}")  # a key may hold ESC
 
 
 class InputError(Exception):
@@ -167,7 +168,8 @@ class _Builder:
             if node.tag == "tag:yaml.org,2002:timestamp":
                 msg = f"{node.value!r} is not a valid date"
             else:
-                msg = f"cannot read {node.value!r}: {exc}"
+                why = getattr(exc, "problem", None) or str(exc).split("\n", 1)[0]
+                msg = f"cannot read {node.value!r}: {why}"  # one line: no YAML mark after it
             self.problems.append(Problem(self.file, node.start_mark.line + 1, dotted(loc), msg))
             return _Invalid(node.value)
 
@@ -388,10 +390,18 @@ def parse_text(text: str, file: str) -> SourceDoc:
     return SourceDoc(file, data, builder.lines, builder.problems, text)
 
 
+def regular_file(p: Path) -> None:
+    """A FIFO would block the read for ever and /dev/zero would fill the memory: only a regular
+    file is read. Raises InputError; OSError (a missing file) is left to the caller."""
+    if not stat.S_ISREG(p.stat().st_mode):
+        raise InputError([Problem(str(p), None, "", "not a regular file")])
+
+
 def read_file(path: Path | str) -> SourceDoc:
     """Read and parse a file; a file that cannot be read or decoded is an InputError too."""
     p = Path(path)
     try:
+        regular_file(p)
         raw = p.read_bytes()
     except OSError as exc:
         raise InputError([Problem(str(p), None, "", f"cannot read the file: {exc.strerror}")]) from None

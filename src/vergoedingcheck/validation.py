@@ -8,7 +8,9 @@ checked before any arithmetic, so `1e400` or a 30-digit amount is a refusal, nev
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -139,3 +141,36 @@ def _children(item: Any) -> Iterator[Any]:
         yield from (v for v in item.values() if type(v) is dict or type(v) is list)
     elif type(item) is list:
         yield from (v for v in item if type(v) is dict or type(v) is list)
+
+
+# -- showing data: text outputs never carry control characters (issue 9, item 4) ---------------
+
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    o = ord(m.group())
+    return f"\\x{o:02x}" if o <= 0xFF else f"\\u{o:04x}"
+
+
+def visible(text: str) -> str:
+    """`text` with every control character from data made visible: ESC becomes `\\x1b`, a
+    right-to-left override `\\u202e`; a line break stays a line break."""
+    return _CONTROL.sub(_escape, text)
+
+
+# -- dates and benefit fields: the same checks for a case file and a spreadsheet (item 2) ----------
+
+
+def check_birth_date(birth: date, today: date | None = None) -> None:
+    if birth > (today or date.today()):
+        raise BoundError("the birth date lies in the future", "de geboortedatum ligt in de toekomst")
+
+
+def check_period(since: date | None, until: date | None) -> None:
+    if since and until and until < since:
+        raise BoundError("until lies before since", "tot ligt vóór sinds")
+
+
+def ww_only_error() -> BoundError:
+    return BoundError("only a WW benefit has this field", "alleen een WW-uitkering heeft dit veld")

@@ -181,3 +181,29 @@ def test_a_json_problem_past_the_fast_path_keeps_its_line(
     # the amount is on line 11 of the indented text (the 11th line holds `"amount": "1e50"`)
     line = next(i for i, s in enumerate(path.read_text().splitlines(), 1) if "1e50" in s)
     assert_refused(path, capsys, line, "payments[0].amount:", "more than € 1,000,000.00")
+
+
+def test_an_unknown_tag_is_one_line_with_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the fuzz suite: the YAML message carried a second line `in "<unicode string>", ...`
+    without file and line."""
+    path = tmp_path / "case.yaml"
+    path.write_text(HEAD + PAY % ('"5.00"', ", !!python/none: x"), encoding="utf-8")
+    assert_refused(path, capsys, 5, "payments[0]:", "could not determine a constructor")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_fifo_or_a_device_is_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """A FIFO blocked `check` for ever; /dev/zero grew until a MemoryError."""
+    import os
+
+    path = tmp_path / "case.yaml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    rc, err = run_check(path, capsys)
+    assert rc == 2 and err == [f"{path}: not a regular file"], err

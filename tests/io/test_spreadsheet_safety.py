@@ -91,6 +91,11 @@ def test_byte_0x81_and_a_huge_field_are_refusals(tmp_path: Path) -> None:
     f.write_bytes((PAY_HEAD + "R1;3-3-2026;50,00;gift;\n").encode() + b"R\x81;3-3-2026;5;gift;\n")
     with pytest.raises(SpreadsheetError, match="regel 3: byte 0x81"):
         read_spreadsheet(f, ["R1"])
+    f.write_bytes(
+        b"\xef\xbb\xbf" + (PAY_HEAD + "R1;3-3-2026;50,00;gift;\n").encode() + b"R\xe9;3-3-2026;5;gift;\n"
+    )
+    with pytest.raises(SpreadsheetError, match="regel 3: byte 0xe9"):  # a BOM says UTF-8: the right byte
+        read_spreadsheet(f, ["R1"])
     f = write(tmp_path / "c.csv", PAY_HEAD + 'R1;3-3-2026;50,00;gift;"' + "x" * 140_000 + '"\n')
     with pytest.raises(SpreadsheetError, match="rij 2: een veld is langer dan 128 KiB"):
         read_spreadsheet(f, ["R1"])
@@ -189,3 +194,27 @@ def test_an_xlsx_number_cell_out_of_bounds_is_refused() -> None:
         with pytest.raises(ValueError, match=r"1\.000\.000|1,000,000|eindig|finite"):
             parse_money_nl(value)
     assert parse_money_nl(1_000_000.0) == D("1000000.00")  # MAX_AMOUNT itself is allowed
+
+
+@pytest.mark.parametrize(
+    "row, column, words",
+    [
+        ("R1;1-1-2999;bijstand;;;;", "geboortedatum", "toekomst"),
+        ("R1;1-1-1980;bijstand;1-6-2025;1-1-2025;;", "tot", "tot ligt vóór sinds"),
+        ("R1;1-1-1980;bijstand;;;ja;", "toestemming_uwv", "alleen een WW-uitkering"),
+        ("R1;1-1-1980;wia;;;;14,25", "ww_uurloon", "alleen een WW-uitkering"),
+    ],
+)
+def test_a_residents_csv_is_checked_like_a_case_file(
+    tmp_path: Path, row: str, column: str, words: str
+) -> None:
+    """Defect: CSV took a future birth date, `tot` before `sinds` and UWV fields on a non-WW
+    benefit, which a case file refuses."""
+    f = write(
+        tmp_path / "r.csv",
+        "referentie;geboortedatum;uitkering;sinds;tot;toestemming_uwv;ww_uurloon\n" + row + "\n",
+    )
+    plan = read_spreadsheet(f)
+    assert [(e.row, e.column) for e in plan.errors] == [(2, column)], plan.errors
+    assert words in plan.errors[0].message
+    assert not plan.residents

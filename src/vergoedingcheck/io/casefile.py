@@ -20,7 +20,17 @@ from vergoedingcheck.io.fastjson import read_source  # JSON through a C parser (
 from vergoedingcheck.model import Benefit, Payer, Payment, Resident
 from vergoedingcheck.money import MoneyError, parse_money, to_json
 from vergoedingcheck.sourcefile import InputError, Problem, SourceDoc, merge_problems
-from vergoedingcheck.validation import MAX_NOTE_LENGTH, check_amount, check_hours, check_id, check_text
+from vergoedingcheck.validation import (
+    MAX_NOTE_LENGTH,
+    BoundError,
+    check_amount,
+    check_birth_date,
+    check_hours,
+    check_id,
+    check_period,
+    check_text,
+    ww_only_error,
+)
 
 
 def _date(v: object) -> object:
@@ -246,16 +256,20 @@ def case_from_doc(doc: SourceDoc) -> Case:
         benefits = []
         for j, b in enumerate(r.benefits):
             bloc = ("residents", i, "benefits", j)
-            if b.since and b.until and b.until < b.since:
-                problems.append(doc.problem((*bloc, "until"), "until lies before since"))
+            try:
+                check_period(b.since, b.until)
+            except BoundError as exc:
+                problems.append(doc.problem((*bloc, "until"), str(exc)))
             if b.type != "ww" and (b.uwv_permission is not None or b.ww_hourly_wage is not None):
                 field = "uwv_permission" if b.uwv_permission is not None else "ww_hourly_wage"
-                problems.append(doc.problem((*bloc, field), "only a WW benefit has this field"))
+                problems.append(doc.problem((*bloc, field), str(ww_only_error())))
             benefits.append(
                 Benefit(b.type, b.since, b.until, b.uwv_permission, b.ww_hourly_wage, b.client_number)
             )
-        if r.birth_date > date.today():
-            problems.append(doc.problem(("residents", i, "birth_date"), "the birth date lies in the future"))
+        try:
+            check_birth_date(r.birth_date)
+        except BoundError as exc:
+            problems.append(doc.problem(("residents", i, "birth_date"), str(exc)))
         residents.append(
             Resident(
                 r.id,

@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from vergoedingcheck.sourcefile import SourceDoc, parse_text, read_file
+from vergoedingcheck.sourcefile import SourceDoc, parse_text, read_file, regular_file
 from vergoedingcheck.validation import too_deep
 
 # a `"` preceded by an even number of backslashes ends a string; followed by `:` it ends a key
@@ -75,6 +75,7 @@ def read_source(path: Path | str) -> SourceDoc:
     `read_file`, which reports it exactly as before."""
     p = Path(path)
     try:
+        regular_file(p)  # a FIFO or /dev/zero is refused, not read
         text = p.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return read_file(p)

@@ -34,9 +34,13 @@ from vergoedingcheck.validation import (
     MAX_NOTE_LENGTH,
     BoundError,
     check_amount,
+    check_birth_date,
     check_hours,
     check_id,
+    check_period,
     check_text,
+    visible,
+    ww_only_error,
 )
 
 RESIDENT_COLUMNS = (
@@ -117,7 +121,7 @@ class RowError:
 
     def __str__(self) -> str:
         col = f", {'kolom' if self.where == 'rij' else 'veld'} {self.column}" if self.column else ""
-        return f"{self.sheet} {self.where} {self.row}{col}: {self.message}"
+        return visible(f"{self.sheet} {self.where} {self.row}{col}: {self.message}")
 
 
 @dataclass
@@ -264,17 +268,19 @@ def _norm_header(h: Any) -> str:
 
 
 def _decode(raw: bytes) -> str:
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
-        if raw.startswith(b"\xef\xbb\xbf"):
-            return raw[3:].decode("utf-8")
+        if bom:
+            return raw[bom:].decode("utf-8")
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError:
             return raw.decode("cp1252")
     except UnicodeDecodeError as exc:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d are not Windows-1252 either
-        line = raw.count(b"\n", 0, exc.start) + 1
+        at = bom + exc.start
+        line = raw.count(b"\n", 0, at) + 1
         raise SpreadsheetError(
-            f"regel {line}: byte 0x{raw[exc.start]:02x} is geen UTF-8 en geen Windows-1252; "
+            f"regel {line}: byte 0x{raw[at]:02x} is geen UTF-8 en geen Windows-1252; "
             "sla het bestand op als CSV UTF-8"
         ) from None
 
@@ -328,7 +334,24 @@ def _text(v: Any) -> str | None:
         return None
     if isinstance(v, float) and v.is_integer():
         v = int(v)
-    return str(v).strip()
+    s = str(v).strip()
+    return s[1:] if _NEUTRALISED.match(s) else s
+
+
+# OWASP CSV injection: a cell that begins with = + - @ tab or CR is a formula to a spreadsheet
+_FORMULA = re.compile(r"'*[=+\-@\t\r\n]")  # \n too: XLSX (XML) stores a CR as a line feed
+_NEUTRALISED = re.compile(r"'+[=+\-@\t\r\n]")
+
+
+def safe_cell(v: str) -> str:
+    """A text cell for an export: one `'` before a value a spreadsheet would run as a formula (and
+    before a value that already starts with `'` and then such a character, so that reading it
+    back removes exactly one `'`: the project's own export imports again without loss)."""
+    return "'" + v if _FORMULA.match(v) else v
+
+
+def _safe(v: str | None) -> str | None:
+    return None if v is None else safe_cell(v)
 
 
 def _msg(exc: ValueError) -> str:
@@ -415,6 +438,11 @@ def _read_residents(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Sequ
             birth = parse_date_nl(cells.get("geboortedatum"))
         except ValueError as exc:
             rd.err(n, "geboortedatum", "verplicht" if _blank(cells.get("geboortedatum")) else str(exc))
+        if birth is not None:
+            try:
+                check_birth_date(birth)
+            except BoundError as exc:
+                rd.err(n, "geboortedatum", exc.nl)
         benefit: Benefit | None = None
         btype = (_text(cells.get("uitkering")) or "").casefold()
         if btype:
@@ -437,6 +465,14 @@ def _read_residents(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Sequ
                 except ValueError as exc:
                     rd.err(n, "ww_uurloon", _msg(exc))
             kw["client_number"] = _text(cells.get("klantnummer"))
+            try:
+                check_period(kw.get("since"), kw.get("until"))
+            except BoundError as exc:
+                rd.err(n, "tot", exc.nl)
+            if btype != "ww":
+                for col, key in (("toestemming_uwv", "uwv_permission"), ("ww_uurloon", "ww_hourly_wage")):
+                    if kw.get(key) is not None:
+                        rd.err(n, col, ww_only_error().nl)
             if len(plan.errors) == before:
                 benefit = Benefit(**kw)
         elif any(not _blank(cells.get(c)) for c in ("sinds", "tot", "toestemming_uwv", "ww_uurloon")):
@@ -621,13 +657,13 @@ def resident_rows(residents: Sequence[ResidentRecord]) -> list[list[str]]:
     out = []
     for r in residents:
         base = [
-            r.id,
-            r.name or "",
+            safe_cell(r.id),
+            safe_cell(r.name or ""),
             format_date_nl(r.birth_date),
-            r.municipality or "",
-            r.household or "",
-            r.note or "",
-            ", ".join(r.address),
+            safe_cell(r.municipality or ""),
+            safe_cell(r.household or ""),
+            safe_cell(r.note or ""),
+            safe_cell(", ".join(r.address)),
         ]
         for b in r.benefits or (None,):
             if b is None:
@@ -642,7 +678,7 @@ def resident_rows(residents: Sequence[ResidentRecord]) -> list[list[str]]:
                         format_date_nl(b.until),
                         perm,
                         format_decimal_nl(b.ww_hourly_wage),
-                        b.client_number or "",
+                        safe_cell(b.client_number or ""),
                     ]
                 )
     return out
@@ -651,16 +687,16 @@ def resident_rows(residents: Sequence[ResidentRecord]) -> list[list[str]]:
 def payment_rows(payments: Sequence[PaymentRecord], names: dict[str, str]) -> list[list[str]]:
     return [
         [
-            p.resident,
-            names.get(p.resident, ""),
+            safe_cell(p.resident),
+            safe_cell(names.get(p.resident, "")),
             format_date_nl(p.date),
             format_decimal_nl(p.amount),
             p.kind,
             format_hours_nl(p.hours),
             "ja" if p.receipts else "nee",
             "ja" if p.in_kind else "nee",
-            p.payer or "",
-            p.note or "",
+            safe_cell(p.payer or ""),
+            safe_cell(p.note or ""),
             _STATUS_NL[p.status],
         ]
         for p in payments
@@ -715,19 +751,19 @@ def write_xlsx(
             perm = None if b is None or b.uwv_permission is None else ("ja" if b.uwv_permission else "nee")
             ws.append(
                 [
-                    r.id,
-                    r.name,
+                    safe_cell(r.id),
+                    _safe(r.name),
                     r.birth_date,
-                    r.municipality,
-                    r.household,
-                    r.note,
-                    ", ".join(r.address) or None,
+                    _safe(r.municipality),
+                    _safe(r.household),
+                    _safe(r.note),
+                    _safe(", ".join(r.address) or None),
                     b.type if b else None,
                     b.since if b else None,
                     b.until if b else None,
                     perm,
                     float(b.ww_hourly_wage) if b and b.ww_hourly_wage is not None else None,
-                    b.client_number if b else None,
+                    _safe(b.client_number) if b else None,
                 ]
             )
     for col in ("C", "I", "J"):  # geboortedatum, sinds, tot
@@ -739,16 +775,16 @@ def write_xlsx(
     for p in payments:
         ps.append(
             [
-                p.resident,
-                names.get(p.resident),
+                safe_cell(p.resident),
+                _safe(names.get(p.resident)),
                 p.date,
                 float(p.amount),
                 p.kind,
                 float(p.hours) if p.hours is not None else None,
                 "ja" if p.receipts else "nee",
                 "ja" if p.in_kind else "nee",
-                p.payer,
-                p.note,
+                _safe(p.payer),
+                _safe(p.note),
                 _STATUS_NL[p.status],
             ]
         )
@@ -757,6 +793,10 @@ def write_xlsx(
     for cell in ps["D"][1:]:
         cell.number_format = '"€" #,##0.00'
     for sheet in (ws, ps):
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":  # never a formula from data (safe_cell already sees to it)
+                    cell.data_type = "s"
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"

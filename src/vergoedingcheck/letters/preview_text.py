@@ -8,6 +8,7 @@ from __future__ import annotations
 import textwrap
 
 from vergoedingcheck.letters.model import Bullets, Heading, KeyValues, Letter, Para, Table
+from vergoedingcheck.validation import visible
 
 
 def _table(b: Table, width: int) -> list[str]:
@@ -56,4 +57,4 @@ def preview_text(letter: Letter, width: int = 78) -> str:
             lw = max(len(k.plain()) for k, _ in b.rows)
             out += [f"{k.plain().ljust(lw)}  {v}" for k, v in b.rows]
     out += ["", head.footer]
-    return "\n".join(out) + "\n"
+    return visible("\n".join(out) + "\n")  # data never drives the terminal (issue 9)

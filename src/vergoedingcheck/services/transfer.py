@@ -8,7 +8,6 @@ contract says).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -126,8 +125,8 @@ def export(
     progress: Callable[[str], None] | None = None,
 ) -> ExportSummary:
     p = Path(path).expanduser()
-    if not p.exists():  # personal data: a new export file is readable by its owner only
-        os.close(os.open(p, os.O_CREAT | os.O_WRONLY, 0o600))
+    # no file before the data is complete: every writer below writes a temporary file (owner
+    # only) and renames it, so a failed export leaves no file and never empties a good one
     residents = store.residents()
     payments = store.payments(year=year)
     suffix = p.suffix.casefold()
