@@ -13,6 +13,7 @@ disregard rose from €764 to €1,500 on 1 April, and this makes that change ex
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -90,6 +91,12 @@ class _Year:
     payments: list[Payment]  # this resident, this year, sorted by date
     household_gifts: list[Payment]  # every gift to the household this year, sorted by date
     ruleset: Ruleset
+    # the household member whose benefit counts the household's gift excess (spec §3, Gifts):
+    # the first member, in the given order, with a bijstand-family benefit in this year
+    gifts_counted_on: str | None = None
+    # the other household members' taxable amounts this year, for toeslagen (spec §3, Toeslagen):
+    # (id, taxable or None when it cannot be known), in the given order
+    partners_taxable: tuple[tuple[str, Decimal | None], ...] = ()
     findings: list[Finding] = field(default_factory=list)
     month_status: dict[int, list[Status]] = field(default_factory=lambda: defaultdict(list))
 
@@ -611,6 +618,25 @@ def _gifts_countable(y: _Year) -> tuple[Decimal, bool]:
     last = _gift_limit(y, gifts[-1].date)
     assert last is not None
     excess = max(ZERO, cum - last.decimal)
+    counted_on = y.gifts_counted_on
+    if excess > 0 and counted_on is not None and counted_on != y.resident.id:
+        # one household's income, counted once: on the benefit of `counted_on`, not on this one
+        y.add(
+            "pw.gift.year_limit",
+            "warning",
+            str(y.year),
+            "gifts.over_limit_counted_on_other",
+            regime="gifts",
+            limit=last.decimal,
+            value=cum,
+            basis=last,
+            params=[
+                ("household", y.resident.household or ""),
+                ("excess", excess),
+                ("counted_on", counted_on),
+            ],
+        )
+        return ZERO, False
     y.add(
         "pw.gift.year_limit",
         "fail" if excess > 0 else "ok",
@@ -777,9 +803,38 @@ def _aow(y: _Year) -> BenefitResult:
 
 
 def _toeslagen(y: _Year, tax: TaxResult) -> BenefitResult:
+    """Toeslagen follow the household (spec §3): the taxable amounts of the resident and of every
+    other member of the same household that year are added up, each named in a finding."""
     v = y.figure("toeslagen.income_test", date(y.year, 12, 31), "toeslagen", mark_month=False)
     if v is None or tax.taxable is None:
         return BenefitResult("toeslagen", "unknown", None)
+    unknown_partner = False
+    countable = tax.taxable
+    for pid, taxable in y.partners_taxable:
+        if taxable is None:
+            unknown_partner = True
+            y.add(
+                "toeslagen.income_test",
+                "unknown",
+                str(y.year),
+                "toeslagen.partner_unknown",
+                regime="toeslagen",
+                basis=v,
+                missing="partner_taxable",
+                params=[("partner", pid)],
+            )
+        elif taxable > 0:
+            countable += taxable
+            y.add(
+                "toeslagen.income_test",
+                "fail",
+                str(y.year),
+                "toeslagen.partner_income_raised",
+                regime="toeslagen",
+                value=taxable,
+                basis=v,
+                params=[("partner", pid)],
+            )
     if tax.taxable > 0:
         y.add(
             "toeslagen.income_test",
@@ -790,7 +845,10 @@ def _toeslagen(y: _Year, tax: TaxResult) -> BenefitResult:
             value=tax.taxable,
             basis=v,
         )
-        return BenefitResult("toeslagen", "unsafe", tax.taxable, ("report_to_toeslagen",))
+    if countable > 0:
+        return BenefitResult("toeslagen", "unsafe", countable, ("report_to_toeslagen",))
+    if unknown_partner:
+        return BenefitResult("toeslagen", "unknown", None)
     y.add(
         "toeslagen.income_test",
         "ok",
@@ -829,14 +887,47 @@ def _year_room_from(
     return room
 
 
+# Rules whose failure an extra allowance cannot make worse (spec §3, Headroom: "a year that is
+# unsafe for a reason an allowance does not touch keeps its allowance headroom"). Only the
+# household's gift excess is here. Wages are deliberately not: when the same payer pays wages and
+# an allowance, that payer's allowances are in doubt, and the room cannot say which payer may pay
+# it, so a year with wages keeps the cliff (0) — stricter, never a wrong "safe".
+UNTOUCHED_BY_AN_ALLOWANCE = frozenset({"pw.gift.year_limit"})
+
+
+def allowance_cliff(status: Status, findings: Sequence[Finding]) -> bool:
+    """True when the year is unsafe for a reason an extra allowance can touch (or for a reason we
+    cannot name): then there is no room at all."""
+    if status != "unsafe":
+        return False
+    fails = [f for f in findings if f.outcome == "fail"]
+    return not fails or any(f.rule not in UNTOUCHED_BY_AN_ALLOWANCE for f in fails)
+
+
+def _month_bounds(year: int, m: int) -> tuple[date, date]:
+    return date(year, m, 1), date(year, m, calendar.monthrange(year, m)[1])
+
+
+def _days_in_month(entries: Sequence[Benefit], first: date, last: date) -> list[tuple[date, date]]:
+    """For each benefit that runs on ANY day of the month (a benefit that starts on the 31st counts
+    for that month), the first and last day of the month on which it runs."""
+    out = []
+    for b in entries:
+        lo = max(first, b.since) if b.since is not None else first
+        hi = min(last, b.until) if b.until is not None else last
+        if lo <= hi:
+            out.append((lo, hi))
+    return out
+
+
 def _headroom(
     y: _Year,
-    year_unsafe: bool,
+    cliff: bool,
     bijstand_entries: Sequence[Benefit],
     ww_entries: Sequence[Benefit],
 ) -> tuple[dict[int, Decimal], Decimal]:
     months = dict.fromkeys(MONTHS, ZERO)
-    if year_unsafe:
+    if cliff:
         return months, ZERO
     tax_pays = sorted(
         (p for p in y.payments if p.is_fixed_allowance or p.is_proven_costs), key=lambda p: p.date
@@ -853,25 +944,33 @@ def _headroom(
                 return months, ZERO
     year_room_total: Decimal | None = None
     for m in MONTHS:
-        first = date(y.year, m, 1)
-        last = date(y.year, m, 28)
+        first, last = _month_bounds(y.year, m)
         rooms: list[Decimal] = []
         series: list[tuple[str, str, str, Sequence[Payment], dict[int, Decimal]]] = [
             ("tax", "tax.volunteer.month_cap", "tax.volunteer.year_cap", tax_pays, tax_counted)
         ]
-        bij_active = [b for b in bijstand_entries if b.active_on(first) or b.active_on(last)]
-        if bij_active:
-            series.append(
-                (bij_active[0].type, "pw.volunteer.month_cap", "pw.volunteer.year_cap", fixed_pays, y.fixed)
-            )
-            age = y.age(first)
-            if age is None:
-                continue  # age unknown: no room we can vouch for
-            min_age = y.figure("pw.volunteer.min_age", first, bij_active[0].type, quiet=True)
-            temp = y.figure("pw.volunteer.young_temporary_disregard", first, bij_active[0].type, quiet=True)
-            if min_age is None or temp is None or (age < min_age.value and not temp.value):
-                continue
-        if any(b.active_on(first) or b.active_on(last) for b in ww_entries) and not ww_permission_ok:
+        bij_days = _days_in_month(bijstand_entries, first, last)
+        if bij_days:
+            btype = next(b.type for b in bijstand_entries if _days_in_month([b], first, last))
+            series.append((btype, "pw.volunteer.month_cap", "pw.volunteer.year_cap", fixed_pays, y.fixed))
+            # under 27 on bijstand on ANY day of the month: every allowance counts, no room. The
+            # age is lowest on the earliest such day; the temporary disregard is checked on the
+            # earliest and the latest such day (it ended at a month's end, 30 September 2021).
+            earliest = min(lo for lo, _ in bij_days)
+            latest = max(hi for _, hi in bij_days)
+            young_without_disregard = False
+            unknown_fact = False
+            for day in (earliest, latest):
+                age = y.age(day)
+                min_age = y.figure("pw.volunteer.min_age", day, btype, quiet=True)
+                temp = y.figure("pw.volunteer.young_temporary_disregard", day, btype, quiet=True)
+                if age is None or min_age is None or temp is None:
+                    unknown_fact = True
+                elif age < min_age.value and not temp.value:
+                    young_without_disregard = True
+            if unknown_fact or young_without_disregard:
+                continue  # no room we can vouch for
+        if _days_in_month(ww_entries, first, last) and not ww_permission_ok:
             continue
         known = True
         for regime, month_fid, year_fid, pays, counted in series:
@@ -947,11 +1046,13 @@ def _evaluate_year(y: _Year) -> YearResult:
             gift_room = max(ZERO, limit - gift_total)
         except FigureNotCovered:
             limit = None
-    gifts = GiftResult(r.household, gift_total, limit, gift_room)
+    gifts = GiftResult(
+        r.household, gift_total, limit, gift_room, y.gifts_counted_on if bijstand_entries else None
+    )
 
     status = worst([tax.status, *[b.status for b in benefits]])
     ww_entries = by_type.get("ww", [])
-    month_rooms, year_room = _headroom(y, status == "unsafe", bijstand_entries, ww_entries)
+    month_rooms, year_room = _headroom(y, allowance_cliff(status, y.findings), bijstand_entries, ww_entries)
     _, tax_counted = _tax_counted(y)
     months = tuple(
         MonthResult(
@@ -983,6 +1084,37 @@ class Evaluation:
     gifts: dict[tuple[str, int], list[Payment]]
     errors: tuple[str, ...]
     years: frozenset[int]
+    households: dict[str, list[Resident]] = field(default_factory=dict)  # members in the given order
+    _taxable: dict[tuple[str, int], Decimal | None] = field(default_factory=dict, init=False)
+    _gift_years: dict[str, set[int]] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        for hh, year in self.gifts:
+            self._gift_years.setdefault(hh, set()).add(year)
+
+    def _year_payments(self, r: Resident, year: int) -> list[Payment]:
+        pays = [p for p in self.by_resident.get(r.id, []) if p.date.year == year]
+        return sorted(pays, key=lambda p: (p.date, p.kind, p.amount))
+
+    def _counted_on(self, r: Resident, year: int) -> str | None:
+        for m in self.households.get(r.household_key, [r]):
+            if any(b.type in BIJSTAND_FAMILY and b.overlaps_year(year) for b in m.benefits):
+                return m.id
+        return None
+
+    def _partners_taxable(self, r: Resident, year: int) -> tuple[tuple[str, Decimal | None], ...]:
+        if not any(b.type == "toeslagen" and b.overlaps_year(year) for b in r.benefits):
+            return ()
+        out = []
+        for m in self.households.get(r.household_key, [r]):
+            if m.id == r.id:
+                continue
+            key = (m.id, year)
+            if key not in self._taxable:
+                py = _Year(m, year, self._year_payments(m, year), [], self.ruleset)
+                self._taxable[key] = _tax(py)[0].taxable
+            out.append((m.id, self._taxable[key]))
+        return tuple(out)
 
     def results(self) -> Iterator[ResidentResult]:
         for r in self.residents:
@@ -990,10 +1122,23 @@ class Evaluation:
             by_year: dict[int, list[Payment]] = defaultdict(list)
             for p in pays:
                 by_year[p.date.year].append(p)
+            # a year in which the household's gifts are counted on this resident's benefit is
+            # reported even without a payment of their own: the excess must show somewhere
+            gift_years = {
+                year
+                for year in self._gift_years.get(r.household_key, ())
+                if self._counted_on(r, year) == r.id
+            }
             year_results = []
-            for year in sorted(set(by_year) | self.years):
+            for year in sorted(set(by_year) | self.years | gift_years):
                 y = _Year(
-                    r, year, by_year.get(year, []), self.gifts.get((r.household_key, year), []), self.ruleset
+                    r,
+                    year,
+                    by_year.get(year, []),
+                    self.gifts.get((r.household_key, year), []),
+                    self.ruleset,
+                    gifts_counted_on=self._counted_on(r, year),
+                    partners_taxable=self._partners_taxable(r, year),
                 )
                 year_results.append(_evaluate_year(y))
             yield ResidentResult(r.id, tuple(year_results), r.name)
@@ -1021,8 +1166,18 @@ def start_evaluation(
             gifts[(household_of[p.resident], p.date.year)].append(p)
     for lst in gifts.values():
         lst.sort(key=lambda p: (p.date, p.amount))
+    households: dict[str, list[Resident]] = defaultdict(list)
+    for r in residents:
+        if r.household is not None:
+            households[r.household_key].append(r)
     return Evaluation(
-        residents, ruleset, dict(by_resident), dict(gifts), tuple(errors), frozenset(years or ())
+        residents,
+        ruleset,
+        dict(by_resident),
+        dict(gifts),
+        tuple(errors),
+        frozenset(years or ()),
+        dict(households),
     )
 
 

@@ -118,6 +118,12 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "Gifts to the household: {value}, over the limit of {limit}. The part above it ({excess}) "
         "counts as income.",
     ),
+    "gifts.over_limit_counted_on_other": (
+        "Giften aan het huishouden: {value}, meer dan de grens van {limit}. Het deel erboven "
+        "({excess}) telt één keer als inkomen van het huishouden: bij de uitkering van {counted_on!s}.",
+        "Gifts to the household: {value}, over the limit of {limit}. The part above it ({excess}) "
+        "counts once as the household's income: on the benefit of {counted_on!s}.",
+    ),
     "gifts.policy_unknown": (
         "Voor giften vóór 2026 beslist de gemeente, en voor deze gemeente is geen giftenbeleid vastgelegd.",
         "Before 2026 the municipality decides on gifts, and no gift policy is recorded "
@@ -200,6 +206,18 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "Geef het door aan Dienst Toeslagen.",
         "The taxable amount ({value}) raises the assessment income; toeslagen may go down. Report "
         "it to Dienst Toeslagen.",
+    ),
+    "toeslagen.partner_income_raised": (
+        "Toeslagen gaan uit van het inkomen van het huishouden: het belaste bedrag van {partner!s} "
+        "({value}) verhoogt het toetsingsinkomen ook. Geef het door aan Dienst Toeslagen.",
+        "Toeslagen are based on the household's income: the taxable amount of {partner!s} ({value}) "
+        "raises the assessment income too. Report it to Dienst Toeslagen.",
+    ),
+    "toeslagen.partner_unknown": (
+        "Onbekend: het belaste bedrag van {partner!s} (zelfde huishouden) is niet bekend, en toeslagen "
+        "gaan uit van het inkomen van het huishouden.",
+        "Unknown: the taxable amount of {partner!s} (same household) is not known, and toeslagen are "
+        "based on the household's income.",
     ),
     "benefit.unknown_type": (
         "Onbekend: uitkeringssoort {type!s} kent vergoedingcheck niet (bekend: {known}).",
