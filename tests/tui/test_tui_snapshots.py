@@ -134,3 +134,38 @@ def test_residents_without_colour(
         check(snap_compare, app, steps())
     finally:
         store.close()
+
+
+def test_resident_without_colour(
+    snap_compare: Any, db_path: Path, tui_rules: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NO_COLOR=1 on a resident who is not safe: the year line, the benefit and the month grid
+    show "niet veilig" reversed in the screen's own light grey (issue 11 item 5)."""
+    from vergoedingcheck.store import Store
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    store = Store(db_path)
+    try:
+        app = VergoedingApp(store, tui_rules, today=date(2026, 11, 25))
+        assert app.no_color
+        check(snap_compare, app, steps("2", resident="B-002"))
+    finally:
+        store.close()
+
+
+def test_what_if_without_colour(
+    snap_compare: Any, db_path: Path, tui_rules: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NO_COLOR=1 in what-if over the month cap: "NIET VEILIG" and the reason stand out."""
+    from vergoedingcheck.store import Store
+
+    async def amount(pilot: Pilot[None]) -> None:
+        pilot.app.screen.query_one("#amount", Input).value = "100"
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    store = Store(db_path)
+    try:
+        app = VergoedingApp(store, tui_rules, today=date(2026, 11, 25))
+        check(snap_compare, app, steps("w", resident="B-001", then=amount))
+    finally:
+        store.close()

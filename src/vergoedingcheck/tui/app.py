@@ -20,8 +20,9 @@ from vergoedingcheck.content import content_dir
 from vergoedingcheck.engine import CheckResult, evaluate
 from vergoedingcheck.rules import Ruleset
 from vergoedingcheck.store import Store
-from vergoedingcheck.tui.common import visible
+from vergoedingcheck.tui.common import use_colour, visible
 from vergoedingcheck.tui.messages import Rechecked
+from vergoedingcheck.tui.widgets import dutch_select_overlay
 
 
 class VergoedingApp(App[None]):
@@ -42,6 +43,8 @@ class VergoedingApp(App[None]):
 
     def __init__(self, store: Store, ruleset: Ruleset, *, today: date | None = None):
         super().__init__()
+        use_colour(not self.no_color)
+        dutch_select_overlay()
         self.store = store
         self.ruleset = ruleset
         self.today = today or date.today()
@@ -191,6 +194,13 @@ class VergoedingApp(App[None]):
         yield SystemCommand("Help", "Toetsen en uitleg", self.action_help)
         yield SystemCommand("Thema wisselen", "Licht of donker", self.action_change_theme)
         yield SystemCommand("Stoppen", "De app sluiten (alles is al opgeslagen)", self.action_quit)
+
+    def search_themes(self) -> None:
+        """Textual's theme picker, in Dutch."""
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
 
     def _add_resident(self) -> None:
         from vergoedingcheck.tui.residents import ResidentsScreen

@@ -16,6 +16,23 @@ STATUS_NL: dict[str, str] = {"safe": "veilig", "unsafe": "niet veilig", "unknown
 # "niet veilig" is the most visible word on every screen, also without colour (NO_COLOR): bold
 # and reversed; "onbekend" is bold; "veilig" is plain. The colour only repeats the word.
 STATUS_STYLE: dict[str, str] = {"safe": "green", "unsafe": "bold reverse red", "unknown": "bold yellow"}
+# Without colour Textual turns every colour into a grey of the same lightness: red reversed became
+# dark grey on near-black, the least visible word on the screen (issue 11 item 5). Reversed text in
+# the screen's own foreground is the most visible thing a monochrome terminal has.
+STATUS_STYLE_NO_COLOR: dict[str, str] = {"safe": "", "unsafe": "bold reverse", "unknown": "bold"}
+_colour = {"on": True}
+
+
+def use_colour(on: bool) -> None:
+    """Set by the app from its `no_color` (Textual removes NO_COLOR from the environment)."""
+    _colour["on"] = on
+
+
+def status_style(status: Status | str | None) -> str:
+    styles = STATUS_STYLE if _colour["on"] else STATUS_STYLE_NO_COLOR
+    return styles.get(status or "", "")
+
+
 STATUS_ORDER = {"unsafe": 0, "unknown": 1, "safe": 2}
 OUTCOME_NL = {
     "fail": "fout",
@@ -53,7 +70,27 @@ def status_cell(status: Status | str | None) -> Any:
     from rich.text import Text
 
     word = status_nl(status)
-    return Text(word, style=STATUS_STYLE.get(status or "", ""))
+    return Text(word, style=status_style(status))
+
+
+def emphasise(text: str) -> Any:
+    """A message (data made visible, lines kept) as a `Text` in which every status word carries
+    its status style: "niet veilig" / "NIET VEILIG" bold and reversed, "onbekend" bold."""
+    from rich.text import Text
+
+    out = Text("\n".join(visible(line) for line in text.split("\n")))
+    # "niet veilig" first: "veilig" inside it must not be restyled
+    for status in ("unsafe", "unknown"):
+        word = STATUS_NL[status]
+        out.highlight_words([word, word.upper()], style=status_style(status), case_sensitive=True)
+    return out
+
+
+def status_markup(status: Status | str | None) -> str:
+    """The status word as markup for a Static that takes markup."""
+    style = status_style(status)
+    word = status_nl(status)
+    return f"[{style}]{word}[/]" if style else word
 
 
 def eur(d: Decimal | None) -> str:

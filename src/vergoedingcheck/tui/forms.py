@@ -29,7 +29,7 @@ from vergoedingcheck.io.spreadsheet import (
 )
 from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit
 from vergoedingcheck.store import PaymentRecord, ResidentRecord
-from vergoedingcheck.tui.common import status_nl, visible
+from vergoedingcheck.tui.common import emphasise, status_nl, visible
 from vergoedingcheck.tui.widgets import DataInput
 
 if TYPE_CHECKING:
@@ -455,7 +455,7 @@ class PaymentForm(_Form):
             self.query_one("#preview", Static).update("")
             return
         self.effect = self.preview(rec)
-        self.query_one("#preview", Static).update(self.effect.text if self.effect else "")
+        self.query_one("#preview", Static).update(emphasise(self.effect.text) if self.effect else "")
 
     def build(self) -> PaymentRecord:
         v = {w.id: w.value for w in self.query(Input)}
@@ -529,7 +529,7 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog small"):
-            yield Static(visible(self.question), markup=False)
+            yield Static(emphasise(self.question), markup=False)
             yield Horizontal(
                 Button("Ja (j)", id="yes", variant="error", compact=True),
                 Button("Nee (n)", id="no", compact=True),

@@ -33,6 +33,7 @@ from vergoedingcheck.tui.common import (
     period_words,
     room_now,
     status_cell,
+    status_markup,
     status_nl,
     visible,
 )
@@ -164,7 +165,7 @@ class ResidentScreen(Screen[None]):
             self.query_one("#yearline", Static).update(f"{app.year}: bezig met controleren…")
             return
         month_room, rest_room = room_now(yr, app.today)
-        parts = [f"[b]{app.year}: {status_nl(yr.status)}[/b]"]
+        parts = [f"[b]{app.year}:[/b] {status_markup(yr.status)}"]
         if app.year < app.today.year:
             parts.append("jaar voorbij")
         elif app.year == app.today.year:
@@ -175,7 +176,7 @@ class ResidentScreen(Screen[None]):
         if yr.tax.taxable:
             parts.append(f"belast {eur(yr.tax.taxable)}")
         for b in yr.benefits:
-            parts.append(f"{b.type}: {status_nl(b.status)}")
+            parts.append(f"{b.type}: {status_markup(b.status)}")
         text = " · ".join(parts)
         if yr.actions:
             text += "\nTe doen: " + " ".join(_esc(action_text(a, "nl")) for a in yr.actions)

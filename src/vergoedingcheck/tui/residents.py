@@ -11,7 +11,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from vergoedingcheck.store import ResidentRecord, StoreError
-from vergoedingcheck.tui.common import STATUS_ORDER, benefits_short, room_now, status_cell, status_nl
+from vergoedingcheck.tui.common import (
+    STATUS_ORDER,
+    benefits_short,
+    room_now,
+    status_cell,
+    status_markup,
+    status_nl,
+)
 from vergoedingcheck.tui.messages import Rechecked
 from vergoedingcheck.tui.widgets import DataInput, Table
 
@@ -118,8 +125,8 @@ class ResidentsScreen(Screen[None]):
         self.app.sub_title = f"bewoners {app.year}"
         shown = f"{len(rows)} van {len(self.residents)}" if needle else f"{len(rows)}"
         text = (
-            f"{shown} bewoners · {counts['unsafe']} {status_nl('unsafe')} · "
-            f"{counts['unknown']} {status_nl('unknown')} · {counts['safe']} {status_nl('safe')}"
+            f"{shown} bewoners · {counts['unsafe']} {status_markup('unsafe')} · "
+            f"{counts['unknown']} {status_markup('unknown')} · {counts['safe']} {status_nl('safe')}"
             f" · sortering {self.sort_by}"
         )
         if not self.residents:

@@ -19,6 +19,7 @@ from vergoedingcheck.io.spreadsheet import format_date_nl, parse_date_nl, parse_
 from vergoedingcheck.store import PaymentRecord, ResidentRecord, StoreError
 from vergoedingcheck.tui.common import (
     day,
+    emphasise,
     eur,
     explain_finding,
     month_name,
@@ -281,7 +282,7 @@ class WhatIfScreen(ModalScreen[None]):
         safe = largest_safe(base, cand)
         if safe is not None:
             lines.append(f"Grootste veilige bedrag op {day(when)}: {eur(safe)}.")
-        verdict.update(visible("\n".join(lines)).replace("\u240a", "\n"))
+        verdict.update(emphasise("\n".join(lines)))
         t.add_row(
             "Heel het jaar",
             status_cell(before.status),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import DataTable, Input
 from textual.widgets.data_table import ColumnKey, RowKey
 
@@ -59,3 +60,11 @@ class DataInput(Input):
         if self.highlighter is not None:
             text = self.highlighter(text)
         return text
+
+
+def dutch_select_overlay() -> None:
+    """The open list of a Select shows "Dismiss menu" in the footer: in Dutch, like every key."""
+    from textual.widgets._select import SelectOverlay
+
+    SelectOverlay.BINDINGS = [Binding("escape", "dismiss", "Sluit de lijst")]
+    SelectOverlay._merged_bindings = SelectOverlay._merge_bindings()
