@@ -169,7 +169,7 @@ def test_letters_command_writes_owner_only(tmp_path: Path) -> None:
     f = tmp_path / "case.yaml"
     f.write_text(GOOD, encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "vergoedingcheck", "letters", str(f), "--resident", "R1",
-                           "--year", "2025", "--to", "resident", "--out", str(tmp_path / "out")],
+                           "--year", "2025", "--to", "resident", "--zonder-adres", "--out", str(tmp_path / "out")],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     (pdf,) = (tmp_path / "out").glob("*.pdf")

@@ -25,7 +25,7 @@ def _run(*args: str) -> int:
 
 def test_resident_letter_from_a_case_file(case_file: Path, tmp_path: Path, capsys) -> None:
     assert _run(str(case_file), "--resident", "R08", "--year", "2025", "--to", "resident",
-                "--out", str(tmp_path)) == 0
+                "--zonder-adres", "--out", str(tmp_path)) == 0
     out = tmp_path / "R08-2025-bewoner-nl.pdf"
     assert str(out) in capsys.readouterr().out
     assert "Jansen & Zn <BV>" in pdf_text(out.read_bytes())
@@ -55,6 +55,7 @@ def test_coordinator_overview(case_file: Path, tmp_path: Path) -> None:
     ["--resident", "R08", "--year", "2025", "--to", "office"],  # no benefit: no office
     ["--resident", "R01", "--year", "2025", "--to", "office", "--lang", "en"],
     ["--resident", "R01", "--year", "2019", "--to", "resident"],  # no result that year
+    ["--resident", "R03", "--year", "2025", "--to", "resident"],  # no postal address
 ])
 def test_bad_requests_exit_2(case_file: Path, tmp_path: Path, args: list[str], capsys) -> None:
     assert _run(str(case_file), *args, "--out", str(tmp_path)) == 2
@@ -72,10 +73,31 @@ def test_from_a_database_records_the_letter(tmp_path: Path) -> None:
                              [PaymentRecord.from_model(p) for p in all_payments()])
     out = tmp_path / "out"
     assert _run(str(db), "--resident", "R03", "--year", "2025", "--to", "resident",
-                "--out", str(out)) == 0
+                "--no-address", "--out", str(out)) == 0
     assert (out / "R03-2025-bewoner-nl.pdf").is_file()
     with Store(db) as store:
         (rec,) = store.letters("R03")
     assert rec.kind == "resident" and rec.year == 2025 and rec.fingerprint.startswith("sha256:")
     assert rec.result["status"] == "unsafe"
     assert rec.file_path and rec.file_path.endswith("R03-2025-bewoner-nl.pdf")
+
+
+def test_a_resident_without_postal_address_is_refused_unless_asked(
+        case_file: Path, tmp_path: Path, capsys) -> None:
+    """Issue 10 item 4: a letter with only a name in the window cannot be posted."""
+    assert _run(str(case_file), "--resident", "R03", "--year", "2025", "--to", "resident",
+                "--out", str(tmp_path)) == 2
+    err = capsys.readouterr().err
+    assert "R03 heeft geen postadres" in err and "--zonder-adres" in err
+    assert not list(tmp_path.iterdir())
+    # with an address in the case file the same letter is made, the address in the window
+    from dataclasses import replace
+
+    residents = [replace(r, address=("Kerkstraat 1", "4461 AB  Goes")) if r.id == "R03" else r
+                 for r in all_residents()]
+    with_address = tmp_path / "with-address.yaml"
+    write_case_file(with_address, residents, all_payments())
+    out = tmp_path / "out"
+    assert _run(str(with_address), "--resident", "R03", "--year", "2025", "--to", "resident",
+                "--out", str(out)) == 0
+    assert "Kerkstraat 1" in pdf_text((out / "R03-2025-bewoner-nl.pdf").read_bytes())

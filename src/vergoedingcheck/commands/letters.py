@@ -43,6 +43,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--out", metavar="DIR", default=".", help="map voor de PDF's (standaard: hier)")
     p.add_argument("--format", choices=("pdf", "text"), default="pdf",
                    help="text: toon de brief als tekst in plaats van een PDF te schrijven")
+    p.add_argument("--zonder-adres", "--no-address", dest="no_address", action="store_true",
+                   help="bij --to resident: maak de brief ook als de bewoner geen postadres "
+                   "heeft (standaard: geweigerd, want zo kan hij niet per post)")
     p.add_argument("--rules", metavar="DIR", help="een andere regelmap")
     p.add_argument("--organisation", metavar="FILE",
                    help="een ander organisatiebestand (standaard: letters/organisation.yaml)")
@@ -129,7 +132,8 @@ def run(args: argparse.Namespace) -> int:
                 raise UsageError(f"bewoner {args.resident!r} staat niet in {args.source}")
             if args.kind == "resident":
                 jobs.append((f"{args.resident}-{args.year}-bewoner-{args.lang}",
-                             {"resident_result": rr}))
+                             {"resident_result": rr,
+                              "require_address": not args.no_address and args.format == "pdf"}))
             else:
                 resident = next(r for r in residents if r.id == args.resident)
                 offices = [args.office] if args.office else list(offices_for(resident, args.year))

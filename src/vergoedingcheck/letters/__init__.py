@@ -69,13 +69,16 @@ def compose_letter(kind: str, lang: str, resident_result: Any, residents: Iterab
                    payments: Iterable[Payment], ruleset: Any, *, year: int, letter_date: date,
                    organisation: Organisation | None = None, office: str | None = None,
                    month: int | None = None, address: Sequence[str] = (),
+                   require_address: bool = False,
                    letters_dir: str | Path | None = None) -> Letter:
     """Compose one letter as plain data.
 
     `resident_result` is the resident's `ResidentResult` (for `resident` and `office`), or the
     whole `CheckResult` / a list of results (for `coordinator`; for the others the one resident is
     picked from it when it holds exactly one). `letter_date` is the date printed on the letter:
-    pass it in, the letters never read the clock.
+    pass it in, the letters never read the clock. With `require_address=True` a resident letter
+    for a resident without a postal address is refused (the CLI does this unless asked not to):
+    a letter with only a name in the envelope window cannot be posted.
     """
     t = load_templates(kind, lang, letters_dir)
     org = organisation or load_organisation(directory=letters_dir)
@@ -93,6 +96,10 @@ def compose_letter(kind: str, lang: str, resident_result: Any, residents: Iterab
     resident = next((r for r in residents if r.id == result.id), None)
     if resident is None:
         raise LetterError(f"resident {result.id!r} is not in the residents given")
+    if kind == "resident" and require_address and not (address or resident.address):
+        raise LetterError(
+            f"bewoner {resident.id} heeft geen postadres: de brief kan zo niet per post. Vul het "
+            "adres in, of maak de brief toch zonder adres (--zonder-adres)")
     if kind == "resident":
         advice = None
         paid = None

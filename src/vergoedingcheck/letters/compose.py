@@ -761,6 +761,38 @@ def _column(p: Payment) -> str:
     return p.kind
 
 
+def _amounts_table(pays: Sequence[Payment], year: int, t: Templates) -> Table:
+    """Amounts per month by kind, with a total row (one payer's payments)."""
+    by_month: dict[str, list[Payment]] = {}
+    for p in pays:
+        by_month.setdefault(f"{p.date.year}-{p.date.month:02d}", []).append(p)
+    totals = dict.fromkeys(OFFICE_COLUMNS, ZERO)
+    rows = []
+    for ym in sorted(by_month):
+        sums = dict.fromkeys(OFFICE_COLUMNS, ZERO)
+        for p in by_month[ym]:
+            sums[_column(p)] += p.amount
+            totals[_column(p)] += p.amount
+        planned = any(p.planned for p in by_month[ym])
+        rows.append((_month(ym, t) + (" *" if planned else ""),
+                     *(_eur(v, t) for v in sums.values()), _eur(sum(sums.values(), ZERO), t)))
+    return Table(
+        header=(t.t("amounts.month"), *(t.t(f"kinds.{k}") for k in OFFICE_COLUMNS),
+                t.t("amounts.total")),
+        rows=tuple(rows), align=("l", "r", "r", "r", "r", "r", "r"),
+        widths=(0.18, 0.15, 0.14, 0.13, 0.12, 0.13, 0.15),
+        total=(t.raw("amounts.total"), *(_eur(totals[k], t) for k in OFFICE_COLUMNS),
+               _eur(sum(totals.values(), ZERO), t)),
+    )
+
+
+def _outcome_word(v: Verdict, t: Templates) -> str:
+    """The word that is true for this rule: a missing permission "ontbreekt", a regime that no
+    longer applies is "niet van toepassing", AOW is "niet inkomensafhankelijk"."""
+    return t.entry("outcome_by_rule", f"{v.rule}.{v.outcome}") or \
+        t.raw(f"verdict.outcomes.{v.outcome}")
+
+
 def _grouped_verdicts(findings: Sequence[Finding], t: Templates, rules: RulesInfo
                      ) -> tuple[Verdict, ...]:
     """One row per rule and outcome: months within the same limit collapse into a range with the
@@ -856,8 +888,8 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
     numbers = [b.client_number for b in resident.benefits
                if b.type in types and b.client_number]
     client_number = numbers[0] if numbers else None
-    if client_number:
-        person.append((t.t("person.client_number"), client_number))
+    # without a known client number a line to write it on: the office files the letter by it
+    person.append((t.t("person.client_number"), client_number or "_" * 24))
     person.append((t.t("person.benefits"), benefit_name))
     person.append((t.t("person.reference"), resident.id))
     blocks.append(KeyValues(tuple(person)))
@@ -879,23 +911,24 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
     blocks.append(Heading(t.t("amounts.heading")))
     if months:
         blocks.append(Para(t.t("amounts.intro"), "small"))
-        totals = dict.fromkeys(OFFICE_COLUMNS, ZERO)
-        rows = []
-        for ma in months:
-            for k, v in ma.by_kind:
-                totals[k] += v
-            rows.append((_month(ma.month, t) + (" *" if ma.planned else ""),
-                         *(_eur(v, t) for _, v in ma.by_kind), _eur(ma.total, t)))
-        blocks.append(Table(
-            header=(t.t("amounts.month"), *(t.t(f"kinds.{k}") for k in OFFICE_COLUMNS),
-                    t.t("amounts.total")),
-            rows=tuple(rows), align=("l", "r", "r", "r", "r", "r", "r"),
-            widths=(0.18, 0.15, 0.14, 0.13, 0.12, 0.13, 0.15),
-            total=(t.raw("amounts.total"), *(_eur(totals[k], t) for k in OFFICE_COLUMNS),
-                   _eur(sum(totals.values(), ZERO), t)),
-        ))
+        # grouped by payer: only the organisation's own payments are "door ons betaald"; what
+        # another payer paid is known only from the resident and is written as such
+        own_names = {None, "", org.name.strip().casefold()}
+        groups: dict[str | None, list[Payment]] = {}
+        for p in pays:
+            own = (p.payer or "").strip().casefold() in own_names
+            groups.setdefault(None if own else (p.payer or "").strip(), []).append(p)
+        order = sorted(groups, key=lambda k: (k is not None, (k or "").casefold()))
+        for payer_name in order:
+            if payer_name is None:
+                blocks.append(Para(t.t("amounts.own", organisation=org.name), "lead"))
+            else:
+                blocks.append(Para(t.t("amounts.other", payer=payer_name), "lead"))
+            blocks.append(_amounts_table(groups[payer_name], year, t))
         if any(ma.planned for ma in months):
             blocks.append(Para(t.t("amounts.planned_note"), "small"))
+        if any(p.kind == "gift" for p in pays):
+            blocks.append(Para(t.t("amounts.gift_note"), "small"))
     else:
         blocks.append(Para(t.t("amounts.none")))
 
@@ -908,9 +941,9 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
             rows=tuple((v.title, _period(v.period, t),
                         _figure(v.limit, rules.units.get(v.rule, "eur"), t),
                         _eur(v.value, t) if v.value is not None else "–",
-                        t.raw(f"verdict.outcomes.{v.outcome}"),
+                        _outcome_word(v, t),
                         _basis(v.legal_basis) if v.legal_basis else "–") for v in verdicts),
-            align=("l", "l", "r", "r", "l", "l"), widths=(0.24, 0.13, 0.11, 0.11, 0.15, 0.26),
+            align=("l", "l", "r", "r", "l", "l"), widths=(0.23, 0.16, 0.11, 0.11, 0.15, 0.24),
             bold_rows=tuple(i for i, v in enumerate(verdicts) if v.outcome in ("fail", "unknown")),
         ))
         notes = [f for f in y.findings
@@ -934,9 +967,17 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
         blocks.append(Para(t.t("verdict.none")))
 
     blocks.append(Heading(t.t("conclusion.heading")))
+    # the whole year counts: the countable amount is everything counted towards the caps
+    counted = sum((p.amount for p in pays if p.is_fixed_allowance), ZERO)
     for b in office_results:
         bname = _benefit_name(b.type, t)
-        if b.status == "safe":
+        if b.type == "aow":
+            blocks.append(Para(t.t("conclusion.not_means_tested", benefit=bname)))
+        elif b.status == "unsafe" and b.countable is not None and counted > 0 \
+                and b.countable >= counted:
+            blocks.append(Para(t.t("conclusion.unsafe_whole", benefit=bname,
+                                   countable=_eur(b.countable, t))))
+        elif b.status == "safe":
             blocks.append(Para(t.t("conclusion.safe", benefit=bname,
                                    countable=_eur(b.countable or ZERO, t))))
         elif b.status == "unsafe" and b.countable is not None:
@@ -945,7 +986,10 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
         elif b.status == "unsafe":
             blocks.append(Para(t.t("conclusion.unsafe_no_amount", benefit=bname)))
         else:
-            missing = sorted({f.missing for f in y.findings
+            # what is missing in words (the engine names a field or a rule id)
+            missing = sorted({t.entry("missing", f.missing) or t.entry("rule_titles", f.missing)
+                              or rules.title(f.missing, "nl")
+                              for f in y.findings
                               if f.outcome == "unknown" and f.missing
                               and f.regime in relevant}) or ["?"]
             blocks.append(Para(t.t("conclusion.unknown", benefit=bname,

@@ -290,7 +290,9 @@ class LetterRenderer:
                              spaceAfter=base * 0.3))
         s.add(ParagraphStyle("Lead", parent=s["Normal"], fontName=FONT_BOLD,
                              spaceBefore=base * 0.3))
-        s.add(ParagraphStyle("Signature", parent=s["Normal"], spaceBefore=base * 0.5))
+        # the office letter is signed by hand: room for a signature above the name
+        s.add(ParagraphStyle("Signature", parent=s["Normal"],
+                             spaceBefore=16 * mm if kind == "office" else base * 0.5))
         s.add(ParagraphStyle("Subject", parent=s["Normal"], fontName=FONT_BOLD,
                              fontSize=base + 2, leading=(base + 2) * 1.3, spaceAfter=base))
         s.add(ParagraphStyle("Heading", parent=s["Normal"], fontName=FONT_BOLD,
