@@ -11,8 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "vergoedingcheck", *args], capture_output=True, text=True,
-                          cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "vergoedingcheck", *args], capture_output=True, text=True, cwd=ROOT
+    )
 
 
 def test_readme_example_file() -> None:
@@ -25,8 +26,12 @@ def test_readme_example_file() -> None:
     assert years["R1"]["status"] == "unsafe" and years["R1"]["tax"]["taxable"] == "450.00"
     assert years["R1"]["benefits"][0]["countable"] == "230.00"
     # R2: 24 years old on bijstand: the allowance counts in full, the bus receipts do not
-    assert years["R2"]["benefits"][0] == {"type": "bijstand", "status": "unsafe", "countable": "40.00",
-                                          "actions": ["report_to_municipality"]}
+    assert years["R2"]["benefits"][0] == {
+        "type": "bijstand",
+        "status": "unsafe",
+        "countable": "40.00",
+        "actions": ["report_to_municipality"],
+    }
     # R3: WW without a recorded UWV permission: unknown, ask for it
     assert years["R3"]["status"] == "unknown" and "ask_uwv_permission" in years["R3"]["actions"]
     # R4: AOW, EUR 100 within the caps
@@ -38,9 +43,33 @@ def test_readme_example_file() -> None:
 
 def test_all_safe_is_exit_0_and_help_works(tmp_path: Path) -> None:
     f = tmp_path / "ok.yaml"
-    f.write_text("version: 1\nresidents: [{id: R1, birth_date: 1950-01-01, benefits: [{type: aow}]}]\n"
-                 "payments: [{resident: R1, date: 2024-05-01, amount: \"10.00\", kind: vrijwilligersvergoeding}]\n",
-                 encoding="utf-8")
+    f.write_text(
+        "version: 1\nresidents: [{id: R1, birth_date: 1950-01-01, benefits: [{type: aow}]}]\n"
+        'payments: [{resident: R1, date: 2024-05-01, amount: "10.00", kind: vrijwilligersvergoeding}]\n',
+        encoding="utf-8",
+    )
     assert run("check", str(f)).returncode == 0
     assert run("--help").returncode == 0 and run("check", "--help").returncode == 0
     assert run("check", str(tmp_path / "missing.yaml")).returncode == 2
+
+
+def test_the_rules_folder_is_called_rules_on_every_command(tmp_path: Path) -> None:
+    """Issue 13 item 5: `--rules DIR` on every command that takes a rules folder (it was `--rules`,
+    `--dir` or a positional argument depending on the command); the old spellings still work."""
+    import argparse
+
+    from vergoedingcheck.cli import build_parser
+
+    parser = build_parser()
+    for argv in (
+        ["rules", "validate", "--rules", "R"],
+        ["rules", "show", "--rules", "R"],
+        ["rules", "diff", "--rules", "R", "--from", "2025-01-01", "--to", "2026-01-01"],
+        ["rules", "test", "--rules", "R"],
+        ["rules", "new-year", "2027", "--rules", "R"],
+        ["rules", "show", "--dir", "R"],
+    ):
+        ns = parser.parse_args(argv)
+        assert isinstance(ns, argparse.Namespace) and ns.dir == "R", argv
+    for argv in (["check", "x.yaml", "--rules", "R"], ["rules", "impact", "NEW", "--rules", "R"]):
+        assert parser.parse_args(argv).rules == "R"

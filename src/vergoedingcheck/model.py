@@ -33,6 +33,11 @@ UWV_AO_FAMILY = frozenset({"zw", "wia", "wao", "wajong"})
 PaymentKind = Literal["vrijwilligersvergoeding", "onkostenvergoeding", "gift", "loon"]
 PAYMENT_KINDS: tuple[str, ...] = ("vrijwilligersvergoeding", "onkostenvergoeding", "gift", "loon")
 
+PayerType = Literal["anbi", "sbbi", "sport", "not_vpb", "commercial"]
+PAYER_TYPES: tuple[str, ...] = ("anbi", "sbbi", "sport", "not_vpb", "commercial")
+VOLUNTEER_PAYER_TYPES = frozenset({"anbi", "sbbi", "sport", "not_vpb"})
+"""Organisations the vrijwilligersregeling covers (art. 2 lid 6 Wet LB 1964); `commercial` pays wages."""
+
 
 @dataclass(frozen=True, slots=True)
 class Benefit:
@@ -68,6 +73,18 @@ class Resident:
     @property
     def household_key(self) -> str:
         return self.household if self.household else f"resident:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Payer:
+    """What is known about one paying organisation (spec §1 `payers:`, §3 Payers).
+
+    `name` matches `Payment.payer` exactly; `below_market_rate`: the payer can show that its hourly
+    rate is not a market rate (then an hourly rate above the norm is a warning, not unknown)."""
+
+    name: str
+    type: PayerType
+    below_market_rate: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ def test_every_finding_on_every_case_reads_as_a_sentence(ruleset: Ruleset) -> No
     for f in sorted(CASES.glob("*.yaml")):
         doc = yaml.safe_load(f.read_text(encoding="utf-8"))
         case = case_from_doc(parse_text(yaml.safe_dump(doc["case"]), str(f)))
-        result = evaluate(case.residents, case.payments, ruleset)
+        result = evaluate(case.residents, case.payments, ruleset, payers=case.payers)
         for r in result.residents:
             for y in r.years:
                 for finding in y.findings:

@@ -19,7 +19,7 @@ CASES = case_files(Path(__file__).resolve().parents[2] / "rules" / "cases")
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_every_problem_finding_names_its_legal_basis(path: Path, ruleset: Ruleset) -> None:
     case = read_scenario(path).case
-    ev = start_evaluation(case.residents, case.payments, ruleset)
+    ev = start_evaluation(case.residents, case.payments, ruleset, payers=case.payers)
     for rr in ev.results():
         for y in with_provisional(ev, rr).years:
             for lang in ("nl", "en"):

@@ -78,3 +78,26 @@ def test_no_provisional_when_something_else_is_unknown_too(ruleset: Ruleset) -> 
     )
     assert years[2027]["status"] == "unknown"
     assert "provisional" not in years[2027]
+
+
+def test_evaluate_itself_gives_provisional_so_the_app_and_letters_can_plan_january(ruleset: Ruleset) -> None:
+    """Before, only `check` and the scenario runner added `provisional`; the app and the letters
+    call `evaluate()`. 2027-01-15: 100.00 allowance, no benefit. 2027 figures pending -> status
+    unknown. Assuming the 2026 figures (220.00 / 2200.00): safe, headroom 2200.00 - 100.00 = 2100.00
+    (months: January 220.00 - 100.00 = 120.00, others 220.00; 11 x 220.00 + 120.00 = 2540.00)."""
+    from vergoedingcheck.engine import evaluate
+    from vergoedingcheck.model import Payment, Resident
+
+    r = Resident("R1", date(1970, 1, 1), "Test", None, None, ())
+    rr = evaluate(
+        [r], [Payment("R1", date(2027, 1, 15), Decimal("100.00"), "vrijwilligersvergoeding")], ruleset
+    ).resident("R1")
+    assert rr is not None
+    y = rr.year(2027)
+    assert y is not None and y.status == "unknown"
+    assert y.provisional is not None
+    assert (y.provisional.status, y.provisional.headroom, y.provisional.assuming) == (
+        "safe",
+        Decimal("2100.00"),
+        "2026",
+    )

@@ -152,3 +152,36 @@ def test_payers(db_target: str) -> None:
             s.add_payer("Sportclub Noord", "sport")
         (entry,) = [e for e in s.audit(table="payers") if e.row_key == "Sportclub Noord"]
         assert entry.action == "insert" and entry.after is not None and entry.after["type"] == "sport"
+
+
+def test_deleting_a_shared_resident_keeps_the_other_teams_resident_and_payments(
+    teams: dict[str, Store],
+) -> None:
+    """A coordinator of team A deletes S1, whom team B shares: the cascade used to delete B's
+    payments (and the resident) too. B's resident and every payment B made stay; A no longer
+    sees S1 (only A's own payments to S1 go)."""
+    a, b = teams["a"], teams["b"]
+    a.add_payment(pay("S1", "30.00", date(2026, 2, 1), note="van A"))
+    b.add_payment(pay("S1", "40.00", date(2026, 2, 2), note="van B"))
+    a.delete_resident("S1")
+    assert [r.id for r in a.residents()] == ["A1"]
+    assert [r.id for r in b.residents()] == ["B1", "S1"]
+    assert [(p.amount, p.note) for p in b.payments("S1")] == [(D("40.00"), "van B")]
+    assert b.other_team_payments("S1") == []  # A's own payment went with A's part
+    assert teams["admin"].teams_of("S1") == ["B"]
+
+
+def test_deleting_a_resident_of_one_team_deletes_it(teams: dict[str, Store]) -> None:
+    a = teams["a"]
+    a.add_payment(pay("A1", "30.00", date(2026, 2, 1)))
+    a.delete_resident("A1")
+    assert [r.id for r in teams["admin"].residents()] == ["B1", "S1"]
+    assert teams["admin"].payments("A1") == []
+
+
+def test_a_coordinator_cannot_take_a_resident_away_from_another_team(teams: dict[str, Store]) -> None:
+    """The helper that removes the caller's teams from a resident removes no other team's."""
+    with teams["a"].engine.connect() as c:
+        c.exec_driver_sql("SELECT vc_leave_teams('S1', ARRAY['A', 'B'])")
+        c.commit()
+    assert teams["admin"].teams_of("S1") == ["B"]

@@ -45,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
             from vergoedingcheck.store.demo import seed_demo
 
             seed_demo(store)
-        VergoedingApp(store, ruleset).run()
+        app = VergoedingApp(store, ruleset)
+        app.run()
     finally:
         store.close()
-    return 0
+    return 3 if app.return_code else 0  # a crash (its message is already shown) is exit 3, not 0

@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     from vergoedingcheck.services import batch
 
     jobs = args.jobs if args.jobs is not None else batch.default_jobs()
-    ev = start_evaluation(case.residents, case.payments, ruleset)
+    ev = start_evaluation(case.residents, case.payments, ruleset, payers=case.payers)
     if args.format == "json":
         # streamed: one resident's result at a time, so a large caseload stays small in memory;
         # with --jobs each resident is checked and encoded in a worker, written here in file order

@@ -90,7 +90,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "Exitcode 0: geen fouten (waarschuwingen mogen); 1: fouten in de regels; "
         "2: de map bestaat niet.",
     )
-    v.add_argument("dir", nargs="?", metavar="DIR", help="regelmap (standaard: de meegeleverde)")
+    _rules_arg(v, positional=True)
     v.add_argument("--today", type=_date, metavar="DATUM", help=argparse.SUPPRESS)
     v.set_defaults(func=run_validate)
 
@@ -111,7 +111,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="NAAM",
         help="toon wat in deze gemeente geldt (met gemeentelijke afwijkingen)",
     )
-    s.add_argument("--dir", metavar="DIR", help="regelmap (standaard: de meegeleverde)")
+    _rules_arg(s)
     _option_arg(s)
     s.set_defaults(func=run_show)
 
@@ -126,9 +126,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     d.add_argument("dirs", nargs="*", metavar="MAP", help="OUDE_MAP NIEUWE_MAP")
     d.add_argument("--from", dest="day_from", type=_date, metavar="DATUM", help="eerste datum")
     d.add_argument("--to", dest="day_to", type=_date, metavar="DATUM", help="tweede datum")
-    d.add_argument(
-        "--dir", metavar="DIR", help="regelmap bij --from/--to (standaard: de meegeleverde)"
-    )
+    _rules_arg(d, "regelmap bij --from/--to (standaard: de meegeleverde)")
     d.set_defaults(func=run_diff)
 
     i = rs.add_parser(
@@ -157,7 +155,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "verwachte uitkomst. Elke afwijking met bestand, naam en verschil; als laatste regel "
         "'N passed, M failed'. Exitcode 0: alles klopt; 1: een scenario faalt.",
     )
-    t.add_argument("dir", nargs="?", metavar="DIR", help="regelmap (standaard: de meegeleverde)")
+    _rules_arg(t, positional=True)
     t.add_argument("--cases", metavar="MAP", help="map met scenario's (standaard: DIR/cases)")
     t.add_argument("-v", "--verbose", action="store_true", help="toon ook de geslaagde scenario's")
     _option_arg(t)
@@ -174,7 +172,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "Exitcode 0: alles is al ingevuld; 1: er is iets in te vullen.",
     )
     n.add_argument("year", type=_year, metavar="JAAR")
-    n.add_argument("--dir", metavar="DIR", help="regelmap (standaard: de meegeleverde)")
+    _rules_arg(n)
     n.add_argument(
         "--out", metavar="BESTAND", help="schrijf het ontwerp naar dit bestand (niet in rules/)"
     )
@@ -182,6 +180,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+
+
+def _rules_arg(
+    p: argparse.ArgumentParser,
+    help: str = "regelmap (standaard: de meegeleverde)",
+    *,
+    positional: bool = False,
+) -> None:
+    """One name for the rules folder on every command: `--rules DIR` (as `check`, `letters` and
+    `app`). `--dir`, and for validate/test the positional DIR, still work for existing scripts."""
+    p.add_argument("--rules", "--dir", dest="dir", metavar="DIR", help=help)
+    if positional:
+        p.add_argument("dir_pos", nargs="?", metavar="DIR", help=argparse.SUPPRESS)
+
+
+def _rules_dir(args: argparse.Namespace) -> str | None:
+    pos = getattr(args, "dir_pos", None)
+    if pos and args.dir and pos != args.dir:
+        raise _usage("geef de regelmap één keer: --rules DIR (of als laatste argument)")
+    return args.dir or pos
 
 
 def _rules_root(directory: str | None) -> Path:
@@ -231,7 +249,7 @@ def validate_dir(
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    root = _rules_root(args.dir)
+    root = _rules_root(_rules_dir(args))
     if not root.is_dir():
         raise _usage(f"de regelmap {root} bestaat niet")
     errors, warnings = validate_dir(root, args.today)
@@ -451,7 +469,7 @@ def _from_store(db: str | None) -> tuple[list[Resident], list[Payment], str]:
 def run_test(args: argparse.Namespace) -> int:
     from vergoedingcheck.maintainer.scenarios import case_files, run_scenarios
 
-    rs = _load(args.dir, args.option)
+    rs = _load(_rules_dir(args), args.option)
     cases_dir = Path(args.cases) if args.cases else rs.directory / "cases"
     if not cases_dir.is_dir():
         raise _usage(f"de map met scenario's {cases_dir} bestaat niet")

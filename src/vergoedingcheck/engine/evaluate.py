@@ -13,12 +13,14 @@ disregard rose from €764 to €1,500 on 1 April, and this makes that change ex
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
 
+from vergoedingcheck.engine.provisional import with_provisional
 from vergoedingcheck.engine.result import (
     BenefitResult,
     CheckResult,
@@ -38,10 +40,12 @@ from vergoedingcheck.model import (
     BIJSTAND_FAMILY,
     UWV_AO_FAMILY,
     Benefit,
+    Payer,
     Payment,
     Resident,
     age_on,
 )
+from vergoedingcheck.money import q
 from vergoedingcheck.rules.ruleset import FigureNotCovered, FigureValue, Ruleset
 
 ZERO = Decimal("0.00")
@@ -63,6 +67,20 @@ PW_INCOME = LegalRef(
     "31 lid 1 en 32 (middelen; inkomen uit arbeid)",
     "https://wetten.overheid.nl/BWBR0015703",
     "BWBR0015703",
+)
+
+VOLUNTEER_PAYERS = LegalRef(
+    "Wet op de loonbelasting 1964",
+    "2 lid 6 (vrijwilliger: werk voor een ANBI, een sportorganisatie of een organisatie die niet aan "
+    "de vennootschapsbelasting is onderworpen)",
+    "https://wetten.overheid.nl/BWBR0002471",
+    "BWBR0002471",
+)
+VOLUNTEER_NOT_EMPLOYEE = LegalRef(
+    "Wet op de loonbelasting 1964",
+    "2 lid 6 (vrijwilliger: niet in dienstbetrekking bij die organisatie, niet als beroep)",
+    "https://wetten.overheid.nl/BWBR0002471",
+    "BWBR0002471",
 )
 
 
@@ -90,11 +108,29 @@ class _Year:
     payments: list[Payment]  # this resident, this year, sorted by date
     household_gifts: list[Payment]  # every gift to the household this year, sorted by date
     ruleset: Ruleset
+    payers: Mapping[str, Payer] = field(default_factory=dict)  # what is known per payer name
+    # the household member whose benefit counts the household's gift excess (spec §3, Gifts):
+    # the first member, in the given order, with a bijstand-family benefit in this year
+    gifts_counted_on: str | None = None
+    # the other household members' taxable amounts this year, for toeslagen (spec §3, Toeslagen):
+    # (id, taxable or None when it cannot be known), in the given order
+    partners_taxable: tuple[tuple[str, Decimal | None], ...] = ()
     findings: list[Finding] = field(default_factory=list)
     month_status: dict[int, list[Status]] = field(default_factory=lambda: defaultdict(list))
 
     def __post_init__(self) -> None:
         self.mun = self.resident.municipality
+        # spec §3 Payers: a fixed allowance from a payer listed as `commercial` is pay, in every regime
+        self.commercial: dict[str, list[Payment]] = {}
+        if self.payers:
+            reclassified: list[Payment] = []
+            for p in self.payments:
+                payer = self.payers.get(p.payer) if p.payer else None
+                if payer is not None and payer.type == "commercial" and p.is_fixed_allowance:
+                    self.commercial.setdefault(payer.name, []).append(p)
+                    p = replace(p, kind="loon")
+                reclassified.append(p)
+            self.payments = reclassified
         self.fixed = dict.fromkeys(MONTHS, ZERO)
         self.proven = dict.fromkeys(MONTHS, ZERO)
         self.loon = dict.fromkeys(MONTHS, ZERO)
@@ -291,6 +327,81 @@ def _report_caps(
         )
 
 
+# -- payers ---------------------------------------------------------------------------------------
+
+
+def _payers(y: _Year) -> dict[str, list[Payment]]:
+    """Spec §3 Payers (Wet LB 1964 art. 2 lid 6): only work for an ANBI, an SBBI, a sports
+    organisation or an organisation not subject to corporate tax can carry a volunteer allowance,
+    and a volunteer is not the payer's employee.
+
+    - a fixed allowance from a payer listed as `commercial` is pay (already turned into `loon` by
+      `_Year`): one `fail` finding per payer saying why;
+    - a payer that is not listed, or a payment without payer, is assumed to qualify: one `ok`
+      finding for the year (`payer.assumed`);
+    - a payer that pays `loon` and an allowance in the same year: its allowances are `unknown`
+      (one finding per payer naming what to record). Returns those allowances by payer.
+    """
+    year = str(y.year)
+    for name, pays in y.commercial.items():
+        total = sum((p.amount for p in pays), ZERO)
+        y.add(
+            "payer.commercial",
+            "fail",
+            year,
+            "payer.commercial_is_wages",
+            regime="tax",
+            value=total,
+            ref=VOLUNTEER_PAYERS,
+            params=[("payer", name), ("count", len(pays))],
+        )
+    unlisted = [p for p in y.payments if p.is_fixed_allowance and (not p.payer or p.payer not in y.payers)]
+    if unlisted:
+        names = sorted({p.payer for p in unlisted if p.payer})
+        without = sum(1 for p in unlisted if not p.payer)
+        y.add(
+            "payer.type",
+            "ok",
+            year,
+            "payer.assumed",
+            regime="tax",
+            ref=VOLUNTEER_PAYERS,
+            params=[("payers", ", ".join(names)), ("without_payer", without)],
+        )
+    wage_payers = {p.payer for p in y.payments if p.kind == "loon" and p.payer}
+    mixed: dict[str, list[Payment]] = {}
+    for p in y.payments:
+        if p.is_fixed_allowance and p.payer in wage_payers:
+            assert p.payer is not None
+            mixed.setdefault(p.payer, []).append(p)
+    for name, pays in mixed.items():
+        y.add(
+            "payer.wages_and_allowance",
+            "unknown",
+            year,
+            "payer.wages_and_allowance",
+            regime="tax",
+            value=sum((p.amount for p in pays), ZERO),
+            ref=VOLUNTEER_NOT_EMPLOYEE,
+            missing="allowance_not_pay",
+            params=[("payer", name)],
+        )
+        for p in pays:
+            y.month_status[p.date.month].append("unknown")
+    return mixed
+
+
+def _with_mixed(b: BenefitResult, mixed: Sequence[Payment], entries: Sequence[Benefit]) -> BenefitResult:
+    """A benefit whose period holds an allowance from a payer that also pays wages: a safe one
+    cannot be vouched for (`unknown`), and its countable amount cannot be known (the allowance
+    counts in full if it is pay), so it is null; an unsafe one stays unsafe."""
+    if b.type not in BIJSTAND_FAMILY | UWV_AO_FAMILY | {"ww"}:
+        return b
+    if not any(_in_period(entries, p.date) for p in mixed):
+        return b
+    return replace(b, status="unsafe" if b.status == "unsafe" else "unknown", countable=None)
+
+
 # -- tax ------------------------------------------------------------------------------------------
 
 
@@ -307,7 +418,7 @@ def _tax(y: _Year) -> tuple[TaxResult, _CapTest]:
     test = _cap_test(y, "tax", "tax.volunteer.month_cap", "tax.volunteer.year_cap", pays, counted)
     total = sum(counted.values(), ZERO)
     _report_caps(y, "tax", test, counted, total, "tax.volunteer")
-    _hourly_norm(y)
+    hourly_unknown = _hourly_norm(y)
     breach = test.year_over or any(test.month_over.values())
     if breach:
         taxable: Decimal | None = y.fixed_year + y.loon_year
@@ -326,7 +437,7 @@ def _tax(y: _Year) -> tuple[TaxResult, _CapTest]:
         for m in MONTHS:
             if y.fixed[m] > 0:
                 y.month_status[m].append("unsafe")
-    elif not test.complete:
+    elif not test.complete or hourly_unknown:
         taxable = None
     else:
         taxable = y.loon_year
@@ -346,15 +457,20 @@ def _tax(y: _Year) -> tuple[TaxResult, _CapTest]:
     status: Status
     if breach or y.loon_year > 0:
         status = "unsafe"
-    elif not test.complete:
+    elif not test.complete or hourly_unknown:
         status = "unknown"
     else:
         status = "safe"
     return TaxResult(status, total, taxable), test
 
 
-def _hourly_norm(y: _Year) -> None:
-    """The Belastingdienst hourly norm: a warning for tax (municipal policy may make it hard)."""
+def _hourly_norm(y: _Year) -> bool:
+    """The Belastingdienst hourly norm (spec §3 Tax; rules-nl.md §0a item 4). Above it the
+    allowance is a volunteer allowance only if the payer can show the rate is not a market rate
+    ("mogelijk nog steeds", BD-VV): a payer listed with `below_market_rate: true` makes it a
+    warning; otherwise the tax regime is unknown for the year. True when it is unknown.
+    (Municipal policy may make the norm hard for bijstand: `policy.hourly_norm_hard`.)"""
+    unknown = False
     for p in y.payments:
         if not (p.is_fixed_allowance and p.hours):
             continue
@@ -362,18 +478,26 @@ def _hourly_norm(y: _Year) -> None:
         if over is None:
             continue
         rate, norm, basis = over
-        if rate > norm:
-            y.add(
-                "tax.volunteer.hourly_norm",
-                "warning",
-                p.date.isoformat(),
-                "tax.hourly_over_norm",
-                regime="tax",
-                limit=norm,
-                value=_cents_up(rate),
-                basis=basis,
-                params=[("hours", p.hours), ("amount", p.amount)],
-            )
+        if rate <= norm:
+            continue
+        payer = y.payers.get(p.payer) if p.payer else None
+        explained = payer is not None and payer.below_market_rate
+        y.add(
+            "tax.volunteer.hourly_norm",
+            "warning" if explained else "unknown",
+            p.date.isoformat(),
+            "tax.hourly_over_norm" if explained else "tax.hourly_over_norm_unknown",
+            regime="tax",
+            limit=norm,
+            value=_cents_up(rate),
+            basis=basis,
+            params=[("hours", p.hours), ("amount", p.amount), ("payer", p.payer or "")],
+            missing=None if explained else "below_market_rate",
+        )
+        if not explained:
+            unknown = True
+            y.month_status[p.date.month].append("unknown")
+    return unknown
 
 
 def _hard_hourly_breach(
@@ -407,6 +531,54 @@ def _hard_hourly_breach(
         value=_cents_up(rate),
         basis=hard,
         params=params,
+    )
+    return True
+
+
+def _regulation_hourly_breach(y: _Year, p: Payment, regime: str, flag: str, explanation: str) -> bool | None:
+    """The hourly condition of the WW volunteer regulation until 2019 (Stcrt. 2014, 36337, art. 1:
+    EUR 4.50 an hour, EUR 2.50 under 23: its own figures and age, not the tax norm), which UWV also
+    applied to ZW/WIA/WAO/Wajong in 2017-2018 (`flag` per regime). True (and a `fail` finding)
+    when the payment is above it; False when not or the flag is off; None when unknown."""
+    hard = y.figure(flag, p.date, regime)
+    if hard is None:
+        return None
+    if not hard.value:
+        return False
+    assert p.hours
+    age = y.age(p.date)
+    if age is None:
+        y.add(
+            flag,
+            "unknown",
+            p.date.isoformat(),
+            "fact.missing_birth_date",
+            regime=regime,
+            missing="birth_date",
+            ref=y.figure_ref("ww.volunteer.hourly_limit_age", p.date),
+        )
+        y.month_status[p.date.month].append("unknown")
+        return None
+    threshold = y.figure("ww.volunteer.hourly_limit_age", p.date, regime)
+    if threshold is None:
+        return None
+    fid = "ww.volunteer.hourly_limit" if age >= threshold.value else "ww.volunteer.hourly_limit_young"
+    limit = y.figure(fid, p.date, regime)
+    if limit is None:
+        return None
+    rate = p.amount / p.hours  # unrounded: 45.01 for 10 hours is over 4.50
+    if rate <= limit.decimal:
+        return False
+    y.add(
+        flag,
+        "fail",
+        p.date.isoformat(),
+        explanation,
+        regime=regime,
+        limit=limit.decimal,
+        value=_cents_up(rate),
+        basis=hard,
+        params=[("age", age), ("amount", p.amount), ("hours", p.hours)],
     )
     return True
 
@@ -611,6 +783,25 @@ def _gifts_countable(y: _Year) -> tuple[Decimal, bool]:
     last = _gift_limit(y, gifts[-1].date)
     assert last is not None
     excess = max(ZERO, cum - last.decimal)
+    counted_on = y.gifts_counted_on
+    if excess > 0 and counted_on is not None and counted_on != y.resident.id:
+        # one household's income, counted once: on the benefit of `counted_on`, not on this one
+        y.add(
+            "pw.gift.year_limit",
+            "warning",
+            str(y.year),
+            "gifts.over_limit_counted_on_other",
+            regime="gifts",
+            limit=last.decimal,
+            value=cum,
+            basis=last,
+            params=[
+                ("household", y.resident.household or ""),
+                ("excess", excess),
+                ("counted_on", counted_on),
+            ],
+        )
+        return ZERO, False
     y.add(
         "pw.gift.year_limit",
         "fail" if excess > 0 else "ok",
@@ -646,6 +837,17 @@ def _uwv_ao(y: _Year, btype: str, entries: Sequence[Benefit]) -> BenefitResult:
     _report_caps(y, regime, test, counted, sum(counted.values(), ZERO), "uwv.volunteer")
     unknown = basis is None or costs_count is None or not test.complete
     countable = _offset_fixed(y, test, in_period)
+    for p in in_period:  # 2017-2018: above EUR 4.50 an hour (2.50 under 23) UWV saw paid work
+        if not (p.is_fixed_allowance and p.hours) or test.year_over or test.month_over[p.date.month]:
+            continue
+        breach = _regulation_hourly_breach(
+            y, p, regime, "uwv.volunteer.hourly_norm_hard", "uwv.hourly_norm_hard"
+        )
+        if breach is None:
+            unknown = True
+        elif breach:
+            countable += p.amount
+            y.month_status[p.date.month].append("unsafe")
     wages = sum((p.amount for p in in_period if p.kind == "loon"), ZERO)
     if wages > 0:
         countable += wages
@@ -714,7 +916,9 @@ def _ww(y: _Year, entries: Sequence[Benefit]) -> BenefitResult:
     for p in in_period:  # until 2019 the WW regulation also set an hourly limit (Stcrt. 2014, 36337)
         if p in over or not (p.is_fixed_allowance and p.hours):
             continue
-        breach = _hard_hourly_breach(y, p, regime, "ww.volunteer.hourly_norm_hard", "ww.hourly_norm_hard")
+        breach = _regulation_hourly_breach(
+            y, p, regime, "ww.volunteer.hourly_norm_hard", "ww.hourly_norm_hard"
+        )
         if breach is None:
             unknown = True
         elif breach:
@@ -739,7 +943,7 @@ def _ww(y: _Year, entries: Sequence[Benefit]) -> BenefitResult:
         else:
             wage = wages.pop()
             hours = sum((p.hours or ZERO for p in over), ZERO)
-            fictitious = (hours * wage).quantize(Decimal("0.01"))
+            fictitious = q(hours * wage)  # half up to the cent: the one rounding rule (money.q)
             countable = fictitious
             y.add(
                 "ww.fictitious_wage",
@@ -777,9 +981,38 @@ def _aow(y: _Year) -> BenefitResult:
 
 
 def _toeslagen(y: _Year, tax: TaxResult) -> BenefitResult:
+    """Toeslagen follow the household (spec §3): the taxable amounts of the resident and of every
+    other member of the same household that year are added up, each named in a finding."""
     v = y.figure("toeslagen.income_test", date(y.year, 12, 31), "toeslagen", mark_month=False)
     if v is None or tax.taxable is None:
         return BenefitResult("toeslagen", "unknown", None)
+    unknown_partner = False
+    countable = tax.taxable
+    for pid, taxable in y.partners_taxable:
+        if taxable is None:
+            unknown_partner = True
+            y.add(
+                "toeslagen.income_test",
+                "unknown",
+                str(y.year),
+                "toeslagen.partner_unknown",
+                regime="toeslagen",
+                basis=v,
+                missing="partner_taxable",
+                params=[("partner", pid)],
+            )
+        elif taxable > 0:
+            countable += taxable
+            y.add(
+                "toeslagen.income_test",
+                "fail",
+                str(y.year),
+                "toeslagen.partner_income_raised",
+                regime="toeslagen",
+                value=taxable,
+                basis=v,
+                params=[("partner", pid)],
+            )
     if tax.taxable > 0:
         y.add(
             "toeslagen.income_test",
@@ -790,7 +1023,10 @@ def _toeslagen(y: _Year, tax: TaxResult) -> BenefitResult:
             value=tax.taxable,
             basis=v,
         )
-        return BenefitResult("toeslagen", "unsafe", tax.taxable, ("report_to_toeslagen",))
+    if countable > 0:
+        return BenefitResult("toeslagen", "unsafe", countable, ("report_to_toeslagen",))
+    if unknown_partner:
+        return BenefitResult("toeslagen", "unknown", None)
     y.add(
         "toeslagen.income_test",
         "ok",
@@ -829,14 +1065,47 @@ def _year_room_from(
     return room
 
 
+# Rules whose failure an extra allowance cannot make worse (spec §3, Headroom: "a year that is
+# unsafe for a reason an allowance does not touch keeps its allowance headroom"). Only the
+# household's gift excess is here. Wages are deliberately not: when the same payer pays wages and
+# an allowance, that payer's allowances are in doubt, and the room cannot say which payer may pay
+# it, so a year with wages keeps the cliff (0) — stricter, never a wrong "safe".
+UNTOUCHED_BY_AN_ALLOWANCE = frozenset({"pw.gift.year_limit"})
+
+
+def allowance_cliff(status: Status, findings: Sequence[Finding]) -> bool:
+    """True when the year is unsafe for a reason an extra allowance can touch (or for a reason we
+    cannot name): then there is no room at all."""
+    if status != "unsafe":
+        return False
+    fails = [f for f in findings if f.outcome == "fail"]
+    return not fails or any(f.rule not in UNTOUCHED_BY_AN_ALLOWANCE for f in fails)
+
+
+def _month_bounds(year: int, m: int) -> tuple[date, date]:
+    return date(year, m, 1), date(year, m, calendar.monthrange(year, m)[1])
+
+
+def _days_in_month(entries: Sequence[Benefit], first: date, last: date) -> list[tuple[date, date]]:
+    """For each benefit that runs on ANY day of the month (a benefit that starts on the 31st counts
+    for that month), the first and last day of the month on which it runs."""
+    out = []
+    for b in entries:
+        lo = max(first, b.since) if b.since is not None else first
+        hi = min(last, b.until) if b.until is not None else last
+        if lo <= hi:
+            out.append((lo, hi))
+    return out
+
+
 def _headroom(
     y: _Year,
-    year_unsafe: bool,
+    cliff: bool,
     bijstand_entries: Sequence[Benefit],
     ww_entries: Sequence[Benefit],
 ) -> tuple[dict[int, Decimal], Decimal]:
     months = dict.fromkeys(MONTHS, ZERO)
-    if year_unsafe:
+    if cliff:
         return months, ZERO
     tax_pays = sorted(
         (p for p in y.payments if p.is_fixed_allowance or p.is_proven_costs), key=lambda p: p.date
@@ -853,25 +1122,33 @@ def _headroom(
                 return months, ZERO
     year_room_total: Decimal | None = None
     for m in MONTHS:
-        first = date(y.year, m, 1)
-        last = date(y.year, m, 28)
+        first, last = _month_bounds(y.year, m)
         rooms: list[Decimal] = []
         series: list[tuple[str, str, str, Sequence[Payment], dict[int, Decimal]]] = [
             ("tax", "tax.volunteer.month_cap", "tax.volunteer.year_cap", tax_pays, tax_counted)
         ]
-        bij_active = [b for b in bijstand_entries if b.active_on(first) or b.active_on(last)]
-        if bij_active:
-            series.append(
-                (bij_active[0].type, "pw.volunteer.month_cap", "pw.volunteer.year_cap", fixed_pays, y.fixed)
-            )
-            age = y.age(first)
-            if age is None:
-                continue  # age unknown: no room we can vouch for
-            min_age = y.figure("pw.volunteer.min_age", first, bij_active[0].type, quiet=True)
-            temp = y.figure("pw.volunteer.young_temporary_disregard", first, bij_active[0].type, quiet=True)
-            if min_age is None or temp is None or (age < min_age.value and not temp.value):
-                continue
-        if any(b.active_on(first) or b.active_on(last) for b in ww_entries) and not ww_permission_ok:
+        bij_days = _days_in_month(bijstand_entries, first, last)
+        if bij_days:
+            btype = next(b.type for b in bijstand_entries if _days_in_month([b], first, last))
+            series.append((btype, "pw.volunteer.month_cap", "pw.volunteer.year_cap", fixed_pays, y.fixed))
+            # under 27 on bijstand on ANY day of the month: every allowance counts, no room. The
+            # age is lowest on the earliest such day; the temporary disregard is checked on the
+            # earliest and the latest such day (it ended at a month's end, 30 September 2021).
+            earliest = min(lo for lo, _ in bij_days)
+            latest = max(hi for _, hi in bij_days)
+            young_without_disregard = False
+            unknown_fact = False
+            for day in (earliest, latest):
+                age = y.age(day)
+                min_age = y.figure("pw.volunteer.min_age", day, btype, quiet=True)
+                temp = y.figure("pw.volunteer.young_temporary_disregard", day, btype, quiet=True)
+                if age is None or min_age is None or temp is None:
+                    unknown_fact = True
+                elif age < min_age.value and not temp.value:
+                    young_without_disregard = True
+            if unknown_fact or young_without_disregard:
+                continue  # no room we can vouch for
+        if _days_in_month(ww_entries, first, last) and not ww_permission_ok:
             continue
         known = True
         for regime, month_fid, year_fid, pays, counted in series:
@@ -906,6 +1183,8 @@ def _headroom(
 
 def _evaluate_year(y: _Year) -> YearResult:
     r = y.resident
+    # tax needs no change for `mixed`: the same payer's wages already make it unsafe (taxed as wages)
+    mixed = [p for pays in _payers(y).values() for p in pays]
     tax, _ = _tax(y)
     benefits: list[BenefitResult] = []
     by_type: dict[str, list[Benefit]] = {}
@@ -936,6 +1215,8 @@ def _evaluate_year(y: _Year) -> YearResult:
                 params=[("type", btype), ("known", ", ".join(BENEFIT_TYPES))],
             )
             benefits.append(BenefitResult(btype, "unknown", None))
+    if mixed:
+        benefits = [_with_mixed(b, mixed, by_type.get(b.type, [])) for b in benefits]
     # gifts: the household's total; limit and headroom only where a bijstand-type benefit runs
     gift_total = sum((g.amount for g in y.household_gifts), ZERO)
     limit: Decimal | None = None
@@ -947,11 +1228,13 @@ def _evaluate_year(y: _Year) -> YearResult:
             gift_room = max(ZERO, limit - gift_total)
         except FigureNotCovered:
             limit = None
-    gifts = GiftResult(r.household, gift_total, limit, gift_room)
+    gifts = GiftResult(
+        r.household, gift_total, limit, gift_room, y.gifts_counted_on if bijstand_entries else None
+    )
 
     status = worst([tax.status, *[b.status for b in benefits]])
     ww_entries = by_type.get("ww", [])
-    month_rooms, year_room = _headroom(y, status == "unsafe", bijstand_entries, ww_entries)
+    month_rooms, year_room = _headroom(y, allowance_cliff(status, y.findings), bijstand_entries, ww_entries)
     _, tax_counted = _tax_counted(y)
     months = tuple(
         MonthResult(
@@ -983,6 +1266,41 @@ class Evaluation:
     gifts: dict[tuple[str, int], list[Payment]]
     errors: tuple[str, ...]
     years: frozenset[int]
+    payers: Mapping[str, Payer] = field(default_factory=dict)
+    households: dict[str, list[Resident]] = field(default_factory=dict)  # members in the given order
+    provisional: bool = True
+    """Add `provisional` to years that are unknown only because figures are pending (spec §3,
+    Coverage), for every caller: `check`, the app and the letters plan January in December alike."""
+    _taxable: dict[tuple[str, int], Decimal | None] = field(default_factory=dict, init=False)
+    _gift_years: dict[str, set[int]] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        for hh, year in self.gifts:
+            self._gift_years.setdefault(hh, set()).add(year)
+
+    def _year_payments(self, r: Resident, year: int) -> list[Payment]:
+        pays = [p for p in self.by_resident.get(r.id, []) if p.date.year == year]
+        return sorted(pays, key=lambda p: (p.date, p.kind, p.amount))
+
+    def _counted_on(self, r: Resident, year: int) -> str | None:
+        for m in self.households.get(r.household_key, [r]):
+            if any(b.type in BIJSTAND_FAMILY and b.overlaps_year(year) for b in m.benefits):
+                return m.id
+        return None
+
+    def _partners_taxable(self, r: Resident, year: int) -> tuple[tuple[str, Decimal | None], ...]:
+        if not any(b.type == "toeslagen" and b.overlaps_year(year) for b in r.benefits):
+            return ()
+        out = []
+        for m in self.households.get(r.household_key, [r]):
+            if m.id == r.id:
+                continue
+            key = (m.id, year)
+            if key not in self._taxable:
+                py = _Year(m, year, self._year_payments(m, year), [], self.ruleset, self.payers)
+                self._taxable[key] = _tax(py)[0].taxable
+            out.append((m.id, self._taxable[key]))
+        return tuple(out)
 
     def results(self) -> Iterator[ResidentResult]:
         for r in self.residents:
@@ -990,13 +1308,28 @@ class Evaluation:
             by_year: dict[int, list[Payment]] = defaultdict(list)
             for p in pays:
                 by_year[p.date.year].append(p)
+            # a year in which the household's gifts are counted on this resident's benefit is
+            # reported even without a payment of their own: the excess must show somewhere
+            gift_years = {
+                year
+                for year in self._gift_years.get(r.household_key, ())
+                if self._counted_on(r, year) == r.id
+            }
             year_results = []
-            for year in sorted(set(by_year) | self.years):
+            for year in sorted(set(by_year) | self.years | gift_years):
                 y = _Year(
-                    r, year, by_year.get(year, []), self.gifts.get((r.household_key, year), []), self.ruleset
+                    r,
+                    year,
+                    by_year.get(year, []),
+                    self.gifts.get((r.household_key, year), []),
+                    self.ruleset,
+                    self.payers,
+                    gifts_counted_on=self._counted_on(r, year),
+                    partners_taxable=self._partners_taxable(r, year),
                 )
                 year_results.append(_evaluate_year(y))
-            yield ResidentResult(r.id, tuple(year_results), r.name)
+            rr = ResidentResult(r.id, tuple(year_results), r.name)
+            yield with_provisional(self, rr, r) if self.provisional else rr
 
 
 def start_evaluation(
@@ -1005,7 +1338,10 @@ def start_evaluation(
     ruleset: Ruleset,
     *,
     years: Iterable[int] | None = None,
+    payers: Iterable[Payer] | None = None,
 ) -> Evaluation:
+    """`payers`: what is known about the paying organisations (spec §1 `payers:`); None or empty
+    means nothing is listed, so every payer is assumed to qualify (spec §3, Payers)."""
     by_resident: dict[str, list[Payment]] = defaultdict(list)
     errors: list[str] = []
     known = {r.id for r in residents}
@@ -1021,8 +1357,19 @@ def start_evaluation(
             gifts[(household_of[p.resident], p.date.year)].append(p)
     for lst in gifts.values():
         lst.sort(key=lambda p: (p.date, p.amount))
+    households: dict[str, list[Resident]] = defaultdict(list)
+    for r in residents:
+        if r.household is not None:
+            households[r.household_key].append(r)
     return Evaluation(
-        residents, ruleset, dict(by_resident), dict(gifts), tuple(errors), frozenset(years or ())
+        residents,
+        ruleset,
+        dict(by_resident),
+        dict(gifts),
+        tuple(errors),
+        frozenset(years or ()),
+        {x.name: x for x in payers or ()},
+        dict(households),
     )
 
 
@@ -1032,10 +1379,12 @@ def evaluate(
     ruleset: Ruleset,
     *,
     years: Iterable[int] | None = None,
+    payers: Iterable[Payer] | None = None,
 ) -> CheckResult:
     """Check every resident's payments against the rules. Pure and deterministic.
 
-    `years` adds years to report even without payments (the TUI shows the current year).
+    `years` adds years to report even without payments (the TUI shows the current year);
+    `payers` is what is known about the paying organisations (default: nothing listed).
     """
-    ev = start_evaluation(residents, payments, ruleset, years=years)
+    ev = start_evaluation(residents, payments, ruleset, years=years, payers=payers)
     return CheckResult(ruleset.id, ruleset.fingerprint, tuple(ev.results()), ev.errors)

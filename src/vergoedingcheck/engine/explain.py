@@ -45,10 +45,18 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "({proven_costs}) stay untaxed.",
     ),
     "tax.hourly_over_norm": (
-        "{period}: {value} per uur is meer dan de norm van {limit} per uur. Dat is een waarschuwing: "
-        "de organisatie moet kunnen uitleggen dat het geen marktconform loon is.",
-        "{period}: {value} per hour is above the norm of {limit} per hour. This is a warning: the "
-        "organisation must be able to explain it is not a market wage.",
+        "{period}: {value} per uur is meer dan de norm van {limit} per uur. {payer} kan laten zien dat "
+        "dit geen marktconform uurloon is, dus het blijft een vrijwilligersvergoeding. Bewaar die uitleg.",
+        "{period}: {value} per hour is above the norm of {limit} per hour. {payer} can show that this is "
+        "not a market rate, so it stays a volunteer allowance. Keep that explanation.",
+    ),
+    "tax.hourly_over_norm_unknown": (
+        "{period}: {value} per uur is meer dan de norm van {limit} per uur. Dan is het alleen een "
+        "vrijwilligersvergoeding als {payer} kan laten zien dat dit geen marktconform uurloon is. Leg "
+        "vast of de betaler dat kan (below_market_rate); tot dan is de uitkomst voor de belasting onbekend.",
+        "{period}: {value} per hour is above the norm of {limit} per hour. It is then only a volunteer "
+        "allowance if {payer} can show that this is not a market rate. Record whether the payer can "
+        "(below_market_rate); until then the tax outcome is unknown.",
     ),
     "tax.wages_taxable": (
         "Loon ({value}) is belast als loon; het valt niet onder de vrijwilligersregeling.",
@@ -118,6 +126,12 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "Gifts to the household: {value}, over the limit of {limit}. The part above it ({excess}) "
         "counts as income.",
     ),
+    "gifts.over_limit_counted_on_other": (
+        "Giften aan het huishouden: {value}, meer dan de grens van {limit}. Het deel erboven "
+        "({excess}) telt één keer als inkomen van het huishouden: bij de uitkering van {counted_on!s}.",
+        "Gifts to the household: {value}, over the limit of {limit}. The part above it ({excess}) "
+        "counts once as the household's income: on the benefit of {counted_on!s}.",
+    ),
     "gifts.policy_unknown": (
         "Voor giften vóór 2026 beslist de gemeente, en voor deze gemeente is geen giftenbeleid vastgelegd.",
         "Before 2026 the municipality decides on gifts, and no gift policy is recorded "
@@ -165,6 +179,12 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "{period}: {value} per hour is over {limit}. Until 2019 that was no longer unpaid work for the "
         "WW: UWV treats it as paid work.",
     ),
+    "uwv.hourly_norm_hard": (
+        "{period}: {value} per uur is meer dan {limit}. In 2017 en 2018 zag UWV dat als betaald werk: de "
+        "hele vergoeding ({amount}) gaat van de uitkering af.",
+        "{period}: {value} per hour is over {limit}. In 2017 and 2018 UWV treated that as paid work: the "
+        "whole allowance ({amount}) is offset against the benefit.",
+    ),
     "ww.permission_given": (
         "UWV heeft toestemming gegeven voor het vrijwilligerswerk.",
         "UWV has given permission for the volunteer work.",
@@ -200,6 +220,40 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "Geef het door aan Dienst Toeslagen.",
         "The taxable amount ({value}) raises the assessment income; toeslagen may go down. Report "
         "it to Dienst Toeslagen.",
+    ),
+    "toeslagen.partner_income_raised": (
+        "Toeslagen gaan uit van het inkomen van het huishouden: het belaste bedrag van {partner!s} "
+        "({value}) verhoogt het toetsingsinkomen ook. Geef het door aan Dienst Toeslagen.",
+        "Toeslagen are based on the household's income: the taxable amount of {partner!s} ({value}) "
+        "raises the assessment income too. Report it to Dienst Toeslagen.",
+    ),
+    "toeslagen.partner_unknown": (
+        "Onbekend: het belaste bedrag van {partner!s} (zelfde huishouden) is niet bekend, en toeslagen "
+        "gaan uit van het inkomen van het huishouden.",
+        "Unknown: the taxable amount of {partner!s} (same household) is not known, and toeslagen are "
+        "based on the household's income.",
+    ),
+    "payer.commercial_is_wages": (
+        "{payer} is een commerciële organisatie en kan geen vrijwilligersvergoeding geven. De vergoeding "
+        "({value}) telt daarom als loon, voor de belasting en voor de uitkering.",
+        "{payer} is a commercial organisation and cannot pay a volunteer allowance. The allowance "
+        "({value}) therefore counts as wages, for tax and for the benefit.",
+    ),
+    "payer.assumed": (
+        "Aangenomen is dat de betaler met vrijwilligers mag werken (een ANBI, SBBI, sportorganisatie of "
+        "organisatie zonder vennootschapsbelasting): {who}. Klopt dat niet, zet de betaler dan in de "
+        "lijst van betalers.",
+        "Assumed that the payer may pay volunteer allowances (an ANBI, SBBI, sports organisation or an "
+        "organisation not subject to corporate tax): {who}. If that is not right, add the payer to "
+        "the list of payers.",
+    ),
+    "payer.wages_and_allowance": (
+        "{payer} betaalt dit jaar ook loon. Een vrijwilliger is niet in dienst van de organisatie die de "
+        "vergoeding geeft, dus het is onbekend of de vergoeding ({value}) geen verkapt loon is. Leg vast "
+        "dat de vergoeding voor ander, onbetaald werk is; de organisatie en de instantie beoordelen dat.",
+        "{payer} also pays wages this year. A volunteer is not an employee of the organisation that pays "
+        "the allowance, so it is unknown whether the allowance ({value}) is not disguised pay. Record "
+        "that the allowance is for other, unpaid work; the organisation and the office judge that.",
     ),
     "benefit.unknown_type": (
         "Onbekend: uitkeringssoort {type!s} kent vergoedingcheck niet (bekend: {known}).",
@@ -276,6 +330,17 @@ def explain(finding: Finding, lang: str = "nl") -> str:
         if "date" in params:
             values["date"] = format_period(params["date"], locale)
         values["why"] = _why(params, lang, locale)
+    if finding.explanation.startswith("tax.hourly_over_norm") and not values.get("payer"):
+        values["payer"] = "de betaler" if lang == "nl" else "the payer"
+    if finding.explanation == "payer.assumed":
+        params = dict(finding.params)
+        parts = [params["payers"]] if params.get("payers") else []
+        n = int(params.get("without_payer") or 0)
+        if n:
+            parts.append(
+                f"{n} vergoeding(en) zonder betaler" if lang == "nl" else f"{n} payment(s) without a payer"
+            )
+        values["who"] = (" en " if lang == "nl" else " and ").join(parts)
     try:
         return template[idx].format(**values)
     except (KeyError, IndexError, ValueError):

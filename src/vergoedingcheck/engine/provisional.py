@@ -19,6 +19,7 @@ from vergoedingcheck.rules.ruleset import FigureNotCovered, Ruleset
 
 if TYPE_CHECKING:
     from vergoedingcheck.engine.evaluate import Evaluation
+    from vergoedingcheck.model import Resident
 
 
 def _pending_figures(y: YearResult) -> list[tuple[str, date]] | None:
@@ -52,14 +53,16 @@ def _assuming(ruleset: Ruleset, pending: list[tuple[str, date]], municipality: s
     return ", ".join(str(y) for y in sorted(years))
 
 
-def with_provisional(ev: Evaluation, rr: ResidentResult) -> ResidentResult:
-    """`rr` with `provisional` on every year that is unknown only because figures are pending."""
+def with_provisional(ev: Evaluation, rr: ResidentResult, resident: Resident | None = None) -> ResidentResult:
+    """`rr` with `provisional` on every year that is unknown only because figures are pending.
+    `Evaluation.results()` already adds it; calling this again changes nothing."""
     pending = {y.year: p for y in rr.years if y.provisional is None and (p := _pending_figures(y))}
     if not pending:
         return rr
-    resident = next(r for r in ev.residents if r.id == rr.id)
+    if resident is None:
+        resident = next(r for r in ev.residents if r.id == rr.id)
     assumed = ev.ruleset.assuming_confirmed()
-    again = next(replace(ev, residents=[resident], ruleset=assumed).results())
+    again = next(replace(ev, residents=[resident], ruleset=assumed, provisional=False).results())
     years = []
     for y in rr.years:
         p = pending.get(y.year)

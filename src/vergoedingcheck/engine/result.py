@@ -128,6 +128,7 @@ class GiftResult:
     total: Decimal
     limit: Decimal | None  # None: no limit applies (no bijstand-type benefit) or none is known
     headroom: Decimal | None
+    counted_on: str | None = None  # the member whose benefit counts the household's excess (spec §3)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -135,6 +136,7 @@ class GiftResult:
             "total": to_json(self.total),
             "limit": to_json(self.limit),
             "headroom": to_json(self.headroom),
+            "counted_on": self.counted_on,
         }
 
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, 
 
 from vergoedingcheck.files import write_private
 from vergoedingcheck.io.fastjson import read_source  # JSON through a C parser (issue 14)
-from vergoedingcheck.model import Benefit, Payment, Resident
+from vergoedingcheck.model import Benefit, Payer, Payment, Resident
 from vergoedingcheck.money import MoneyError, parse_money, to_json
 from vergoedingcheck.sourcefile import InputError, Problem, SourceDoc, merge_problems
 from vergoedingcheck.validation import (
@@ -103,6 +103,7 @@ BenefitTypeLit = Literal[
     "bijstand", "ioaw", "ioaz", "aio", "ww", "zw", "wia", "wao", "wajong", "aow", "toeslagen"
 ]
 KindLit = Literal["vrijwilligersvergoeding", "onkostenvergoeding", "gift", "loon"]
+PayerTypeLit = Literal["anbi", "sbbi", "sport", "not_vpb", "commercial"]
 
 
 class _Strict(BaseModel):
@@ -129,6 +130,12 @@ class ResidentIn(_Strict):
     address: Annotated[list[Text], Field(max_length=5)] = []
 
 
+class PayerIn(_Strict):
+    name: Text
+    type: PayerTypeLit
+    below_market_rate: StrictBool = False
+
+
 class PaymentIn(_Strict):
     resident: Id
     date: DateField
@@ -147,6 +154,7 @@ class CaseIn(_Strict):
     version: Literal[1]
     municipality: Text | None = None
     residents: list[ResidentIn]
+    payers: list[PayerIn] = []
     payments: list[Any] = []
     """Validated one by one (PaymentIn) and turned into engine input at once, so a caseload of
     hundreds of thousands of payments never holds two full copies in memory."""
@@ -158,6 +166,7 @@ class Case:
     payments: list[Payment]
     municipality: str | None = None
     file: str | None = None
+    payers: tuple[Payer, ...] = ()
 
 
 _MESSAGES = {
@@ -187,7 +196,7 @@ def case_from_doc(doc: SourceDoc) -> Case:
     """Validate parsed data into a Case; every problem at once, with line numbers."""
     if not isinstance(doc.data, dict):
         raise InputError([doc.problem((), "a case file is a mapping with version, residents, payments")])
-    early = doc.problems + _reference_problems(doc)
+    early = doc.problems + _reference_problems(doc) + _payer_problems(doc)
     raw_payments: Any = doc.data.get("payments")
     if isinstance(raw_payments, list):
         for i, item in enumerate(raw_payments):
@@ -275,7 +284,27 @@ def case_from_doc(doc: SourceDoc) -> Case:
         )
     if problems:
         raise InputError(merge_problems(problems))
-    return Case(residents, payments, case.municipality, doc.file)
+    payers = tuple(Payer(x.name, x.type, x.below_market_rate) for x in case.payers)
+    return Case(residents, payments, case.municipality, doc.file, payers)
+
+
+def _payer_problems(doc: SourceDoc) -> list[Problem]:
+    """`payers:` (spec §1): a name listed twice is refused (found on the raw data, so it is
+    reported together with every other problem)."""
+    out: list[Problem] = []
+    payers = doc.data.get("payers")
+    first: dict[str, int] = {}
+    for i, item in enumerate(payers if isinstance(payers, list) else []):
+        name = item.get("name") if isinstance(item, dict) else None
+        if name is None:
+            continue
+        name = str(name)
+        if name in first:
+            msg = f"duplicate payer {name!r} (first at payers[{first[name]}])"
+            out.append(doc.problem(("payers", i, "name"), msg))
+        else:
+            first[name] = i
+    return out
 
 
 def _reference_problems(doc: SourceDoc) -> list[Problem]:
@@ -313,7 +342,10 @@ def read_case_file(path: str | os.PathLike[str]) -> Case:
 
 
 def case_to_dict(
-    residents: list[Resident], payments: list[Payment], municipality: str | None = None
+    residents: list[Resident],
+    payments: list[Payment],
+    municipality: str | None = None,
+    payers: tuple[Payer, ...] | list[Payer] = (),
 ) -> dict[str, Any]:
     def benefit(b: Benefit) -> dict[str, Any]:
         d: dict[str, Any] = {"type": b.type}
@@ -366,6 +398,11 @@ def case_to_dict(
     if municipality:
         out["municipality"] = municipality
     out["residents"] = [resident(r) for r in residents]
+    if payers:
+        out["payers"] = [
+            {"name": x.name, "type": x.type, **({"below_market_rate": True} if x.below_market_rate else {})}
+            for x in payers
+        ]
     out["payments"] = [payment(p) for p in payments]
     return out
 
@@ -375,9 +412,10 @@ def write_case_file(
     residents: list[Resident],
     payments: list[Payment],
     municipality: str | None = None,
+    payers: tuple[Payer, ...] | list[Payer] = (),
 ) -> None:
     """Write atomically (temp file + rename) with owner-only permissions."""
     text = yaml.safe_dump(
-        case_to_dict(residents, payments, municipality), allow_unicode=True, sort_keys=False
+        case_to_dict(residents, payments, municipality, payers), allow_unicode=True, sort_keys=False
     )
     write_private(path, text)

@@ -107,6 +107,9 @@ def drafts_for_year(rs: Ruleset, year: int) -> list[Draft]:
             continue
         if st.kind == "none" and fid not in REQUIRED_BY_ID and rs.history(fid):
             continue  # a figure the engine does not use, introduced only later: nothing to fill in
+        req = REQUIRED_BY_ID.get(fid)
+        if st.kind == "end" and req is not None and req.covers_from is None:
+            continue  # needed only for a past period and ended on purpose (the WW hourly limit until 2019)
         out.append(_draft(rs, fig, None, None, f"nl/{fid}.yaml", day, st, "values:", "  "))
     for oid in sorted(rs.overlays):
         ov = rs.overlays[oid]

@@ -19,6 +19,7 @@ Format (shared spec "expectations"):
         gifts_total: "0.00"
         action: report_to_municipality
         missing: tax.volunteer.month_cap   # an `unknown` finding that names this figure
+        findings: {payer.assumed: 1}       # how many findings the year has with each explanation key
 
 Every case runs in-process through `evaluate` against one loaded ruleset, and the result's JSON
 contract is compared with `expect` the same way the shared `check-examples` tool does.
@@ -57,6 +58,7 @@ EXPECT_KEYS = frozenset(
         "headroom_remaining",
         "gifts_counted_on",
         "provisional",
+        "findings",
     }
 )
 TOP_KEYS = frozenset({"name", "source", "case", "expect", "note", "description", "as_of", "options"})
@@ -245,6 +247,12 @@ def compare(result: dict[str, Any], exp: dict[str, Any]) -> list[str]:
         actions |= set(y.get("actions") or [])
         if exp["action"] not in actions:
             bad.append(f"{where}: action {exp['action']!r} missing (has {sorted(actions)})")
+    if "findings" in exp:
+        want_counts = exp["findings"] if isinstance(exp["findings"], dict) else {}
+        for key, n in want_counts.items():
+            got_n = sum(1 for f in y.get("findings", []) if f.get("explanation") == key)
+            if got_n != int(n):
+                bad.append(f"{where}: {got_n} findings {key!r}, expected {n}")
     if "missing" in exp:
         named = {f.get("missing") for f in y.get("findings", []) if f.get("outcome") == "unknown"}
         if exp["missing"] not in named:
@@ -261,7 +269,8 @@ def run_scenario(scenario: Scenario, ruleset: Ruleset) -> ScenarioOutcome:
         from vergoedingcheck.rules import load_ruleset
 
         ruleset = load_ruleset(ruleset.directory, options=[*ruleset.enabled_options, *scenario.options])
-    ev = start_evaluation(scenario.case.residents, scenario.case.payments, ruleset)
+    case = scenario.case
+    ev = start_evaluation(case.residents, case.payments, ruleset, payers=case.payers)
     checked = CheckResult(
         ruleset.id,
         ruleset.fingerprint,

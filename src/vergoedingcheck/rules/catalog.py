@@ -36,6 +36,12 @@ REQUIRED: tuple[Required, ...] = (
     Required("policy.year_breach", "choice", COVERS_FROM),
     Required("ww.volunteer.regime", "flag", COVERS_FROM),
     Required("ww.volunteer.hourly_norm_hard", "flag", COVERS_FROM),
+    Required(
+        "ww.volunteer.hourly_limit", "eur_per_hour", None
+    ),  # only while the flag above is true (to 2019)
+    Required("ww.volunteer.hourly_limit_young", "eur_per_hour", None),
+    Required("ww.volunteer.hourly_limit_age", "years", None),
+    Required("uwv.volunteer.hourly_norm_hard", "flag", COVERS_FROM),
     Required("uwv.volunteer.regime", "flag", COVERS_FROM),
     Required("uwv.volunteer.costs_count_for_cap", "flag", COVERS_FROM),
     Required("aow.means_tested", "flag", COVERS_FROM),

@@ -49,6 +49,7 @@ class VergoedingApp(App[None]):
         self.result: CheckResult | None = None
         self.check_count = 0
         self._generation = 0
+        self._crash: BaseException | None = None
 
     def notify(
         self,
@@ -64,6 +65,17 @@ class VergoedingApp(App[None]):
             visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
         )
 
+    def _handle_exception(self, error: Exception) -> None:
+        """Every unexpected error ends in `_fatal_error`: Textual would otherwise render an error
+        that has `__rich__` itself (its text may hold a name), and a worker's error arrives
+        outside its `except` block (no `sys.exc_info()`), so the error is kept for the message."""
+        self._crash = error
+        self._return_code = 1
+        if self._exception is None:  # Pilot re-raises the first error in tests
+            self._exception = error
+            self._exception_event.set()
+        self._fatal_error()
+
     def _fatal_error(self) -> None:
         """An unexpected error: a short message without personal data (no locals, no values)."""
         import sys
@@ -72,7 +84,11 @@ class VergoedingApp(App[None]):
         from rich.text import Text
 
         self.bell()
-        exc = sys.exc_info()[1]
+        from textual.worker import WorkerFailed
+
+        exc = self._crash or sys.exc_info()[1]
+        if isinstance(exc, WorkerFailed):  # the worker's own error says where it happened
+            exc = exc.error
         where = ""
         if exc is not None and exc.__traceback__ is not None:
             last = traceback.extract_tb(exc.__traceback__)[-1]

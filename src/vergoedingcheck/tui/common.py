@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from vergoedingcheck.engine.result import Finding, Status
+from vergoedingcheck.engine.result import Finding, Status, YearResult
 from vergoedingcheck.model import Benefit, age_on
 from vergoedingcheck.money import format_date, format_eur, format_month
 
@@ -67,6 +67,26 @@ def day(d: date | None) -> str:
 def month_name(key: str) -> str:
     y, m = key.split("-")
     return format_month(int(y), int(m))
+
+
+PAST = "voorbij"
+
+
+def room_now(yr: YearResult, today: date) -> tuple[str, str]:
+    """The room that can still be paid, as (this month, rest of the year), from `today` on.
+
+    A month already past has no room left: the year's room is `headroom_remaining(today)`, never
+    the months already past added up (issue 11 item 1). A past year shows "voorbij" twice; a
+    later year has no "this month" and its whole room ahead."""
+    if yr.year < today.year:
+        return PAST, PAST
+    month = eur(yr.months[today.month - 1].headroom) if yr.year == today.year else "—"
+    return month, eur(yr.headroom_remaining(today))
+
+
+def month_is_past(month: str, today: date) -> bool:
+    """`month` ("2026-03") ended before the month of `today`."""
+    return (int(month[:4]), int(month[5:7])) < (today.year, today.month)
 
 
 def benefit_words(b: Benefit) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -29,9 +29,18 @@ from vergoedingcheck.io.spreadsheet import (
 )
 from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit
 from vergoedingcheck.store import PaymentRecord, ResidentRecord
-from vergoedingcheck.tui.common import visible
+from vergoedingcheck.tui.common import status_nl, visible
+from vergoedingcheck.tui.widgets import DataInput
+
+if TYPE_CHECKING:
+    from vergoedingcheck.tui.whatif import Effect
 
 MAX_BENEFITS = 3
+
+
+def worsen_question(year: int, after: str) -> str:
+    """The question before saving a payment that makes a safe year unsafe or unknown."""
+    return f"Met deze betaling wordt {year} {status_nl(after).upper()}. Toch opslaan?"
 
 
 
@@ -50,6 +59,45 @@ class FormError(ValueError):
         self.field = field
 
 
+class FormErrors(FormError):
+    """Every problem in a form at once (issue 11 item 2: not only the first)."""
+
+    def __init__(self, errors: list[FormError]):
+        super().__init__(errors[0].field, str(errors[0]).split(": ", 1)[1])
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+
+class _Collect:
+    """Collects the FormErrors of several fields: `with c.field(): ...` keeps going after one."""
+
+    def __init__(self) -> None:
+        self.errors: list[FormError] = []
+
+    def field(self) -> _Field:
+        return _Field(self)
+
+    def raise_any(self) -> None:
+        if self.errors:
+            raise FormErrors(self.errors)
+
+
+class _Field:
+    def __init__(self, collect: _Collect) -> None:
+        self.collect = collect
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, typ: object, exc: BaseException | None, tb: object) -> bool:
+        if isinstance(exc, FormError):
+            self.collect.errors.append(exc)
+            return True
+        return False
+
+
 def _opt(text: str) -> str | None:
     return text.strip() or None
 
@@ -66,25 +114,55 @@ def _date(label: str, text: str, required: bool = False) -> date | None:
 
 
 class _Form(ModalScreen[Any]):
+    """A form: Enter moves to the next field, ctrl+s saves, Escape asks first when something
+    was changed; every error is shown at once."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Annuleer"),
         Binding("ctrl+s", "save", "Opslaan"),
     ]
+    _initial: dict[str, object] | None = None
+
+    def on_mount(self) -> None:
+        self._initial = self._values()
+
+    def _values(self) -> dict[str, object]:
+        return {
+            str(w.id): getattr(w, "value", None)
+            for w in self.query("Input, Select, Checkbox")
+            if w.id is not None
+        }
+
+    def changed(self) -> bool:
+        return self._initial is not None and self._values() != self._initial
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.changed():
+            self.dismiss(None)
+            return
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(Confirm("U heeft iets gewijzigd. Sluiten zonder op te slaan?"), answer)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
             self.action_save()
         else:
-            self.dismiss(None)
+            self.action_cancel()
 
-    def on_input_submitted(self, _: Input.Submitted) -> None:
-        self.action_save()
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter goes to the next field; it never saves a half-filled form (ctrl+s saves)."""
+        event.stop()
+        self.focus_next()
 
     def show_error(self, exc: FormError) -> None:
-        self.query_one("#error", Static).update(f"Niet opgeslagen. {exc}")
+        errors = exc.errors if isinstance(exc, FormErrors) else [exc]
+        head = "Niet opgeslagen:" if len(errors) > 1 else "Niet opgeslagen."
+        text = head + "".join(("\n· " if len(errors) > 1 else " ") + visible(str(e)) for e in errors)
+        self.query_one("#error", Static).update(text)
 
     def action_save(self) -> None:
         raise NotImplementedError
@@ -112,34 +190,34 @@ class ResidentForm(_Form):
             yield Label("Bewoner wijzigen" if r else "Nieuwe bewoner", classes="title")
             with Grid(classes="fields"):
                 yield Label("Referentie")
-                yield Input(
+                yield DataInput(
                     r.id if r else "",
                     id="ref",
                     compact=True,
                     placeholder="uw eigen nummer, geen BSN",
                 )
                 yield Label("Naam")
-                yield Input(r.name or "" if r else "", id="name", compact=True)
+                yield DataInput(r.name or "" if r else "", id="name", compact=True)
                 yield Label("Geboortedatum")
-                yield Input(
+                yield DataInput(
                     format_date_nl(r.birth_date) if r else "",
                     id="birth",
                     compact=True,
                     placeholder="bijvoorbeeld 3-3-1980",
                 )
                 yield Label("Gemeente")
-                yield Input(r.municipality or "" if r else "", id="municipality", compact=True)
+                yield DataInput(r.municipality or "" if r else "", id="municipality", compact=True)
                 yield Label("Huishouden")
-                yield Input(
+                yield DataInput(
                     r.household or "" if r else "",
                     id="household",
                     compact=True,
                     placeholder="zelfde code = één uitkering samen",
                 )
                 yield Label("Notitie")
-                yield Input(r.note or "" if r else "", id="note", compact=True)
+                yield DataInput(r.note or "" if r else "", id="note", compact=True)
                 yield Label("Adres")
-                yield Input(
+                yield DataInput(
                     ", ".join(r.address) if r else "",
                     id="address",
                     compact=True,
@@ -160,13 +238,13 @@ class ResidentForm(_Form):
                         value=b.type if b else Select.NULL,
                         id=f"btype{i}",
                     )
-                    yield Input(
+                    yield DataInput(
                         format_date_nl(b.since) if b else "",
                         id=f"bsince{i}",
                         placeholder="sinds",
                         compact=True,
                     )
-                    yield Input(
+                    yield DataInput(
                         format_date_nl(b.until) if b else "",
                         id=f"buntil{i}",
                         placeholder="tot",
@@ -185,7 +263,7 @@ class ResidentForm(_Form):
                         id=f"bperm{i}",
                         classes="perm",
                     )
-                    yield Input(
+                    yield DataInput(
                         format_decimal_nl(b.ww_hourly_wage) if b else "",
                         id=f"bwage{i}",
                         placeholder="uurloon",
@@ -198,30 +276,39 @@ class ResidentForm(_Form):
         return self.query_one(f"#{wid}", Input).value
 
     def build(self) -> ResidentRecord:
+        c = _Collect()
         ref = self.value("ref").strip()
-        if not ref:
-            raise FormError("Referentie", "verplicht")
-        birth = _date("Geboortedatum", self.value("birth"), required=True)
-        assert birth is not None
-        if birth > self.today:
-            raise FormError("Geboortedatum", "ligt in de toekomst")
+        with c.field():
+            if not ref:
+                raise FormError("Referentie", "verplicht")
+        birth: date | None = None
+        with c.field():
+            birth = _date("Geboortedatum", self.value("birth"), required=True)
+            if birth is not None and birth > self.today:
+                raise FormError("Geboortedatum", "ligt in de toekomst")
         old = list(self.rec.benefits) if self.rec else []
         benefits: list[Benefit] = []
         for i in range(MAX_BENEFITS):
             btype = self.query_one(f"#btype{i}", Select).value
             if btype is Select.NULL or btype is None:
                 continue
-            since = _date(f"Uitkering {i + 1} sinds", self.value(f"bsince{i}"))
-            until = _date(f"Uitkering {i + 1} tot", self.value(f"buntil{i}"))
-            if since and until and until < since:
-                raise FormError(f"Uitkering {i + 1}", "'tot' ligt voor 'sinds'")
+            since: date | None = None
+            until: date | None = None
+            wage: Decimal | None = None
+            with c.field():
+                since = _date(f"Uitkering {i + 1} sinds", self.value(f"bsince{i}"))
+            with c.field():
+                until = _date(f"Uitkering {i + 1} tot", self.value(f"buntil{i}"))
+            with c.field():
+                if since and until and until < since:
+                    raise FormError(f"Uitkering {i + 1}", "'tot' ligt voor 'sinds'")
             wage_text = self.value(f"bwage{i}").strip()
-            wage = None
-            if wage_text:
-                try:
-                    wage = parse_money_nl(wage_text)
-                except ValueError as exc:
-                    raise FormError(f"Uitkering {i + 1} uurloon", str(exc)) from None
+            with c.field():
+                if wage_text:
+                    try:
+                        wage = parse_money_nl(wage_text)
+                    except ValueError as exc:
+                        raise FormError(f"Uitkering {i + 1} uurloon", str(exc)) from None
             perm = {"?": None, "ja": True, "nee": False}[str(self.query_one(f"#bperm{i}", Select).value)]
             client = old[i].client_number if i < len(old) and old[i].type == btype else None
             benefits.append(
@@ -234,6 +321,8 @@ class ResidentForm(_Form):
                     client_number=client,
                 )
             )
+        c.raise_any()
+        assert birth is not None
         return ResidentRecord(
             id=ref,
             name=_opt(self.value("name")),
@@ -269,13 +358,14 @@ class PaymentForm(_Form):
         resident: ResidentRecord,
         rec: PaymentRecord | None,
         today: date,
-        preview: Callable[[PaymentRecord], str] | None = None,
+        preview: Callable[[PaymentRecord], Effect | None] | None = None,
     ):
         super().__init__()
         self.resident = resident
         self.rec = rec
         self.today = today
         self.preview = preview
+        self.effect: Effect | None = None
 
     def compose(self) -> ComposeResult:
         p = self.rec
@@ -287,14 +377,14 @@ class PaymentForm(_Form):
             )
             with Grid(classes="fields"):
                 yield Label("Datum")
-                yield Input(
+                yield DataInput(
                     format_date_nl(p.date if p else self.today),
                     id="date",
                     compact=True,
                     placeholder="bijvoorbeeld 3-3-2026",
                 )
                 yield Label("Bedrag (€)")
-                yield Input(
+                yield DataInput(
                     format_decimal_nl(p.amount) if p else "",
                     id="amount",
                     compact=True,
@@ -309,7 +399,7 @@ class PaymentForm(_Form):
                     id="kind",
                 )
                 yield Label("Uren")
-                yield Input(
+                yield DataInput(
                     format_hours_nl(p.hours) if p else "",
                     id="hours",
                     compact=True,
@@ -324,9 +414,9 @@ class PaymentForm(_Form):
                     id="status",
                 )
                 yield Label("Betaler")
-                yield Input(p.payer or "" if p else "", id="payer", compact=True)
+                yield DataInput(p.payer or "" if p else "", id="payer", compact=True)
                 yield Label("Notitie")
-                yield Input(p.note or "" if p else "", id="note", compact=True)
+                yield DataInput(p.note or "" if p else "", id="note", compact=True)
             with Horizontal(classes="checks"):
                 yield PlainCheckbox(
                     "met bonnen (echte kosten)",
@@ -344,6 +434,7 @@ class PaymentForm(_Form):
     def on_mount(self) -> None:
         self.query_one("#amount", Input).focus()
         self.update_preview()
+        self._initial = self._values()
 
     def on_input_changed(self, _: Input.Changed) -> None:
         self.update_preview()
@@ -355,6 +446,7 @@ class PaymentForm(_Form):
         self.update_preview()
 
     def update_preview(self) -> None:
+        self.effect = None
         if self.preview is None:
             return
         try:
@@ -362,26 +454,34 @@ class PaymentForm(_Form):
         except FormError:
             self.query_one("#preview", Static).update("")
             return
-        self.query_one("#preview", Static).update(self.preview(rec))
+        self.effect = self.preview(rec)
+        self.query_one("#preview", Static).update(self.effect.text if self.effect else "")
 
     def build(self) -> PaymentRecord:
         v = {w.id: w.value for w in self.query(Input)}
-        d = _date("Datum", v["date"], required=True)
-        assert d is not None
-        if not v["amount"].strip():
-            raise FormError("Bedrag", "verplicht")
-        try:
-            amount = parse_money_nl(v["amount"])
-        except ValueError as exc:
-            raise FormError("Bedrag", str(exc)) from None
+        c = _Collect()
+        d: date | None = None
+        amount: Decimal | None = None
         hours: Decimal | None = None
-        if v["hours"].strip():
+        with c.field():
+            d = _date("Datum", v["date"], required=True)
+        with c.field():
+            if not v["amount"].strip():
+                raise FormError("Bedrag", "verplicht")
             try:
-                hours = parse_decimal_nl(v["hours"])
+                amount = parse_money_nl(v["amount"])
             except ValueError as exc:
-                raise FormError("Uren", str(exc)) from None
-            if hours < 0:
-                raise FormError("Uren", "kan niet negatief zijn")
+                raise FormError("Bedrag", str(exc)) from None
+        with c.field():
+            if v["hours"].strip():
+                try:
+                    hours = parse_decimal_nl(v["hours"])
+                except ValueError as exc:
+                    raise FormError("Uren", str(exc)) from None
+                if hours < 0:
+                    raise FormError("Uren", "kan niet negatief zijn")
+        c.raise_any()
+        assert d is not None and amount is not None
         kind = str(self.query_one("#kind", Select).value)
         receipts = self.query_one("#receipts", Checkbox).value
         base = self.rec or PaymentRecord(self.resident.id, d, amount, kind)
@@ -399,10 +499,22 @@ class PaymentForm(_Form):
         )
 
     def action_save(self) -> None:
+        """Save; a payment that makes a safe year unsafe or unknown asks first."""
         try:
-            self.dismiss(self.build())
+            rec = self.build()
         except FormError as exc:
             self.show_error(exc)
+            return
+        effect = self.preview(rec) if self.preview is not None else None
+        if effect is None or not effect.worsens:
+            self.dismiss(rec)
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(rec)
+
+        self.app.push_screen(Confirm(worsen_question(effect.year, effect.after)), answer)
 
 
 class Confirm(ModalScreen[bool]):

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar, Select, S
 from vergoedingcheck.engine import evaluate
 from vergoedingcheck.store import LetterRecord
 from vergoedingcheck.tui.common import visible
+from vergoedingcheck.tui.widgets import DataInput
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
@@ -81,7 +82,7 @@ class LettersScreen(Screen[None]):
             yield Select([], allow_blank=True, prompt="kies een brief", compact=True, id="choice")
         with Horizontal(classes="row"):
             yield Label("Map ")
-            yield Input(str(default_folder()), id="folder", compact=True)
+            yield DataInput(str(default_folder()), id="folder", compact=True)
         yield ProgressBar(total=None, id="progress", show_eta=False)
         with VerticalScroll(id="letter-box"):
             yield Static("", id="letter", markup=False)
@@ -146,7 +147,7 @@ class LettersScreen(Screen[None]):
             letter = self._build_letter(choice)[0]
             text: Any = Text(visible(preview_text(letter, width=74)).replace("\u240a", "\n"))
         except Exception as exc:  # a letter that cannot be made says why, it does not crash
-            text = Text(f"Deze brief kan niet gemaakt worden: {exc}")
+            text = Text(visible(f"Deze brief kan niet gemaakt worden: {exc}"))
         self.app.call_from_thread(self.query_one("#letter", Static).update, text)
 
     def action_make_pdf(self) -> None:

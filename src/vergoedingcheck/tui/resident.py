@@ -18,6 +18,7 @@ from vergoedingcheck.tui.common import (
     KIND_NL,
     OUTCOME_NL,
     OUTCOME_ORDER,
+    PAST,
     PAYSTATUS_NL,
     REGIME_NL,
     age_words,
@@ -27,8 +28,10 @@ from vergoedingcheck.tui.common import (
     eur,
     explain_finding,
     legal_words,
+    month_is_past,
     month_name,
     period_words,
+    room_now,
     status_cell,
     status_nl,
     visible,
@@ -38,6 +41,7 @@ from vergoedingcheck.tui.widgets import Table
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
+    from vergoedingcheck.tui.whatif import Effect
 
 
 class ResidentScreen(Screen[None]):
@@ -159,12 +163,15 @@ class ResidentScreen(Screen[None]):
         if yr is None:
             self.query_one("#yearline", Static).update(f"{app.year}: bezig met controleren…")
             return
-        parts = [
-            f"[b]{app.year}: {status_nl(yr.status)}[/b]",
-            f"ruimte dit jaar {eur(yr.headroom)}",
-        ]
-        if app.year == app.today.year:
-            parts.append(f"deze maand {eur(yr.months[app.today.month - 1].headroom)}")
+        month_room, rest_room = room_now(yr, app.today)
+        parts = [f"[b]{app.year}: {status_nl(yr.status)}[/b]"]
+        if app.year < app.today.year:
+            parts.append("jaar voorbij")
+        elif app.year == app.today.year:
+            parts.append(f"nog dit jaar {rest_room}")
+            parts.append(f"deze maand {month_room}")
+        else:
+            parts.append(f"ruimte in {app.year} {rest_room}")
         if yr.tax.taxable:
             parts.append(f"belast {eur(yr.tax.taxable)}")
         for b in yr.benefits:
@@ -196,13 +203,15 @@ class ResidentScreen(Screen[None]):
         t.clear()
         if yr is None:
             return
+        today = self.vc.today
         for m in yr.months:
+            past = month_is_past(m.month, today)
             t.add_row(
                 month_name(m.month),
                 eur(m.paid),
                 eur(m.counted),
                 status_cell(m.status),
-                eur(m.headroom),
+                PAST if past else eur(m.headroom),  # a past month's room can no longer be paid
                 key=m.month,
             )
         t.add_row(
@@ -210,7 +219,7 @@ class ResidentScreen(Screen[None]):
             eur(sum((m.paid for m in yr.months), start=yr.months[0].paid * 0)),
             eur(yr.tax.counted),
             status_cell(yr.status),
-            eur(yr.headroom),
+            room_now(yr, today)[1],  # what can still be paid, from today on
             key="year",
         )
 
@@ -283,10 +292,16 @@ class ResidentScreen(Screen[None]):
             return False
         return True
 
-    def preview(self, rec: PaymentRecord) -> str:
-        from vergoedingcheck.tui.whatif import effect_line
+    def preview(self, rec: PaymentRecord) -> Effect | None:
+        from vergoedingcheck.tui.whatif import effect
 
-        return effect_line(self.vc, self.rid, rec)
+        return effect(self.vc, self.rid, rec)
+
+    def status_after(self, rec: PaymentRecord) -> str:
+        """ " 2026 is nu niet veilig.": the year's status once `rec` is saved (checked before saving,
+        on the same data), for the message after saving."""
+        e = self.preview(rec)
+        return f" {e.year} is nu {status_nl(e.after)}." if e else ""
 
     def _saved(self, message: str) -> None:
         self.notify(message)
@@ -301,12 +316,13 @@ class ResidentScreen(Screen[None]):
         def done(rec: PaymentRecord | None) -> None:
             if rec is None:
                 return
+            after = self.status_after(rec)
             try:
                 self.vc.store.add_payment(rec)
             except StoreError as exc:
                 self.notify(str(exc), severity="error", title="Niet opgeslagen")
                 return
-            self._saved(f"Betaling van {eur(rec.amount)} op {day(rec.date)} opgeslagen")
+            self._saved(f"Betaling van {eur(rec.amount)} op {day(rec.date)} opgeslagen.{after}")
 
         self.app.push_screen(PaymentForm(self.rec, None, self.vc.today, self.preview), done)
 
@@ -323,13 +339,14 @@ class ResidentScreen(Screen[None]):
         def done(rec: PaymentRecord | None) -> None:
             if rec is None:
                 return
+            after = self.status_after(rec)
             try:
                 self.vc.store.update_payment(rec)
             except StoreError as exc:
                 self.notify(str(exc), severity="error", title="Niet opgeslagen")
                 self.reload()
                 return
-            self._saved("Betaling gewijzigd")
+            self._saved(f"Betaling gewijzigd.{after}")
 
         self.app.push_screen(PaymentForm(self.rec, p, self.vc.today, self.preview), done)
 

@@ -11,9 +11,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from vergoedingcheck.store import ResidentRecord, StoreError
-from vergoedingcheck.tui.common import STATUS_ORDER, benefits_short, eur, status_cell, status_nl
+from vergoedingcheck.tui.common import STATUS_ORDER, benefits_short, room_now, status_cell, status_nl
 from vergoedingcheck.tui.messages import Rechecked
-from vergoedingcheck.tui.widgets import Table
+from vergoedingcheck.tui.widgets import DataInput, Table
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
@@ -50,7 +50,9 @@ class ResidentsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Zoek op naam, referentie, gemeente of uitkering", id="search", compact=True)
+        yield DataInput(
+            placeholder="Zoek op naam, referentie, gemeente of uitkering", id="search", compact=True
+        )
         table = Table(id="residents", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="summary")
@@ -62,7 +64,7 @@ class ResidentsScreen(Screen[None]):
         t.add_column("Uitkering", key="benefits", width=14)
         t.add_column("Status", key="status", width=11)
         t.add_column(f"Ruimte {_MONTH_ABBR[self.vc.today.month - 1]}", key="month", width=10)
-        t.add_column("Ruimte jr", key="year", width=10)
+        t.add_column("Rest jaar", key="year", width=10)
         self.reload()
         t.focus()
 
@@ -82,10 +84,7 @@ class ResidentsScreen(Screen[None]):
         yr = result.year(app.year) if result else None
         if yr is None:
             return (r.label, benefits_short(r.benefits), None, "…", "…")
-        month = "—"
-        if app.year == app.today.year:
-            month = eur(yr.months[app.today.month - 1].headroom)
-        return (r.label, benefits_short(r.benefits), yr.status, month, eur(yr.headroom))
+        return (r.label, benefits_short(r.benefits), yr.status, *room_now(yr, app.today))
 
     def fill(self) -> None:
         t = self.query_one("#residents", DataTable)

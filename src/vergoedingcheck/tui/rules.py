@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -15,8 +14,8 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from vergoedingcheck.io.spreadsheet import format_date_nl, parse_date_nl
 from vergoedingcheck.rules import FigureNotCovered
-from vergoedingcheck.tui.common import day, eur
-from vergoedingcheck.tui.widgets import Table
+from vergoedingcheck.tui.common import day, esc, eur
+from vergoedingcheck.tui.widgets import DataInput, Table
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
@@ -54,7 +53,7 @@ class RulesScreen(Screen[None]):
         yield Static("", id="rules-head")
         with Horizontal(id="rules-date"):
             yield Label("Bedragen op ")
-            yield Input(format_date_nl(self.vc.today), id="on", compact=True)
+            yield DataInput(format_date_nl(self.vc.today), id="on", compact=True)
         yield Table(id="figures", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="figure-box"):
             yield Static("", id="figure")
@@ -64,7 +63,7 @@ class RulesScreen(Screen[None]):
         rs = self.vc.ruleset
         self.app.sub_title = "regels"
         self.query_one("#rules-head", Static).update(
-            f"Regels {rs.id} · laatst gecontroleerd {day(rs.last_verified)} · {rs.fingerprint[:15]}"
+            f"Regels {esc(rs.id)} · laatst gecontroleerd {day(rs.last_verified)} · {rs.fingerprint[:15]}"
         )
         t = self.query_one("#figures", DataTable)
         t.add_column("Bedrag of regel", width=47)
@@ -93,29 +92,27 @@ class RulesScreen(Screen[None]):
             return
         rs = self.vc.ruleset
         fig = rs.figures[fid]
-        lines = [f"[b]{escape(fig.title)}[/b] ({fid})"]
+        lines = [f"[b]{esc(fig.title)}[/b] ({esc(fid)})"]
         if fig.description:
-            lines.append(escape(" ".join(fig.description.split())))
+            lines.append(esc(" ".join(fig.description.split())))
         for start, typed, entry in reversed(rs.typed_history(fid)):
             if entry is None:
                 lines.append(f"vanaf {day(start)}: vervalt")
                 continue
             val = "nog niet bekend" if entry.pending else value_words(fig.unit, typed)
             lb = entry.legal_basis
-            lines.append(
-                f"vanaf {day(start)}: [b]{escape(val)}[/b] — {escape(lb.law)}, artikel {escape(lb.article)}"
-            )
-            lines.append(f"   bron: {escape(entry.source.title)} ({entry.source.url})")
+            lines.append(f"vanaf {day(start)}: [b]{esc(val)}[/b] — {esc(lb.law)}, artikel {esc(lb.article)}")
+            lines.append(f"   bron: {esc(entry.source.title)} ({esc(entry.source.url)})")
             lines.append(
                 f"   gecontroleerd: {day(entry.verified_on)}" + (" · één bron" if entry.single_source else "")
             )
         for ov in rs.overlays.values():
             hist = rs.history(fid, ov.id)
             if hist:
-                lines.append(f"[b]Gemeentelijk: {escape(ov.name)}[/b]")
+                lines.append(f"[b]Gemeentelijk: {esc(ov.name)}[/b]")
                 for start, entry in reversed(hist):
                     val = "vervalt" if entry is None else value_words(fig.unit, entry.value)
-                    lines.append(f"vanaf {day(start)}: {escape(val)}")
+                    lines.append(f"vanaf {day(start)}: {esc(val)}")
         box.update("\n".join(lines))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -15,7 +15,8 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Pro
 from vergoedingcheck.io.spreadsheet import ImportPlan
 from vergoedingcheck.services.transfer import apply_import, export, partial_allowed, plan_import
 from vergoedingcheck.store import ImportSummary, StoreError
-from vergoedingcheck.tui.widgets import Table
+from vergoedingcheck.tui.common import visible
+from vergoedingcheck.tui.widgets import DataInput, Table
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
@@ -43,7 +44,7 @@ class TransferScreen(Screen[None]):
         yield Label("[b]Importeren[/b] (.csv, .xlsx, .yaml, .json) — Enter toont eerst een voorbeeld")
         with Horizontal(classes="row"):
             yield Label("Bestand ")
-            yield Input(id="import-path", compact=True, placeholder="/pad/naar/betalingen.csv")
+            yield DataInput(id="import-path", compact=True, placeholder="/pad/naar/betalingen.csv")
         yield ProgressBar(total=None, id="progress", show_eta=False)
         yield Static("", id="plan", markup=False)
         yield Table(id="rejected", cursor_type="row")
@@ -53,7 +54,7 @@ class TransferScreen(Screen[None]):
         yield Label("[b]Exporteren[/b] (ctrl+s) — .xlsx, .csv (; en decimale komma), .yaml, .json")
         with Horizontal(classes="row"):
             yield Label("Bestand ")
-            yield Input(id="export-path", compact=True, placeholder="/pad/naar/export.xlsx")
+            yield DataInput(id="export-path", compact=True, placeholder="/pad/naar/export.xlsx")
         yield Static("", id="export-result", markup=False)
         yield Footer(compact=True)
 
@@ -108,7 +109,7 @@ class TransferScreen(Screen[None]):
         self.query_one("#progress").display = False
         self.plan = None
         self.show_plan()
-        self.query_one("#plan", Static).update(f"Niet te lezen: {message}")
+        self.query_one("#plan", Static).update(visible(f"Niet te lezen: {message}"))
 
     def got_plan(self, plan: ImportPlan) -> None:
         self.query_one("#progress").display = False
@@ -180,7 +181,7 @@ class TransferScreen(Screen[None]):
 
     def import_failed(self, message: str) -> None:
         self.query_one("#progress").display = False
-        self.query_one("#plan", Static).update(f"Niets ingelezen: {message}")
+        self.query_one("#plan", Static).update(visible(f"Niets ingelezen: {message}"))
         self.notify(message, severity="error", title="Niets ingelezen")
 
     def imported(self, s: ImportSummary) -> None:
@@ -220,7 +221,7 @@ class TransferScreen(Screen[None]):
                 )
         except (StoreError, OSError) as exc:
             msg = f"Niet geëxporteerd: {exc}"
-        self.app.call_from_thread(self.query_one("#export-result", Static).update, msg)
+        self.app.call_from_thread(self.query_one("#export-result", Static).update, visible(msg))
 
     def action_back(self) -> None:
         self.app.pop_screen()

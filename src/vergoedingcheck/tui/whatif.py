@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -13,12 +14,20 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from vergoedingcheck.engine import evaluate
-from vergoedingcheck.engine.result import YearResult
+from vergoedingcheck.engine.result import ZERO, Finding, Status, YearResult
 from vergoedingcheck.io.spreadsheet import format_date_nl, parse_date_nl, parse_money_nl
 from vergoedingcheck.store import PaymentRecord, ResidentRecord, StoreError
-from vergoedingcheck.tui.common import day, eur, month_name, status_cell, status_nl
-from vergoedingcheck.tui.forms import KIND_OPTIONS
-from vergoedingcheck.tui.widgets import Table
+from vergoedingcheck.tui.common import (
+    day,
+    eur,
+    explain_finding,
+    month_name,
+    status_cell,
+    status_nl,
+    visible,
+)
+from vergoedingcheck.tui.forms import KIND_OPTIONS, worsen_question
+from vergoedingcheck.tui.widgets import DataInput, Table
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
@@ -26,8 +35,10 @@ if TYPE_CHECKING:
 
 def compare(
     app: VergoedingApp, rid: str, extra: PaymentRecord, replaces: int | None = None
-) -> tuple[YearResult | None, YearResult | None]:
-    """The year of `extra` before and after adding it (or replacing payment `replaces`)."""
+) -> tuple[YearResult | None, YearResult | None, YearResult | None]:
+    """The year of `extra` before and after adding it (or replacing payment `replaces`), and the
+    year without either (`base`: the year the largest safe amount is measured in; for a new
+    payment the same as before)."""
     store = app.store
     me = store.resident(rid)
     residents = [me] + (
@@ -37,34 +48,137 @@ def compare(
     pays = [p for p in store.payments(year=extra.date.year) if p.resident in ids]
     # other teams' payments to these residents count too (PostgreSQL teams; none on SQLite)
     pays += [p for p in store.other_team_payments() if p.resident in ids and p.date.year == extra.date.year]
-    if replaces is not None:
-        old = [p for p in pays]
-        new = [p for p in pays if p.id != replaces] + [extra]
-    else:
-        old = pays
-        new = [*pays, extra]
     models = [r.to_model() for r in residents]
     years = [extra.date.year]
-    before = evaluate(models, [p.to_model() for p in old], app.ruleset, years=years)
-    after = evaluate(models, [p.to_model() for p in new], app.ruleset, years=years)
-    b, a = before.resident(rid), after.resident(rid)
-    return (b.year(extra.date.year) if b else None, a.year(extra.date.year) if a else None)
+
+    def year_of(payments: list[PaymentRecord]) -> YearResult | None:
+        res = evaluate(models, [p.to_model() for p in payments], app.ruleset, years=years).resident(rid)
+        return res.year(extra.date.year) if res else None
+
+    before = year_of(pays)
+    after = year_of([p for p in pays if replaces is None or p.id != replaces] + [extra])
+    edited = replaces is not None and any(p.id == replaces for p in pays)
+    base = year_of([p for p in pays if p.id != replaces]) if edited else before
+    return before, after, base
 
 
-def effect_line(app: VergoedingApp, rid: str, rec: PaymentRecord) -> str:
-    """One line for the payment form: what saving this payment does to the year's status."""
-    before, after = compare(app, rid, rec, replaces=rec.id)
+def _limit(f: Finding) -> str:
+    return eur(f.limit) if f.limit is not None else "het maximum"
+
+
+def reason(f: Finding) -> str:
+    """A finding that makes a year not safe, as a short reason (issue 11 item 2)."""
+    key = f.explanation
+    where = f" in {month_name(f.period)}" if len(f.period) == 7 else ""
+    if key.endswith(".month_over_cap"):
+        return f"boven het maandmaximum van {_limit(f)}{where}"
+    if key.endswith(".year_over_cap"):
+        return f"boven het jaarmaximum van {_limit(f)}"
+    if key.endswith("hourly_norm_hard"):
+        return f"meer dan {_limit(f)} per uur{where}"
+    if key == "pw.under_min_age":
+        age = f"{f.limit:.0f}" if f.limit is not None else "27"
+        return f"jonger dan {age}: elke vaste vergoeding telt"
+    if key == "ww.permission_unknown":
+        return "UWV-toestemming ontbreekt"
+    if key == "ww.permission_refused":
+        return "UWV gaf geen toestemming"
+    if key == "fact.missing_birth_date":
+        return "geboortedatum ontbreekt"
+    if key == "gifts.over_limit":
+        return f"giften boven de grens van {_limit(f)}"
+    if key == "gifts.policy_unknown":
+        return "giftenbeleid van de gemeente onbekend"
+    if key == "figure.missing":
+        title = dict(f.params).get("title")
+        return f"regel ontbreekt: {title}" if title else "een regel ontbreekt"
+    return explain_finding(f).rstrip(".")
+
+
+# findings that say what follows from a breach, not what caused it
+_CONSEQUENCES = frozenset(
+    {
+        "tax.whole_amount_taxable",
+        "tax.whole_amount_taxable_costs",
+        "toeslagen.income_raised",
+        "ww.fictitious_wage",
+        "ww.fictitious_wage_unknown",
+        "pw.year_breach_excess_only",
+    }
+)
+
+
+def reasons(year: YearResult) -> list[str]:
+    """Every distinct reason the year is not safe (failed and unknown findings), worst first."""
+    out: list[str] = []
+    for f in sorted(year.findings, key=lambda f: 0 if f.outcome == "fail" else 1):
+        if f.outcome in ("fail", "unknown") and f.explanation not in _CONSEQUENCES:
+            r = reason(f)
+            if r not in out:
+                out.append(r)
+    return out
+
+
+def largest_safe(base: YearResult | None, rec: PaymentRecord) -> Decimal | None:
+    """The largest amount of this kind that keeps the year safe on that date: the month's room
+    for an allowance (the engine's month headroom), the household's gift room for a gift; None
+    for wages (no volunteer room) or a year already not safe without this payment (then 0)."""
+    if base is None:
+        return None
+    if base.status != "safe":
+        return ZERO
+    if rec.kind == "gift":
+        return base.gifts.headroom
+    if rec.kind == "loon":
+        return None
+    return base.months[rec.date.month - 1].headroom
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What saving a payment does: the year's status before and after, and the words for it."""
+
+    year: int
+    before: Status
+    after: Status
+    lines: tuple[str, ...]
+
+    @property
+    def worsens(self) -> bool:
+        """A safe year becomes unsafe or unknown (the form then asks before saving)."""
+        return self.before == "safe" and self.after != "safe"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def effect(app: VergoedingApp, rid: str, rec: PaymentRecord) -> Effect | None:
+    """What saving `rec` does to its year (for the payment form and what-if)."""
+    before, after, base = compare(app, rid, rec, replaces=rec.id)
     if before is None or after is None:
-        return ""
-    m = rec.date.month - 1
+        return None
     if before.status == after.status:
-        s = f"Na opslaan: {rec.date.year} blijft {status_nl(after.status)}"
+        head = f"Na opslaan: {rec.date.year} blijft {status_nl(after.status)}"
     else:
-        s = (
+        head = (
             f"Na opslaan: {rec.date.year} wordt {status_nl(after.status).upper()} "
             f"(was {status_nl(before.status)})"
         )
-    return s + f" · ruimte {month_name(after.months[m].month)} {eur(after.months[m].headroom)}"
+    lines = [head]
+    why = reasons(after) if after.status != "safe" else []
+    if why:
+        lines.append("Waarom: " + "; ".join(why))
+    safe = largest_safe(base, rec)
+    if safe is not None:
+        lines.append(f"Grootste veilige bedrag op {day(rec.date)}: {eur(safe)}")
+    return Effect(rec.date.year, before.status, after.status, tuple(visible(x) for x in lines))
+
+
+def effect_line(app: VergoedingApp, rid: str, rec: PaymentRecord) -> str:
+    """The effect as text (one line per point)."""
+    e = effect(app, rid, rec)
+    return e.text if e else ""
 
 
 class WhatIfScreen(ModalScreen[None]):
@@ -77,6 +191,8 @@ class WhatIfScreen(ModalScreen[None]):
         super().__init__()
         self.resident = resident
         self.candidate: PaymentRecord | None = None
+        self.before: Status = "unknown"
+        self.after: Status = "unknown"
 
     @property
     def vc(self) -> VergoedingApp:
@@ -84,12 +200,12 @@ class WhatIfScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(f"Wat als · {self.resident.label}", classes="title", markup=False)
+            yield Label(visible(f"Wat als · {self.resident.label}"), classes="title", markup=False)
             with Grid(classes="fields"):
                 yield Label("Bedrag (€)")
-                yield Input("", id="amount", compact=True, placeholder="bijvoorbeeld 75,00")
+                yield DataInput("", id="amount", compact=True, placeholder="bijvoorbeeld 75,00")
                 yield Label("Datum")
-                yield Input(format_date_nl(self.vc.today), id="date", compact=True)
+                yield DataInput(format_date_nl(self.vc.today), id="date", compact=True)
                 yield Label("Soort")
                 yield Select(
                     KIND_OPTIONS,
@@ -137,26 +253,35 @@ class WhatIfScreen(ModalScreen[None]):
             amount: Decimal = parse_money_nl(amount_text)
             when: date = parse_date_nl(date_text)
         except ValueError as exc:
-            verdict.update(f"Nog niet te berekenen: {exc}")
+            verdict.update(visible(f"Nog niet te berekenen: {exc}"))
             return
         kind = str(self.query_one("#kind", Select).value)
         cand = PaymentRecord(self.resident.id, when, amount, kind, status="planned", note="wat-als")
-        before, after = compare(self.vc, self.resident.id, cand)
+        before, after, base = compare(self.vc, self.resident.id, cand)
         if before is None or after is None:
             verdict.update("Geen resultaat voor dit jaar.")
             return
         self.candidate = cand
+        self.before, self.after = before.status, after.status
         m = when.month - 1
         if before.status == after.status:
             word = f"{when.year} blijft {status_nl(after.status)}"
         else:
             now = status_nl(before.status)
             word = f"{when.year} wordt {status_nl(after.status).upper()} (nu {now})"
-        verdict.update(
+        lines = [
             f"{eur(amount)} op {day(when)}: {word}. Ruimte in "
             f"{month_name(after.months[m].month)} daarna: "
-            f"{eur(after.months[m].headroom)}; in het jaar: {eur(after.headroom)}."
-        )
+            f"{eur(after.months[m].headroom)}; nog te betalen in {when.year}: "
+            f"{eur(after.headroom_remaining(self.vc.today))}."
+        ]
+        why = reasons(after) if after.status != "safe" else []
+        if why:
+            lines.append("Waarom: " + "; ".join(why) + ".")
+        safe = largest_safe(base, cand)
+        if safe is not None:
+            lines.append(f"Grootste veilige bedrag op {day(when)}: {eur(safe)}.")
+        verdict.update(visible("\n".join(lines)).replace("\u240a", "\n"))
         t.add_row(
             "Heel het jaar",
             status_cell(before.status),
@@ -188,17 +313,32 @@ class WhatIfScreen(ModalScreen[None]):
             t.add_row("Uitkering", "geen", "geen", "—")
 
     def action_save(self) -> None:
-        if self.candidate is None:
+        from vergoedingcheck.tui.forms import Confirm
+
+        cand = self.candidate
+        if cand is None:
             self.notify("Typ eerst een bedrag en een datum", severity="warning")
             return
-        try:
-            self.vc.store.add_payment(self.candidate)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", title="Niet opgeslagen")
-            return
-        self.notify(f"Gepland: {eur(self.candidate.amount)} op {day(self.candidate.date)}")
-        self.vc.recheck()
-        self.dismiss(None)
+        before, after = self.before, self.after
+
+        def save(yes: bool | None = True) -> None:
+            if not yes:
+                return
+            try:
+                self.vc.store.add_payment(cand)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", title="Niet opgeslagen")
+                return
+            self.notify(
+                f"Gepland: {eur(cand.amount)} op {day(cand.date)}. {cand.date.year} is nu {status_nl(after)}."
+            )
+            self.vc.recheck()
+            self.dismiss(None)
+
+        if before == "safe" and after != "safe":
+            self.app.push_screen(Confirm(worsen_question(cand.date.year, after)), save)
+        else:
+            save()
 
     def action_close(self) -> None:
         self.dismiss(None)

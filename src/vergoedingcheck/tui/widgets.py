@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from vergoedingcheck.tui.common import plain, visible
@@ -44,3 +44,18 @@ class Table(DataTable[Any]):
         update_width: bool = False,
     ) -> None:
         super().update_cell(row_key, column_key, safe_cell(value), update_width=update_width)
+
+
+class DataInput(Input):
+    """An Input that draws control characters visibly (ESC as ␛): a value typed, pasted or read
+    from the store never sends a terminal sequence. The value itself is kept as it is; each
+    character maps to one visible character, so the cursor stays in place."""
+
+    @property
+    def _value(self) -> Text:
+        if self.password:
+            return super()._value
+        text = Text(visible(self.value), no_wrap=True, overflow="ignore", end="")
+        if self.highlighter is not None:
+            text = self.highlighter(text)
+        return text
