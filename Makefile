@@ -8,7 +8,7 @@ COV     := --cov=vergoedingcheck.engine --cov=vergoedingcheck.rules --cov=vergoe
            --cov=vergoedingcheck.model --cov-branch --cov-report=term:skip-covered --cov-fail-under=90
 
 .DEFAULT_GOAL := help
-.PHONY: mutants help run test lint lock check bench letters-preview snapshot-update examples clean
+.PHONY: mutants help run test lint lock check bench letters-preview snapshot-update examples golden clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ bench: $(STAMP) ## benchmarks: ratios against a floor measured in the same run
 
 letters-preview: $(STAMP) ## render every letter of the demo data into build/letters-preview/
 	$(BIN)/python -m vergoedingcheck.services.letters_preview build/letters-preview
+
+golden: $(STAMP) ## re-record tests/golden/buurt.json (the contract's golden check result; read the diff first)
+	$(BIN)/vergoedingcheck check examples/buurt.yaml --format json --indent --as-of 2026-12-01 > tests/golden/buurt.json; test $$? -le 1
 
 snapshot-update: $(STAMP) ## re-record the TUI snapshots (look at the report first)
 	$(BIN)/python -m pytest tests/tui --snapshot-update

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -73,3 +75,24 @@ def test_the_rules_folder_is_called_rules_on_every_command(tmp_path: Path) -> No
         assert isinstance(ns, argparse.Namespace) and ns.dir == "R", argv
     for argv in (["check", "x.yaml", "--rules", "R"], ["rules", "impact", "NEW", "--rules", "R"]):
         assert parser.parse_args(argv).rules == "R"
+
+
+def test_an_internal_error_prints_no_personal_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Standard 7: a crash names the error's type and place, never its text (which can hold a
+    resident's name or amounts)."""
+    import vergoedingcheck.commands.check as check_cmd
+    from vergoedingcheck.cli import main
+
+    def boom(args: object) -> int:
+        raise RuntimeError("Fatima El Amrani, € 2.310,00")
+
+    monkeypatch.setattr(check_cmd, "run", boom)
+    monkeypatch.delenv("VERGOEDINGCHECK_DEBUG", raising=False)
+    case = tmp_path / "c.yaml"
+    case.write_text("version: 1\nresidents: []\npayments: []\n", encoding="utf-8")
+    assert main(["check", str(case)]) == 3
+    err = capsys.readouterr().err
+    assert "interne fout: RuntimeError" in err
+    assert "Fatima" not in err and "2.310" not in err

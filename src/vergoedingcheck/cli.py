@@ -116,12 +116,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         if os.environ.get("VERGOEDINGCHECK_DEBUG"):
             raise
+        # never the exception's text: it can hold a resident's name or amounts (privacy); the
+        # type and the place in our code are enough to report it
+        where = _where(exc)
         print(
-            f"vergoedingcheck: internal error: {type(exc).__name__}: {exc} "
-            "(set VERGOEDINGCHECK_DEBUG=1 for details)",
+            f"vergoedingcheck: interne fout: {type(exc).__name__}{where} "
+            "(VERGOEDINGCHECK_DEBUG=1 toont details; deel die niet buiten de organisatie)",
             file=sys.stderr,
         )
         return 3
+
+
+def _where(exc: BaseException) -> str:
+    """` in module.py:line` of the innermost frame in our own code, or ``."""
+    tb = exc.__traceback__
+    last = ""
+    while tb is not None:
+        f = tb.tb_frame.f_code.co_filename
+        if "vergoedingcheck" in f:
+            last = f" in {os.path.basename(f)}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return last
 
 
 if __name__ == "__main__":  # pragma: no cover

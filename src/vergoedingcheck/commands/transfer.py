@@ -113,6 +113,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(
             f"ingelezen: {s.residents_added} bewoners nieuw, {s.residents_updated} bijgewerkt, "
             f"{s.payments_added} betalingen nieuw, {s.payments_skipped} al aanwezig"
+            + (f", {s.payers_added} betalers nieuw" if s.payers_added else "")
         )
         return 2 if plan.errors else 0
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from vergoedingcheck.files import write_private
-from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit
+from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit, Payer
 from vergoedingcheck.records import PaymentRecord, ResidentRecord
 from vergoedingcheck.validation import (
     HOURS_PLACES,
@@ -131,6 +131,7 @@ class ImportPlan:
     source: str
     residents: list[ResidentRecord] = field(default_factory=list)
     payments: list[PaymentRecord] = field(default_factory=list)
+    payers: list[Payer] = field(default_factory=list)  # a case file's `payers:` (spreadsheets: none)
     errors: list[RowError] = field(default_factory=list)
     rows_read: int = 0
     bad_rows: set[tuple[str, int]] = field(default_factory=set)

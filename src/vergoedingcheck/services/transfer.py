@@ -94,6 +94,7 @@ def _plan_case_file(p: Path, known: list[str]) -> ImportPlan:
         return plan
     plan.residents = [ResidentRecord.from_model(r) for r in case.residents]
     plan.payments = [PaymentRecord.from_model(x) for x in case.payments]
+    plan.payers = list(case.payers)
     plan.rows_read = len(plan.residents) + len(plan.payments)
     return plan
 
@@ -112,7 +113,7 @@ def apply_import(
 ) -> ImportSummary:
     if plan.errors and not (good_rows_only and partial_allowed(plan)):
         raise TransferError(f"{len(plan.errors)} fout(en) in het bestand: er is niets ingelezen")
-    return store.import_records(plan.residents, plan.payments, progress=progress)
+    return store.import_records(plan.residents, plan.payments, progress=progress, payers=plan.payers)
 
 
 def export(
@@ -135,7 +136,12 @@ def export(
     if suffix in CASE_SUFFIXES:
         from vergoedingcheck.io.casefile import write_case_file
 
-        write_case_file(p, [r.to_model() for r in residents], [x.to_model() for x in payments])
+        write_case_file(
+            p,
+            [r.to_model() for r in residents],
+            [x.to_model() for x in payments],
+            payers=store.payer_models(),
+        )
     elif suffix in (".xlsx", ".xlsm"):
         write_xlsx(p, residents, payments)
     elif suffix in (".csv", ".txt"):

@@ -35,7 +35,7 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine, RowMapping
 
-from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit, Payment, Resident
+from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit, Payer, Payment, Resident
 from vergoedingcheck.records import PaymentRecord as PaymentRecord
 from vergoedingcheck.records import ResidentRecord as ResidentRecord
 from vergoedingcheck.records import to_models as to_models
@@ -103,6 +103,7 @@ class ImportSummary:
     residents_updated: int = 0
     payments_added: int = 0
     payments_skipped: int = 0  # exact duplicates of a payment already stored
+    payers_added: int = 0  # case files: payers new to the store (identical ones are kept as they are)
 
 
 # -- locating the database ---------------------------------------------------------------------
@@ -743,9 +744,14 @@ class Store:
         payments: Sequence[PaymentRecord],
         *,
         progress: Callable[[int, int], None] | None = None,
+        payers: Sequence[Payer] = (),
     ) -> ImportSummary:
         """Add or update residents (their benefits replaced by the imported ones) and add payments,
         all in one transaction.
+
+        `payers` (a case file's `payers:`): a payer new to the store is added; one the store already
+        holds with the same type and below-market-rate answer is left alone; one that the store holds
+        differently is an error and nothing is imported (never silently overwritten or dropped).
 
         Payments are matched as a multiset: a payment is skipped only when the store already holds
         an identical one not yet matched by another row of this import. So importing the same file
@@ -761,6 +767,7 @@ class Store:
         added = updated = p_added = p_skipped = 0
         rc = t.residents.c
         with self.transaction() as c:
+            payers_added = self._import_payers(c, payers)
             wanted = {r.id for r in residents} | {p.resident for p in payments}
             known = self._existing_ids(c, wanted)
             new_rows: list[dict[str, object]] = []
@@ -833,7 +840,7 @@ class Store:
             p_added,
             p_skipped,
         )
-        return ImportSummary(added, updated, p_added, p_skipped)
+        return ImportSummary(added, updated, p_added, p_skipped, payers_added)
 
     @staticmethod
     def _insert_payments(c: Connection, rows: Sequence[dict[str, object]]) -> None:
@@ -1007,6 +1014,35 @@ class Store:
     def payers(self) -> list[tuple[str, str, bool]]:
         rows = self._read(sa.select(t.payers).order_by(t.payers.c.name))
         return [(r["name"], r["type"], bool(r["below_market_rate"])) for r in rows]
+
+    def payer_models(self) -> list[Payer]:
+        """The payers as the engine takes them (spec §3, Payers): the app, what-if and the letters
+        pass them to `evaluate`, as `check` passes a case file's `payers:`."""
+        return [Payer(name, typ, below) for name, typ, below in self.payers()]  # type: ignore[arg-type]
+
+    def _import_payers(self, c: sa.Connection, payers: Sequence[Payer]) -> int:
+        added = 0
+        for payer in payers:
+            if payer.type not in t.PAYER_TYPES:
+                raise StoreError(
+                    f"onbekend soort betaler {payer.type!r} (kies uit {', '.join(t.PAYER_TYPES)})"
+                )
+            row = c.execute(sa.select(t.payers).where(t.payers.c.name == payer.name)).mappings().first()
+            if row is None:
+                c.execute(
+                    t.payers.insert().values(
+                        name=payer.name, type=payer.type, below_market_rate=int(payer.below_market_rate)
+                    )
+                )
+                added += 1
+            elif (row["type"], bool(row["below_market_rate"])) != (payer.type, payer.below_market_rate):
+                raise StoreError(
+                    f"betaler {payer.name}: de database zegt {row['type']}"
+                    f"{', onder marktconform' if row['below_market_rate'] else ''}, het bestand "
+                    f"{payer.type}{', onder marktconform' if payer.below_market_rate else ''}; er is niets "
+                    "ingelezen (pas de betaler eerst aan)"
+                )
+        return added
 
     # -- engine input -----------------------------------------------------------------------
     def engine_input(self) -> tuple[list[Resident], list[Payment]]:

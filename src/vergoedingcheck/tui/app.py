@@ -123,7 +123,7 @@ class VergoedingApp(App[None]):
     def _check(self, generation: int) -> None:
         residents, payments = self.store.engine_input()
         years = {self.year, self.today.year}
-        result = evaluate(residents, payments, self.ruleset, years=years)
+        result = evaluate(residents, payments, self.ruleset, years=years, payers=self.store.payer_models())
         self.call_from_thread(self._set_result, result, generation)
 
     def _set_result(self, result: CheckResult, generation: int) -> None:

@@ -122,7 +122,7 @@ class LettersScreen(Screen[None]):
 
         app = self.vc
         residents, payments = app.store.engine_input()
-        result = evaluate(residents, payments, app.ruleset, years=[app.year])
+        result = evaluate(residents, payments, app.ruleset, years=[app.year], payers=app.store.payer_models())
         subject: Any = result if self.rid is None else result.resident(self.rid)
         letter = compose_letter(
             choice.kind,
@@ -226,7 +226,9 @@ class LettersScreen(Screen[None]):
         made, failed = 0, 0
         try:
             residents, payments = app.store.engine_input()
-            result = evaluate(residents, payments, app.ruleset, years=[app.year])
+            result = evaluate(
+                residents, payments, app.ruleset, years=[app.year], payers=app.store.payer_models()
+            )
             who = [
                 r for r in residents if any(p.resident == r.id and p.date.year == app.year for p in payments)
             ]

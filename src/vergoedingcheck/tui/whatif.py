@@ -51,9 +51,12 @@ def compare(
     pays += [p for p in store.other_team_payments() if p.resident in ids and p.date.year == extra.date.year]
     models = [r.to_model() for r in residents]
     years = [extra.date.year]
+    payers = store.payer_models()  # what is known of the payers counts here as in the check
 
     def year_of(payments: list[PaymentRecord]) -> YearResult | None:
-        res = evaluate(models, [p.to_model() for p in payments], app.ruleset, years=years).resident(rid)
+        res = evaluate(
+            models, [p.to_model() for p in payments], app.ruleset, years=years, payers=payers
+        ).resident(rid)
         return res.year(extra.date.year) if res else None
 
     before = year_of(pays)

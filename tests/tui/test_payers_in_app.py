@@ -1,0 +1,44 @@
+"""Payers (spec §3, Payers) count in the app as in `check`: the app passes the store's payers to
+the engine. Fixture rules 2026: € 220 a month, € 2.200 a year (tests/tui/conftest.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from vergoedingcheck.records import PaymentRecord
+from vergoedingcheck.rules import Ruleset
+from vergoedingcheck.store import Store
+from vergoedingcheck.tui.app import VergoedingApp
+
+
+async def test_an_allowance_from_a_commercial_payer_is_not_safe_in_the_app(
+    db_path: Path, tui_rules: Ruleset
+) -> None:
+    # B-004, no benefit: € 100 on the 15th of January-October (€ 1.000). A further € 50 on
+    # 10 November is within € 220 / € 2.200, so it would be safe from an unlisted payer; from a
+    # payer listed as commercial it is pay (Wet LB 1964 art. 2 lid 6): taxed as wages -> niet veilig.
+    store = Store(db_path)
+    store.add_payer("Garage Noord BV", "commercial")
+    store.add_payment(
+        PaymentRecord(
+            "B-004", date(2026, 11, 10), Decimal("50.00"), "vrijwilligersvergoeding", payer="Garage Noord BV"
+        )
+    )
+    app = VergoedingApp(store, tui_rules, today=date(2026, 12, 1))
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            t = app.screen.query_one("#residents", DataTable)
+            assert "niet veilig" in str(t.get_cell("B-004", "status"))
+            assert app.result is not None
+            rr = app.result.resident("B-004")
+            assert rr is not None and rr.year(2026) is not None
+            assert rr.year(2026).tax.taxable == Decimal("50.00")  # type: ignore[union-attr]
+    finally:
+        store.close()
