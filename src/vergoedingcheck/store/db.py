@@ -40,6 +40,17 @@ from vergoedingcheck.records import PaymentRecord as PaymentRecord
 from vergoedingcheck.records import ResidentRecord as ResidentRecord
 from vergoedingcheck.records import to_models as to_models
 from vergoedingcheck.store import schema as t
+from vergoedingcheck.validation import (
+    MAX_NOTE_LENGTH,
+    BoundError,
+    check_amount,
+    check_birth_date,
+    check_hours,
+    check_id,
+    check_period,
+    check_text,
+    ww_only_error,
+)
 
 log = logging.getLogger("vergoedingcheck.store")
 _T = TypeVar("_T")
@@ -588,8 +599,27 @@ class Store:
 
     @staticmethod
     def _check_resident(rec: ResidentRecord) -> None:
+        """The same bounds as case files and spreadsheets (validation.py, issue 9 item 2): the
+        store is the last gate for every way in (the app's forms, imports, scripts)."""
         if not rec.id or not rec.id.strip():
             raise StoreError("een bewoner heeft een referentie nodig")
+        try:
+            check_id(rec.id)
+            for text in (rec.name, rec.municipality, rec.household, *rec.address):
+                if text is not None:
+                    check_text(text)
+            if rec.note is not None:
+                check_text(rec.note, MAX_NOTE_LENGTH)
+            if rec.birth_date is not None:
+                check_birth_date(rec.birth_date)
+            for b in rec.benefits:
+                check_period(b.since, b.until)
+                if b.type != "ww" and (b.uwv_permission is not None or b.ww_hourly_wage is not None):
+                    raise ww_only_error()
+                if b.ww_hourly_wage is not None:
+                    check_amount(b.ww_hourly_wage)
+        except BoundError as exc:
+            raise StoreError(f"bewoner {rec.id[:40]}: {exc.nl}") from None
         for b in rec.benefits:
             if b.type not in BENEFIT_TYPES:
                 raise StoreError(f"onbekende uitkering {b.type!r}")
@@ -686,6 +716,17 @@ class Store:
             raise StoreError(f"onbekende status {p.status!r}")
         if p.hours is not None and p.hours < 0:
             raise StoreError("uren kunnen niet negatief zijn")
+        try:  # the same bounds as case files and spreadsheets (validation.py)
+            check_id(p.resident)
+            check_amount(p.amount)
+            if p.hours is not None:
+                check_hours(p.hours)
+            if p.payer is not None:
+                check_text(p.payer)
+            if p.note is not None:
+                check_text(p.note, MAX_NOTE_LENGTH)
+        except BoundError as exc:
+            raise StoreError(f"betaling van {p.date.isoformat()}: {exc.nl}") from None
 
     def _insert_payment(self, c: Connection, p: PaymentRecord) -> int:
         self._check_payment(p)
