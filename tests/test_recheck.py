@@ -117,3 +117,19 @@ def test_duplicate_ids_are_not_cached(ruleset: Ruleset) -> None:
         residents, payments, ruleset, years={2026}
     )
     assert cache.evaluated == len(residents)
+
+
+def test_other_payers_start_afresh_and_still_equal_a_full_check(ruleset: Ruleset) -> None:
+    """Payers change the outcome of every resident they paid (spec §3, Payers): a new payers list
+    evaluates everything again, and the result equals `evaluate` with the same payers."""
+    from vergoedingcheck.model import Payer
+
+    residents, payments = start()
+    payments = [replace(p, payer="Garage BV") for p in payments]
+    cache = ResultCache()
+    cache.check(residents, payments, ruleset, years={2026}, today=TODAY)
+    payers = [Payer("Garage BV", "commercial")]
+    got = cache.check(residents, payments, ruleset, years={2026}, today=TODAY, payers=payers)
+    assert cache.evaluated == 5
+    assert got == evaluate(residents, payments, ruleset, years={2026}, payers=payers)
+    assert got != evaluate(residents, payments, ruleset, years={2026})  # the commercial payer counts

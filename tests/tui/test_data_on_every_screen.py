@@ -202,7 +202,9 @@ async def test_a_crash_in_the_check_prints_no_personal_data(
     def boom(*_: object, **__: object) -> None:
         raise error("Łukasz Öztürk € 180,00")
 
-    monkeypatch.setattr("vergoedingcheck.tui.app.evaluate", boom)
+    monkeypatch.setattr(
+        "vergoedingcheck.services.recheck.ResultCache.check", boom
+    )  # the app checks through its cache
     app = hostile
     printed: list[object] = []
     keep = app._print_error_renderables

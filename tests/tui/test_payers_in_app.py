@@ -42,3 +42,30 @@ async def test_an_allowance_from_a_commercial_payer_is_not_safe_in_the_app(
             assert rr.year(2026).tax.taxable == Decimal("50.00")  # type: ignore[union-attr]
     finally:
         store.close()
+
+
+async def test_saving_one_payment_rechecks_only_that_resident(db_path: Path, tui_rules: Ruleset) -> None:
+    """Issue 14 item 3: the app keeps the last result per resident; after one saved payment only
+    that resident (who lives alone) is evaluated again, and the list shows the new room."""
+    store = Store(db_path)
+    app = VergoedingApp(store, tui_rules, today=date(2026, 12, 1))
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            first = app._results.evaluated
+            assert first == len(store.residents())
+            # B-004: € 100 on the 15th of January-October; December's room 220.00 - 50.00 = 170.00
+            store.add_payment(
+                PaymentRecord("B-004", date(2026, 12, 2), Decimal("50.00"), "vrijwilligersvergoeding")
+            )
+            app.recheck()
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app._results.evaluated == 1
+            t = app.screen.query_one("#residents", DataTable)
+            assert str(t.get_cell("B-004", "year")).replace("\u00a0", " ") == "€ 170,00"
+    finally:
+        store.close()

@@ -20,7 +20,7 @@ from typing import Any
 
 from vergoedingcheck.engine.evaluate import start_evaluation
 from vergoedingcheck.engine.result import CheckResult, ResidentResult
-from vergoedingcheck.model import Payment, Resident
+from vergoedingcheck.model import Payer, Payment, Resident
 from vergoedingcheck.rules import Ruleset
 
 
@@ -30,7 +30,7 @@ class ResultCache:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._context: tuple[Ruleset, frozenset[int], date] | None = None
+        self._context: tuple[Ruleset, frozenset[int], date, tuple[Payer, ...]] | None = None
         self._entries: dict[str, tuple[Any, ResidentResult]] = {}
         self.evaluated = 0
         """How many residents the last `check` evaluated (the rest came from the cache)."""
@@ -48,21 +48,24 @@ class ResultCache:
         *,
         years: Iterable[int] | None = None,
         today: date | None = None,
+        payers: Sequence[Payer] = (),
     ) -> CheckResult:
-        """What `evaluate(residents, payments, ruleset, years=years)` returns, evaluating only
-        the residents whose inputs changed since the last call."""
+        """What `evaluate(residents, payments, ruleset, years=years, payers=payers)` returns,
+        evaluating only the residents whose inputs changed since the last call (other payers,
+        like another ruleset, years or day, start afresh)."""
         year_set = frozenset(years or ())
         day = today or date.today()
-        ev = start_evaluation(residents, payments, ruleset, years=year_set)
+        payer_key = tuple(payers)
+        ev = start_evaluation(residents, payments, ruleset, years=year_set, payers=payer_key)
         if len({r.id for r in residents}) != len(residents):  # not one result per id: no cache
             self.clear()
             self.evaluated = len(residents)
             return CheckResult(ruleset.id, ruleset.fingerprint, tuple(ev.results()), ev.errors)
         with self._lock:
             ctx = self._context
-            if ctx is None or ctx[0] is not ruleset or ctx[1] != year_set or ctx[2] != day:
+            if ctx is None or ctx[0] is not ruleset or ctx[1:] != (year_set, day, payer_key):
                 self._entries = {}
-                self._context = (ruleset, year_set, day)  # holds the ruleset: its id stays its own
+                self._context = (ruleset, year_set, day, payer_key)  # holds the ruleset: its id stays its own
             members: dict[str, list[Resident]] = defaultdict(list)
             for r in residents:
                 members[r.household_key].append(r)

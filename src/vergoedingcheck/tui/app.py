@@ -17,8 +17,9 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from vergoedingcheck.content import content_dir
-from vergoedingcheck.engine import CheckResult, evaluate
+from vergoedingcheck.engine import CheckResult
 from vergoedingcheck.rules import Ruleset
+from vergoedingcheck.services.recheck import ResultCache
 from vergoedingcheck.store import Store
 from vergoedingcheck.tui.common import use_colour, visible
 from vergoedingcheck.tui.messages import Rechecked
@@ -52,6 +53,7 @@ class VergoedingApp(App[None]):
         self.result: CheckResult | None = None
         self.check_count = 0
         self._generation = 0
+        self._results = ResultCache()  # the last result per resident: a save rechecks only what changed
         self._crash: BaseException | None = None
 
     def notify(
@@ -123,7 +125,11 @@ class VergoedingApp(App[None]):
     def _check(self, generation: int) -> None:
         residents, payments = self.store.engine_input()
         years = {self.year, self.today.year}
-        result = evaluate(residents, payments, self.ruleset, years=years, payers=self.store.payer_models())
+        # only residents whose inputs changed (and their household) are evaluated again; the
+        # result equals a full check (services/recheck.py, tests/test_recheck.py)
+        result = self._results.check(
+            residents, payments, self.ruleset, years=years, today=self.today, payers=self.store.payer_models()
+        )
         self.call_from_thread(self._set_result, result, generation)
 
     def _set_result(self, result: CheckResult, generation: int) -> None:
