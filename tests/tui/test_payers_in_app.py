@@ -69,3 +69,56 @@ async def test_saving_one_payment_rechecks_only_that_resident(db_path: Path, tui
             assert str(t.get_cell("B-004", "year")).replace("\u00a0", " ") == "€ 170,00"
     finally:
         store.close()
+
+
+async def test_a_coordinator_records_a_payer_and_the_check_follows(db_path: Path, tui_rules: Ruleset) -> None:
+    """Issue 11 item 4, payers as records: `b` opens the payers screen; recording 'Garage Noord BV'
+    as a commercial company makes its € 50 allowance to B-004 pay (taxed as wages: niet veilig);
+    changing it to an ANBI makes it safe again (€ 1.050 in the year, € 50 in November: within
+    € 220 / € 2.200)."""
+    from textual.widgets import Checkbox, Select
+
+    from vergoedingcheck.tui.payers import PayersScreen
+    from vergoedingcheck.tui.widgets import DataInput
+
+    store = Store(db_path)
+    store.add_payment(
+        PaymentRecord(
+            "B-004", date(2026, 11, 10), Decimal("50.00"), "vrijwilligersvergoeding", payer="Garage Noord BV"
+        )
+    )
+    app = VergoedingApp(store, tui_rules, today=date(2026, 12, 1))
+
+    async def settle() -> None:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    def status() -> str:
+        assert app.result is not None
+        rr = app.result.resident("B-004")
+        assert rr is not None and rr.year(2026) is not None
+        return rr.year(2026).status  # type: ignore[union-attr]
+
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle()
+            assert status() == "safe"  # an unlisted payer is assumed to qualify
+            await pilot.press("b")
+            await settle()
+            assert isinstance(app.screen, PayersScreen)
+            app.screen.query_one("#payer-name", DataInput).value = "Garage Noord BV"
+            app.screen.query_one("#payer-type", Select).value = "commercial"
+            await pilot.press("ctrl+s")
+            await settle()
+            assert store.payers() == [("Garage Noord BV", "commercial", False)]
+            assert status() == "unsafe"
+            assert "Opgeslagen" in str(app.screen.query_one("#payer-message").render())
+            app.screen.query_one("#payer-type", Select).value = "anbi"
+            app.screen.query_one("#payer-below", Checkbox).value = True
+            await pilot.press("ctrl+s")
+            await settle()
+            assert store.payers() == [("Garage Noord BV", "anbi", True)]
+            assert status() == "safe"
+    finally:
+        store.close()

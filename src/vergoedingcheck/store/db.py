@@ -1052,6 +1052,19 @@ class Store:
                 t.payers.insert().values(name=name, type=type, below_market_rate=int(below_market_rate))
             )
 
+    def update_payer(self, name: str, type: str, *, below_market_rate: bool = False) -> None:
+        """Change what is known about a payer (audited like every change)."""
+        if type not in t.PAYER_TYPES:
+            raise StoreError(f"onbekend soort betaler {type!r} (kies uit {', '.join(t.PAYER_TYPES)})")
+        with self.transaction() as c:
+            done = c.execute(
+                t.payers.update()
+                .where(t.payers.c.name == name)
+                .values(type=type, below_market_rate=int(below_market_rate))
+            )
+            if done.rowcount == 0:
+                raise StoreError(f"er is geen betaler {name}")
+
     def payers(self) -> list[tuple[str, str, bool]]:
         rows = self._read(sa.select(t.payers).order_by(t.payers.c.name))
         return [(r["name"], r["type"], bool(r["below_market_rate"])) for r in rows]

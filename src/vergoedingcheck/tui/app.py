@@ -157,6 +157,11 @@ class VergoedingApp(App[None]):
 
         self.push_screen(RulesScreen())
 
+    def action_payers(self) -> None:
+        from vergoedingcheck.tui.payers import PayersScreen
+
+        self.push_screen(PayersScreen())
+
     def action_transfer(self) -> None:
         from vergoedingcheck.tui.transfer import TransferScreen
 
