@@ -190,6 +190,9 @@ class VergoedingApp(App[None]):
         yield SystemCommand(
             "Regels bekijken", "Alle bedragen per datum met wettelijke grondslag", self.action_rules
         )
+        yield SystemCommand(
+            "Betalers", "Wat bekend is over de organisaties die betalen (b)", self.action_payers
+        )
         yield SystemCommand("Importeren of exporteren", "CSV, Excel of casusbestand", self.action_transfer)
         yield SystemCommand(
             "Overzicht voor de coördinator",

@@ -38,7 +38,7 @@ class ResidentsScreen(Screen[None]):
         Binding("left_square_bracket", "year(-1)", "Vorig jaar", show=False),
         Binding("right_square_bracket", "year(1)", "Volgend jaar", show=False),
         Binding("r", "app.rules", "Regels"),
-        Binding("b", "app.payers", "Betalers"),
+        Binding("b", "app.payers", "Betalers", show=False),  # in help and the command palette
         Binding("i", "app.transfer", "Import"),
         Binding("l", "app.letters", "Overzicht"),
         Binding("q", "app.quit", "Stop"),
