@@ -112,7 +112,7 @@ def compose_letter(kind: str, lang: str, resident_result: Any, residents: Iterab
             moves = _moves(residents, payments, ruleset, resident, year, advice)
         return compose_resident(result, resident, payments, year, rules, org, t, letter_date,
                                 address=address or resident.address, advice=advice, paid=paid,
-                                moves=moves)
+                                moves=moves, household=residents)
     return compose_office(result, resident, payments, year, rules, org, t, letter_date,
                           office=office)  # type: ignore[arg-type]
 

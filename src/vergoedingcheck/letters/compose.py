@@ -307,7 +307,8 @@ def _details(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Temp
             if b.type == "ww" and ww is not None and ww.uwv_permission is False:
                 out.append(("effect.ww_no_permission", {}))
             office = _office_name(OFFICE_OF.get(b.type, "gemeente"), resident, t)
-            office = office[:1].upper() + office[1:]
+            if not planned_only:  # "Als wij betalen zoals gepland, telt de gemeente ..."
+                office = office[:1].upper() + office[1:]
             if b.countable is None:
                 out.append(("effect.benefit_unsafe_no_amount", {"office": office, "benefit": name}))
             else:
@@ -527,6 +528,38 @@ def _reasons(y: YearResult, pays: Sequence[Payment], t: Templates, letter_date: 
     return out
 
 
+def _gift_reasons(y: YearResult, resident: Resident, household: Sequence[Resident],
+                  payments: Sequence[Payment], t: Templates) -> list[Text]:
+    """The household's gift limit with who received what, and on whom the excess counts (once,
+    on one member: `gifts.counted_on`). The other members are told too: their own letter is
+    otherwise "safe" while the household's bijstand is lowered."""
+    g = y.gifts
+    if g is None or g.limit is None or g.total <= g.limit:
+        return []
+    excess = g.total - g.limit
+    members = [m for m in household if m.household_key == resident.household_key] or [resident]
+    got = {m.id: sum((p.amount for p in payments if p.resident == m.id and p.kind == "gift"
+                      and p.date.year == y.year), ZERO) for m in members}
+    out: list[Text] = []
+    if len(members) == 1:
+        out.append(t.t("reason.gifts_single", year=str(y.year), total=_eur(g.total, t),
+                       limit=_eur(g.limit, t)))
+    else:
+        parts = [t.s("reason.gifts_you", amount=_eur(got[m.id], t)) if m.id == resident.id
+                 else t.s("reason.gifts_member", name=m.name or m.id, amount=_eur(got[m.id], t))
+                 for m in members if got[m.id] > 0]
+        out.append(t.t("reason.gifts_household", year=str(y.year), total=_eur(g.total, t),
+                       who=_join(parts, t), limit=_eur(g.limit, t)))
+    if g.counted_on is None or g.counted_on == resident.id:
+        out.append(t.t("reason.gifts_counted_here", excess=_eur(excess, t)))
+    else:
+        other = next((m for m in members if m.id == g.counted_on), None)
+        out.append(t.t("reason.gifts_counted_on_other", excess=_eur(excess, t),
+                       name=(other.name if other and other.name else g.counted_on)))
+    out.append(t.t("reason.gifts_more"))
+    return out
+
+
 def _move_proposals(moves: Sequence[Move], t: Templates) -> list[Proposal]:
     out: list[Proposal] = []
     for m in moves:
@@ -562,7 +595,8 @@ def compose_resident(result: ResidentResult, resident: Resident, payments: Itera
                      year: int, rules: RulesInfo, org: Organisation, t: Templates,
                      letter_date: date, address: Sequence[str] = (),
                      advice: Advice | None = None, paid: YearResult | None = None,
-                     moves: Sequence[Move] = ()) -> ResidentLetter:
+                     moves: Sequence[Move] = (), household: Sequence[Resident] = ()
+                     ) -> ResidentLetter:
     """The letter to the resident. It answers first (outcome, first thing to do, whom to call),
     then explains (the limit itself, the cliff), proposes before it tells the consequences, and
     lists the payments last, per month. `paid` is the same year checked without the money that
@@ -628,6 +662,7 @@ def compose_resident(result: ResidentResult, resident: Resident, payments: Itera
 
     # 2. why: the limit itself and the cliff; for a safe year the room that is left
     reasons = _reasons(y, pays, t, letter_date, planned_only, benefits)
+    reasons += _gift_reasons(y, resident, household, list(payments), t)
     remaining: Decimal | None = None
     blocks.append(Heading(t.t("reason.heading")))
     blocks += [Para(r) for r in reasons]
