@@ -98,3 +98,12 @@ def test_household_gift_letters_stay_easy(ruleset, org) -> None:
         )
         score = flesch_douma(letter.body_text())
         assert score >= MIN_SCORE, (rid, score)
+
+
+def test_the_member_without_the_excess_is_not_told_no_consequences(ruleset, org) -> None:
+    # looked at as a PNG: H2's subject said "geen gevolgen voor uw bijstand" while the
+    # household's € 300 excess lowers the household's bijstand
+    h2 = _letter(ruleset, org, "H2")
+    assert "geen gevolgen voor uw bijstand" not in h2
+    assert "Let op: de giften in uw huishouden in 2026 en uw bijstand" in h2
+    assert "Maar uw huishouden kreeg te veel giften" in h2

@@ -250,12 +250,19 @@ def _kind_label(p: Payment, t: Templates) -> str:
     return t.raw(f"kinds.{p.kind}")
 
 
+def _household_gift_warning(y: YearResult) -> bool:
+    return any(f.explanation == "gifts.over_limit_counted_on_other" for f in y.findings)
+
+
 def _effect(y: YearResult, t: Templates, benefits: Sequence[BenefitResult]
             ) -> tuple[str, dict[str, str]]:
     def names(bs: Sequence[BenefitResult]) -> str:
         return _join([_benefit_name(b.type, t) for b in bs], t)
 
     if y.status == "safe":
+        if benefits and _household_gift_warning(y):
+            # the household's gift excess counts on another member: not "geen gevolgen"
+            return "effect.safe_household_gifts", {"benefit": names(benefits)}
         if benefits:
             return "effect.safe", {"benefit": names(benefits)}
         return "effect.safe_no_benefit", {}
@@ -765,6 +772,8 @@ def _subject(y: YearResult, t: Templates, benefits: Sequence[BenefitResult], pla
     if planned_only:
         return t.t("subjects.planned", year=str(year))
     if y.status == "safe":
+        if names and _household_gift_warning(y):
+            return t.t("subjects.household_gifts", year=str(year), benefit=_join(names, t))
         if names:
             return t.t("subjects.safe", year=str(year), benefit=_join(names, t))
         return t.t("subjects.safe_no_benefit", year=str(year))
