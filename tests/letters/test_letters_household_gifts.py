@@ -66,6 +66,7 @@ def test_household_gift_excess_explained_and_counted_once(ruleset, org) -> None:
     assert "Uw huishouden kreeg in 2026 samen € 1.500,00 aan giften: u € 800,00 en Ruud Huis € 700,00" in h1
     assert "De grens is € 1.200,00 per jaar voor het hele huishouden" in h1
     assert "Het deel boven de grens is € 300,00. Dat telt één keer mee, bij u." in h1
+    assert "Let op: de giften in 2026 hebben gevolgen voor uw bijstand" in h1  # not "uw vergoeding"
     h2 = _letter(ruleset, org, "H2")
     assert "Karin Huis € 800,00 en u € 700,00" in h2
     assert "Het deel boven de grens is € 300,00. Dat telt één keer mee, bij Karin Huis." in h2

@@ -779,6 +779,10 @@ def _subject(y: YearResult, t: Templates, benefits: Sequence[BenefitResult], pla
         return t.t("subjects.safe_no_benefit", year=str(year))
     if y.status == "unsafe":
         bad = [_benefit_name(b.type, t) for b in benefits if b.status == "unsafe"]
+        fails = [f for f in y.findings if f.outcome == "fail" and f.regime != "tax"]
+        if bad and fails and all(f.regime == "gifts" for f in fails):
+            # only the gifts cross a limit: the subject does not blame the allowance
+            return t.t("subjects.unsafe_gifts", year=str(year), benefit=_join(bad, t))
         if bad:
             return t.t("subjects.unsafe", year=str(year), benefit=_join(bad, t))
         return t.t("subjects.unsafe_tax", year=str(year))
