@@ -108,3 +108,24 @@ def test_the_member_without_the_excess_is_not_told_no_consequences(ruleset, org)
     assert "geen gevolgen voor uw bijstand" not in h2
     assert "Let op: de giften in uw huishouden in 2026 en uw bijstand" in h2
     assert "Maar uw huishouden kreeg te veel giften" in h2
+
+
+def test_office_letter_names_the_member_the_excess_counts_on(ruleset, org) -> None:
+    residents, payments = _household()
+    result = evaluate(residents, payments, ruleset)
+    letter = compose_letter(
+        "office",
+        "nl",
+        result.resident("H2"),
+        residents,
+        payments,
+        ruleset,
+        year=2026,
+        letter_date=date(2026, 11, 2),
+        organisation=org,
+        office="gemeente",
+    )
+    text = " ".join(pdf_text(render_pdf(letter)).split())
+    assert "bij de uitkering van Karin Huis" in text and "van H1" not in text  # no internal id
+    concl = text[text.index("6. Conclusie") :]
+    assert "grens (€ 300,00) zijn één keer als inkomen meegeteld, bij Karin Huis" in concl

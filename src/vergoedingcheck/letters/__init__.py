@@ -115,7 +115,7 @@ def compose_letter(kind: str, lang: str, resident_result: Any, residents: Iterab
                                 address=address or resident.address, advice=advice, paid=paid,
                                 moves=moves, household=residents)
     letter = compose_office(result, resident, payments, year, rules, org, t, letter_date,
-                            office=office)  # type: ignore[arg-type]
+                            office=office, household=residents)  # type: ignore[arg-type]
     if require_address and not (
             org.uwv_address if letter.office == "uwv" else org.svb_address
             if letter.office == "svb" else org.gemeente_address(resident.municipality)):

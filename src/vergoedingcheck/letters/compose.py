@@ -861,7 +861,8 @@ def _grouped_verdicts(findings: Sequence[Finding], t: Templates, rules: RulesInf
 
 def compose_office(result: ResidentResult, resident: Resident, payments: Iterable[Payment],
                    year: int, rules: RulesInfo, org: Organisation, t: Templates, letter_date: date,
-                   office: Office | None = None) -> OfficeLetter:
+                   office: Office | None = None, household: Sequence[Resident] = ()
+                   ) -> OfficeLetter:
     """The formal letter to the gemeente, SVB or UWV that pays the resident's benefit."""
     y = _year_of(result, year)
     offices = offices_for(resident, year)
@@ -999,6 +1000,8 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
         if notes:
             from vergoedingcheck.engine.explain import explain
 
+            names = {m.id: m.name for m in household if m.name}
+
             # one sentence per kind of finding: ten identical hourly warnings say nothing new
             firsts: dict[tuple[str, str], tuple[Finding, int]] = {}
             for f in notes:
@@ -1007,7 +1010,10 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
                 firsts[key] = (example, n + 1)
             lines = []
             for example, n in firsts.values():
-                text = explain(replace(example, period=_period(example.period, t)), "nl")
+                params = tuple((k, names.get(v, v) if k == "counted_on" else v)
+                               for k, v in example.params)  # a member's name, not an id
+                text = explain(replace(example, period=_period(example.period, t), params=params),
+                               "nl")
                 lines.append(literal(text + (t.s("explanations.more", n=str(n - 1)) if n > 1 else "")))
             blocks.append(Para(t.t("explanations.heading"), "lead"))
             blocks.append(Bullets(tuple(lines)))
@@ -1042,6 +1048,12 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
                               and f.regime in relevant}) or ["?"]
             blocks.append(Para(t.t("conclusion.unknown", benefit=bname,
                                    missing="; ".join(missing))))
+    g = y.gifts
+    if g is not None and g.limit is not None and g.total > g.limit and g.counted_on \
+            and g.counted_on != resident.id:
+        other = next((m.name for m in household if m.id == g.counted_on and m.name), None)
+        blocks.append(Para(t.t("conclusion.gifts_counted_on_other",
+                               excess=_eur(g.total - g.limit, t), name=other or g.counted_on)))
     if y.tax.status == "unsafe":
         blocks.append(Para(t.t("conclusion.tax_unsafe", taxable=_eur(y.tax.taxable, t))))
     else:
