@@ -298,14 +298,23 @@ def _young(resident: Resident, year: int, letter_date: date, benefit: str, t: Te
 
 
 def _details(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Templates,
-             benefits: Sequence[BenefitResult], letter_date: date, planned_only: bool = False
-             ) -> list[tuple[str, dict[str, str]]]:
+             benefits: Sequence[BenefitResult], letter_date: date, planned_only: bool = False,
+             household: Sequence[Resident] = ()) -> list[tuple[str, dict[str, str]]]:
     out: list[tuple[str, dict[str, str]]] = []
     ww = {b.type: b for b in resident.benefits if b.overlaps_year(y.year)}.get("ww")
     for b in benefits:
         name = _benefit_name(b.type, t)
         if b.status == "unsafe":
             if b.type == "toeslagen":
+                partners = [dict(f.params).get("partner", "") for f in y.findings
+                            if f.explanation == "toeslagen.partner_income_raised"]
+                if partners:
+                    # the toetsingsinkomen is the partners' together: not "uw inkomen"
+                    names = {m.id: m.name or m.id for m in household}
+                    out.append(("effect.toeslagen_unsafe_partner",
+                                {"amount": _eur(b.countable, t), "benefit": name,
+                                 "partner": _join([names.get(p, p) for p in partners], t)}))
+                    continue
                 out.append(("effect.toeslagen_unsafe",
                             {"amount": _eur(b.countable, t), "benefit": name}))
                 continue
@@ -633,7 +642,7 @@ def compose_resident(result: ResidentResult, resident: Resident, payments: Itera
             effect_params = {"benefit": _join([_benefit_name(b.type, t) for b in bad], t)}
         else:
             effect_key, effect_params = "effect.planned_tax", {}
-    details = _details(y, resident, pays, t, benefits, letter_date, planned_only)
+    details = _details(y, resident, pays, t, benefits, letter_date, planned_only, household)
     all_actions = _actions(y, resident, pays, t, benefits, letter_date)
     conditional: tuple[str, ...] = ()
     if paid is not None:
