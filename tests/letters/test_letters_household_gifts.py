@@ -129,3 +129,26 @@ def test_office_letter_names_the_member_the_excess_counts_on(ruleset, org) -> No
     assert "bij de uitkering van Karin Huis" in text and "van H1" not in text  # no internal id
     concl = text[text.index("6. Conclusie") :]
     assert "grens (€ 300,00) zijn één keer als inkomen meegeteld, bij Karin Huis" in concl
+
+
+def test_a_table_heading_stays_with_its_table(ruleset, org) -> None:
+    # looked at as a PNG: "5. Toetsing per regel" and its note ended page 1, the table began page 2
+    from conftest import pdf_pages
+
+    residents, payments = _household()
+    result = evaluate(residents, payments, ruleset)
+    letter = compose_letter(
+        "office",
+        "nl",
+        result.resident("H2"),
+        residents,
+        payments,
+        ruleset,
+        year=2026,
+        letter_date=date(2026, 11, 2),
+        organisation=org,
+        office="gemeente",
+    )
+    pages = pdf_pages(render_pdf(letter))
+    page = next(p for p in pages if "5. Toetsing per regel" in p)
+    assert "Giften per huishouden" in page
