@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from conftest import pdf_text
+from test_letters_readability import MIN_SCORE, flesch_douma
+
+from conftest import pdf_pages, pdf_text
 from vergoedingcheck.engine import evaluate
 from vergoedingcheck.letters import compose_letter, render_pdf
 from vergoedingcheck.model import Benefit, Payment, Resident
@@ -81,8 +83,6 @@ def test_planned_consequence_has_no_capital_mid_sentence(make) -> None:
 
 
 def test_household_gift_letters_stay_easy(ruleset, org) -> None:
-    from test_letters_readability import MIN_SCORE, flesch_douma
-
     residents, payments = _household()
     result = evaluate(residents, payments, ruleset)
     for rid in ("H1", "H2"):
@@ -133,8 +133,6 @@ def test_office_letter_names_the_member_the_excess_counts_on(ruleset, org) -> No
 
 def test_a_table_heading_stays_with_its_table(ruleset, org) -> None:
     # looked at as a PNG: "5. Toetsing per regel" and its note ended page 1, the table began page 2
-    from conftest import pdf_pages
-
     residents, payments = _household()
     result = evaluate(residents, payments, ruleset)
     letter = compose_letter(
