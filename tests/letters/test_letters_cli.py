@@ -38,7 +38,11 @@ def test_english_and_text(case_file: Path, capsys) -> None:
 
 
 def test_office_letters_one_per_office(case_file: Path, tmp_path: Path) -> None:
+    # the demo organisation file has no UWV address: without it the letter is refused
     assert _run(str(case_file), "--resident", "R05", "--year", "2025", "--to", "office",
+                "--out", str(tmp_path)) == 2
+    assert not list(tmp_path.iterdir())
+    assert _run(str(case_file), "--resident", "R05", "--year", "2025", "--to", "office", "--zonder-adres",
                 "--out", str(tmp_path)) == 0
     assert [p.name for p in tmp_path.iterdir()] == ["R05-2025-uwv.pdf"]
 
@@ -101,3 +105,16 @@ def test_a_resident_without_postal_address_is_refused_unless_asked(
     assert _run(str(with_address), "--resident", "R03", "--year", "2025", "--to", "resident",
                 "--out", str(out)) == 0
     assert "Kerkstraat 1" in pdf_text((out / "R03-2025-bewoner-nl.pdf").read_bytes())
+
+
+def test_office_letter_with_the_office_address_in_the_organisation_file(
+        case_file: Path, tmp_path: Path) -> None:
+    org = (Path(__file__).resolve().parents[2] / "letters" / "organisation.yaml").read_text("utf-8")
+    org = org.replace("  uwv: []", '  uwv: ["Postbus 58285", "1040 HG  Amsterdam"]')
+    assert "Postbus 58285" in org
+    org_file = tmp_path / "organisation.yaml"
+    org_file.write_text(org, encoding="utf-8")
+    out = tmp_path / "out"
+    assert _run(str(case_file), "--resident", "R05", "--year", "2025", "--to", "office",
+                "--organisation", str(org_file), "--out", str(out)) == 0
+    assert "Postbus 58285" in pdf_text((out / "R05-2025-uwv.pdf").read_bytes())

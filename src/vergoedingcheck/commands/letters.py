@@ -44,8 +44,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--format", choices=("pdf", "text"), default="pdf",
                    help="text: toon de brief als tekst in plaats van een PDF te schrijven")
     p.add_argument("--zonder-adres", "--no-address", dest="no_address", action="store_true",
-                   help="bij --to resident: maak de brief ook als de bewoner geen postadres "
-                   "heeft (standaard: geweigerd, want zo kan hij niet per post)")
+                   help="maak de brief ook zonder postadres van de bewoner of de instantie "
+                   "(standaard: geweigerd, want zo kan hij niet per post)")
     p.add_argument("--rules", metavar="DIR", help="een andere regelmap")
     p.add_argument("--organisation", metavar="FILE",
                    help="een ander organisatiebestand (standaard: letters/organisation.yaml)")
@@ -142,7 +142,9 @@ def run(args: argparse.Namespace) -> int:
                                      "gemeente, SVB of UWV: er is geen instantie om te schrijven")
                 for office in offices:
                     jobs.append((f"{args.resident}-{args.year}-{office}",
-                                 {"resident_result": rr, "office": office}))
+                                 {"resident_result": rr, "office": office,
+                                  "require_address": not args.no_address
+                                  and args.format == "pdf"}))
         for name, kw in jobs:
             rres = kw.pop("resident_result")
             try:

@@ -77,8 +77,9 @@ def compose_letter(kind: str, lang: str, resident_result: Any, residents: Iterab
     whole `CheckResult` / a list of results (for `coordinator`; for the others the one resident is
     picked from it when it holds exactly one). `letter_date` is the date printed on the letter:
     pass it in, the letters never read the clock. With `require_address=True` a resident letter
-    for a resident without a postal address is refused (the CLI does this unless asked not to):
-    a letter with only a name in the envelope window cannot be posted.
+    for a resident without a postal address, or an office letter to an office whose address is
+    not in the organisation file, is refused (the CLI does this unless asked not to): a letter
+    with only a name in the envelope window cannot be posted.
     """
     t = load_templates(kind, lang, letters_dir)
     org = organisation or load_organisation(directory=letters_dir)
@@ -112,9 +113,17 @@ def compose_letter(kind: str, lang: str, resident_result: Any, residents: Iterab
             moves = _moves(residents, payments, ruleset, resident, year, advice)
         return compose_resident(result, resident, payments, year, rules, org, t, letter_date,
                                 address=address or resident.address, advice=advice, paid=paid,
-                                moves=moves)
-    return compose_office(result, resident, payments, year, rules, org, t, letter_date,
-                          office=office)  # type: ignore[arg-type]
+                                moves=moves, household=residents)
+    letter = compose_office(result, resident, payments, year, rules, org, t, letter_date,
+                            office=office, household=residents)  # type: ignore[arg-type]
+    if require_address and not (
+            org.uwv_address if letter.office == "uwv" else org.svb_address
+            if letter.office == "svb" else org.gemeente_address(resident.municipality)):
+        raise LetterError(
+            f"het postadres van {letter.head.recipient[0]} staat niet in het organisatiebestand "
+            f"(offices: {letter.office}): de brief kan zo niet per post. Vul het adres in, of "
+            "maak de brief toch zonder adres (--zonder-adres)")
+    return letter
 
 
 def _household(residents: Sequence[Resident], payments: Sequence[Payment], resident: Resident

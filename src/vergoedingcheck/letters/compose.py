@@ -250,12 +250,19 @@ def _kind_label(p: Payment, t: Templates) -> str:
     return t.raw(f"kinds.{p.kind}")
 
 
+def _household_gift_warning(y: YearResult) -> bool:
+    return any(f.explanation == "gifts.over_limit_counted_on_other" for f in y.findings)
+
+
 def _effect(y: YearResult, t: Templates, benefits: Sequence[BenefitResult]
             ) -> tuple[str, dict[str, str]]:
     def names(bs: Sequence[BenefitResult]) -> str:
         return _join([_benefit_name(b.type, t) for b in bs], t)
 
     if y.status == "safe":
+        if benefits and _household_gift_warning(y):
+            # the household's gift excess counts on another member: not "geen gevolgen"
+            return "effect.safe_household_gifts", {"benefit": names(benefits)}
         if benefits:
             return "effect.safe", {"benefit": names(benefits)}
         return "effect.safe_no_benefit", {}
@@ -291,14 +298,23 @@ def _young(resident: Resident, year: int, letter_date: date, benefit: str, t: Te
 
 
 def _details(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Templates,
-             benefits: Sequence[BenefitResult], letter_date: date, planned_only: bool = False
-             ) -> list[tuple[str, dict[str, str]]]:
+             benefits: Sequence[BenefitResult], letter_date: date, planned_only: bool = False,
+             household: Sequence[Resident] = ()) -> list[tuple[str, dict[str, str]]]:
     out: list[tuple[str, dict[str, str]]] = []
     ww = {b.type: b for b in resident.benefits if b.overlaps_year(y.year)}.get("ww")
     for b in benefits:
         name = _benefit_name(b.type, t)
         if b.status == "unsafe":
             if b.type == "toeslagen":
+                partners = [dict(f.params).get("partner", "") for f in y.findings
+                            if f.explanation == "toeslagen.partner_income_raised"]
+                if partners:
+                    # the toetsingsinkomen is the partners' together: not "uw inkomen"
+                    names = {m.id: m.name or m.id for m in household}
+                    out.append(("effect.toeslagen_unsafe_partner",
+                                {"amount": _eur(b.countable, t), "benefit": name,
+                                 "partner": _join([names.get(p, p) for p in partners], t)}))
+                    continue
                 out.append(("effect.toeslagen_unsafe",
                             {"amount": _eur(b.countable, t), "benefit": name}))
                 continue
@@ -307,7 +323,8 @@ def _details(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Temp
             if b.type == "ww" and ww is not None and ww.uwv_permission is False:
                 out.append(("effect.ww_no_permission", {}))
             office = _office_name(OFFICE_OF.get(b.type, "gemeente"), resident, t)
-            office = office[:1].upper() + office[1:]
+            if not planned_only:  # "Als wij betalen zoals gepland, telt de gemeente ..."
+                office = office[:1].upper() + office[1:]
             if b.countable is None:
                 out.append(("effect.benefit_unsafe_no_amount", {"office": office, "benefit": name}))
             else:
@@ -527,6 +544,38 @@ def _reasons(y: YearResult, pays: Sequence[Payment], t: Templates, letter_date: 
     return out
 
 
+def _gift_reasons(y: YearResult, resident: Resident, household: Sequence[Resident],
+                  payments: Sequence[Payment], t: Templates) -> list[Text]:
+    """The household's gift limit with who received what, and on whom the excess counts (once,
+    on one member: `gifts.counted_on`). The other members are told too: their own letter is
+    otherwise "safe" while the household's bijstand is lowered."""
+    g = y.gifts
+    if g is None or g.limit is None or g.total <= g.limit:
+        return []
+    excess = g.total - g.limit
+    members = [m for m in household if m.household_key == resident.household_key] or [resident]
+    got = {m.id: sum((p.amount for p in payments if p.resident == m.id and p.kind == "gift"
+                      and p.date.year == y.year), ZERO) for m in members}
+    out: list[Text] = []
+    if len(members) == 1:
+        out.append(t.t("reason.gifts_single", year=str(y.year), total=_eur(g.total, t),
+                       limit=_eur(g.limit, t)))
+    else:
+        parts = [t.s("reason.gifts_you", amount=_eur(got[m.id], t)) if m.id == resident.id
+                 else t.s("reason.gifts_member", name=m.name or m.id, amount=_eur(got[m.id], t))
+                 for m in members if got[m.id] > 0]
+        out.append(t.t("reason.gifts_household", year=str(y.year), total=_eur(g.total, t),
+                       who=_join(parts, t), limit=_eur(g.limit, t)))
+    if g.counted_on is None or g.counted_on == resident.id:
+        out.append(t.t("reason.gifts_counted_here", excess=_eur(excess, t)))
+    else:
+        other = next((m for m in members if m.id == g.counted_on), None)
+        out.append(t.t("reason.gifts_counted_on_other", excess=_eur(excess, t),
+                       name=(other.name if other and other.name else g.counted_on)))
+    out.append(t.t("reason.gifts_more"))
+    return out
+
+
 def _move_proposals(moves: Sequence[Move], t: Templates) -> list[Proposal]:
     out: list[Proposal] = []
     for m in moves:
@@ -562,7 +611,8 @@ def compose_resident(result: ResidentResult, resident: Resident, payments: Itera
                      year: int, rules: RulesInfo, org: Organisation, t: Templates,
                      letter_date: date, address: Sequence[str] = (),
                      advice: Advice | None = None, paid: YearResult | None = None,
-                     moves: Sequence[Move] = ()) -> ResidentLetter:
+                     moves: Sequence[Move] = (), household: Sequence[Resident] = ()
+                     ) -> ResidentLetter:
     """The letter to the resident. It answers first (outcome, first thing to do, whom to call),
     then explains (the limit itself, the cliff), proposes before it tells the consequences, and
     lists the payments last, per month. `paid` is the same year checked without the money that
@@ -592,7 +642,7 @@ def compose_resident(result: ResidentResult, resident: Resident, payments: Itera
             effect_params = {"benefit": _join([_benefit_name(b.type, t) for b in bad], t)}
         else:
             effect_key, effect_params = "effect.planned_tax", {}
-    details = _details(y, resident, pays, t, benefits, letter_date, planned_only)
+    details = _details(y, resident, pays, t, benefits, letter_date, planned_only, household)
     all_actions = _actions(y, resident, pays, t, benefits, letter_date)
     conditional: tuple[str, ...] = ()
     if paid is not None:
@@ -628,6 +678,7 @@ def compose_resident(result: ResidentResult, resident: Resident, payments: Itera
 
     # 2. why: the limit itself and the cliff; for a safe year the room that is left
     reasons = _reasons(y, pays, t, letter_date, planned_only, benefits)
+    reasons += _gift_reasons(y, resident, household, list(payments), t)
     remaining: Decimal | None = None
     blocks.append(Heading(t.t("reason.heading")))
     blocks += [Para(r) for r in reasons]
@@ -730,11 +781,17 @@ def _subject(y: YearResult, t: Templates, benefits: Sequence[BenefitResult], pla
     if planned_only:
         return t.t("subjects.planned", year=str(year))
     if y.status == "safe":
+        if names and _household_gift_warning(y):
+            return t.t("subjects.household_gifts", year=str(year), benefit=_join(names, t))
         if names:
             return t.t("subjects.safe", year=str(year), benefit=_join(names, t))
         return t.t("subjects.safe_no_benefit", year=str(year))
     if y.status == "unsafe":
         bad = [_benefit_name(b.type, t) for b in benefits if b.status == "unsafe"]
+        fails = [f for f in y.findings if f.outcome == "fail" and f.regime != "tax"]
+        if bad and fails and all(f.regime == "gifts" for f in fails):
+            # only the gifts cross a limit: the subject does not blame the allowance
+            return t.t("subjects.unsafe_gifts", year=str(year), benefit=_join(bad, t))
         if bad:
             return t.t("subjects.unsafe", year=str(year), benefit=_join(bad, t))
         return t.t("subjects.unsafe_tax", year=str(year))
@@ -813,7 +870,8 @@ def _grouped_verdicts(findings: Sequence[Finding], t: Templates, rules: RulesInf
 
 def compose_office(result: ResidentResult, resident: Resident, payments: Iterable[Payment],
                    year: int, rules: RulesInfo, org: Organisation, t: Templates, letter_date: date,
-                   office: Office | None = None) -> OfficeLetter:
+                   office: Office | None = None, household: Sequence[Resident] = ()
+                   ) -> OfficeLetter:
     """The formal letter to the gemeente, SVB or UWV that pays the resident's benefit."""
     y = _year_of(result, year)
     offices = offices_for(resident, year)
@@ -951,6 +1009,8 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
         if notes:
             from vergoedingcheck.engine.explain import explain
 
+            names = {m.id: m.name for m in household if m.name}
+
             # one sentence per kind of finding: ten identical hourly warnings say nothing new
             firsts: dict[tuple[str, str], tuple[Finding, int]] = {}
             for f in notes:
@@ -959,7 +1019,10 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
                 firsts[key] = (example, n + 1)
             lines = []
             for example, n in firsts.values():
-                text = explain(replace(example, period=_period(example.period, t)), "nl")
+                params = tuple((k, names.get(v, v) if k == "counted_on" else v)
+                               for k, v in example.params)  # a member's name, not an id
+                text = explain(replace(example, period=_period(example.period, t), params=params),
+                               "nl")
                 lines.append(literal(text + (t.s("explanations.more", n=str(n - 1)) if n > 1 else "")))
             blocks.append(Para(t.t("explanations.heading"), "lead"))
             blocks.append(Bullets(tuple(lines)))
@@ -994,6 +1057,12 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
                               and f.regime in relevant}) or ["?"]
             blocks.append(Para(t.t("conclusion.unknown", benefit=bname,
                                    missing="; ".join(missing))))
+    g = y.gifts
+    if g is not None and g.limit is not None and g.total > g.limit and g.counted_on \
+            and g.counted_on != resident.id:
+        other = next((m.name for m in household if m.id == g.counted_on and m.name), None)
+        blocks.append(Para(t.t("conclusion.gifts_counted_on_other",
+                               excess=_eur(g.total - g.limit, t), name=other or g.counted_on)))
     if y.tax.status == "unsafe":
         blocks.append(Para(t.t("conclusion.tax_unsafe", taxable=_eur(y.tax.taxable, t))))
     else:

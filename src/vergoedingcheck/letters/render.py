@@ -484,7 +484,13 @@ class LetterRenderer:
             tail.insert(0, self._block(blocks.pop(), s, width))
             if blocks and isinstance(blocks[-1], Para):
                 tail.insert(0, self._block(blocks.pop(), s, width))
-        story += [self._block(b, s, width) for b in blocks]
+        for i, b in enumerate(blocks):
+            nxt = blocks[i + 1:i + 3]
+            if (isinstance(b, Heading) and len(nxt) == 2 and isinstance(nxt[0], Para)
+                    and nxt[0].style == "small" and isinstance(nxt[1], Table)):
+                # a heading and its note never end a page without the table's first rows
+                story.append(CondPageBreak(50 * mm))
+            story.append(self._block(b, s, width))
         if tail:
             story.append(KeepTogether(tail))
         if letter.footnote:
