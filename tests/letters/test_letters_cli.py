@@ -118,3 +118,26 @@ def test_office_letter_with_the_office_address_in_the_organisation_file(
     assert _run(str(case_file), "--resident", "R05", "--year", "2025", "--to", "office",
                 "--organisation", str(org_file), "--out", str(out)) == 0
     assert "Postbus 58285" in pdf_text((out / "R05-2025-uwv.pdf").read_bytes())
+
+
+def test_a_letter_knows_the_payers_of_the_case_file(tmp_path: Path, capsys) -> None:
+    """A commercial payer's allowance is pay (spec §3, Payers): the letter must not call € 100,00
+    from 'Garage Noord BV' safe, as it did when the letters checked without the file's payers.
+    Bijstand, 45 years old: € 100,00 in March 2025 from a commercial company counts in full."""
+    case = tmp_path / "c.yaml"
+    case.write_text(
+        "version: 1\n"
+        "residents:\n"
+        "  - {id: R1, name: Test Bewoner, birth_date: 1980-01-01, municipality: Goes,"
+        " benefits: [{type: bijstand}]}\n"
+        "payers:\n  - {name: Garage Noord BV, type: commercial}\n"
+        "payments:\n"
+        "  - {resident: R1, date: 2025-03-01, amount: '100.00', kind: vrijwilligersvergoeding,"
+        " payer: Garage Noord BV}\n",
+        encoding="utf-8",
+    )
+    assert _run(str(case), "--resident", "R1", "--year", "2025", "--to", "resident", "--format", "text") == 0
+    text = capsys.readouterr().out
+    assert "geen gevolgen" not in text.lower()
+    assert "100,00" in text
+    assert "Garage Noord BV is een bedrijf" in text and "is loon" in text

@@ -52,8 +52,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
-def _load(source: str) -> tuple[list[Any], list[Any], Any]:
-    """(residents, payments, store or None)."""
+def _load(source: str) -> tuple[list[Any], list[Any], Any, list[Any]]:
+    """(residents, payments, store or None, payers)."""
     from vergoedingcheck.errors import UsageError
 
     path = Path(source)
@@ -64,11 +64,11 @@ def _load(source: str) -> tuple[list[Any], list[Any], Any]:
 
         store = Store(path)
         residents, payments = store.engine_input()
-        return residents, payments, store
+        return residents, payments, store, store.payer_models()
     from vergoedingcheck.io.casefile import read_case_file
 
     case = read_case_file(path)
-    return list(case.residents), list(case.payments), None
+    return list(case.residents), list(case.payments), None, list(case.payers)
 
 
 def _record(store: Any, kind: str, lang: str, rid: str | None, year: int, residents: list[Any],
@@ -111,10 +111,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--resident is nodig voor --to {args.kind}")
     if args.kind == "office" and args.lang != "nl":
         raise UsageError("de brief aan de instantie bestaat alleen in het Nederlands (--lang nl)")
-    residents, payments, store = _load(args.source)
+    residents, payments, store, payers = _load(args.source)
     try:
         ruleset = load_ruleset(args.rules)
-        result = evaluate(residents, payments, ruleset)
+        result = evaluate(residents, payments, ruleset, payers=payers)
         letter_date = args.letter_date or date.today()
         try:
             org = load_organisation(args.organisation)
@@ -150,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
             try:
                 letter = compose_letter(args.kind, args.lang, rres, residents, payments, ruleset,
                                         year=args.year, letter_date=letter_date, organisation=org,
-                                        **kw)
+                                        payers=payers, **kw)
             except (LetterError, LetterContentError) as exc:
                 raise UsageError(str(exc)) from None
             if args.format == "text":

@@ -17,7 +17,7 @@ from typing import Literal
 
 from vergoedingcheck.engine.evaluate import evaluate
 from vergoedingcheck.engine.result import Status, YearResult
-from vergoedingcheck.model import Payment, Resident
+from vergoedingcheck.model import Payer, Payment, Resident
 from vergoedingcheck.rules.ruleset import Ruleset
 
 ZERO = Decimal("0.00")
@@ -40,19 +40,20 @@ class Advice:
 
 
 def _year(residents: Sequence[Resident], payments: Sequence[Payment], ruleset: Ruleset, rid: str,
-          year: int) -> YearResult | None:
-    rr = evaluate(residents, payments, ruleset, years=[year]).resident(rid)
+          year: int, payers: Sequence[Payer] = ()) -> YearResult | None:
+    rr = evaluate(residents, payments, ruleset, years=[year], payers=payers).resident(rid)
     return rr.year(year) if rr else None
 
 
 def advise(residents: Sequence[Resident], payments: Sequence[Payment], ruleset: Ruleset, rid: str,
-           year: int, today: date) -> Advice:
-    """Advice for one resident's year; `residents` should hold the resident's household."""
+           year: int, today: date, payers: Sequence[Payer] = ()) -> Advice:
+    """Advice for one resident's year; `residents` should hold the resident's household;
+    `payers` what is known about the payers (every proposal is checked with them)."""
     household = next((r.household_key for r in residents if r.id == rid), None)
     members = [r for r in residents if r.household_key == household]
     ids = {r.id for r in members}
     pays = [p for p in payments if p.resident in ids]
-    current = _year(members, pays, ruleset, rid, year)
+    current = _year(members, pays, ruleset, rid, year, payers)
     if current is None or current.status != "unsafe":
         # safe needs nothing; unknown needs a fact or a figure first, not a lower amount
         return Advice("none_needed", status_after=current.status if current else None)
@@ -71,20 +72,20 @@ def advise(residents: Sequence[Resident], payments: Sequence[Payment], ruleset: 
     if not changeable:
         return Advice("nothing_to_change", status_after=current.status)
     fixed = [p for p in pays if not any(p is c for c in changeable)]
-    base = _year(members, fixed, ruleset, rid, year)
+    base = _year(members, fixed, ruleset, rid, year, payers)
     if base is None or base.status == "unsafe":
         return Advice("already_over", status_after=current.status)
     kept: list[Payment] = []
     changes: list[Change] = []
     for p in changeable:
-        y = _year(members, fixed + kept, ruleset, rid, year)
+        y = _year(members, fixed + kept, ruleset, rid, year, payers)
         room = y.months[p.date.month - 1].headroom if y is not None and y.status == "safe" else ZERO
         new = min(p.amount, room)
         if new > 0:
             kept.append(replace(p, amount=new))
         if new != p.amount:
             changes.append(Change(p, new))
-    after = _year(members, fixed + kept, ruleset, rid, year)
+    after = _year(members, fixed + kept, ruleset, rid, year, payers)
     status = after.status if after else None
     if status != "safe":
         return Advice("not_enough", tuple(changes), status)

@@ -45,7 +45,7 @@ from vergoedingcheck.letters.model import (
     ResidentLetter,
 )
 from vergoedingcheck.letters.preview_text import preview_text
-from vergoedingcheck.model import Payment, Resident
+from vergoedingcheck.model import Payer, Payment, Resident
 from vergoedingcheck.rules.ruleset import Ruleset
 
 __all__ = [
@@ -70,7 +70,8 @@ def compose_letter(kind: str, lang: str, resident_result: Any, residents: Iterab
                    organisation: Organisation | None = None, office: str | None = None,
                    month: int | None = None, address: Sequence[str] = (),
                    require_address: bool = False,
-                   letters_dir: str | Path | None = None) -> Letter:
+                   letters_dir: str | Path | None = None,
+                   payers: Sequence[Payer] = ()) -> Letter:
     """Compose one letter as plain data.
 
     `resident_result` is the resident's `ResidentResult` (for `resident` and `office`), or the
@@ -79,7 +80,8 @@ def compose_letter(kind: str, lang: str, resident_result: Any, residents: Iterab
     pass it in, the letters never read the clock. With `require_address=True` a resident letter
     for a resident without a postal address, or an office letter to an office whose address is
     not in the organisation file, is refused (the CLI does this unless asked not to): a letter
-    with only a name in the envelope window cannot be posted.
+    with only a name in the envelope window cannot be posted. `payers`: what is known about the
+    payers, as in the check (every proposal and move in the letter is checked with them).
     """
     t = load_templates(kind, lang, letters_dir)
     org = organisation or load_organisation(directory=letters_dir)
@@ -108,9 +110,9 @@ def compose_letter(kind: str, lang: str, resident_result: Any, residents: Iterab
         if isinstance(ruleset, Ruleset):
             from vergoedingcheck.engine.advice import advise
 
-            advice = advise(residents, payments, ruleset, resident.id, year, letter_date)
-            paid = _paid_year(residents, payments, ruleset, resident, year, letter_date)
-            moves = _moves(residents, payments, ruleset, resident, year, advice)
+            advice = advise(residents, payments, ruleset, resident.id, year, letter_date, payers)
+            paid = _paid_year(residents, payments, ruleset, resident, year, letter_date, payers)
+            moves = _moves(residents, payments, ruleset, resident, year, advice, payers)
         return compose_resident(result, resident, payments, year, rules, org, t, letter_date,
                                 address=address or resident.address, advice=advice, paid=paid,
                                 moves=moves, household=residents)
@@ -134,7 +136,8 @@ def _household(residents: Sequence[Resident], payments: Sequence[Payment], resid
 
 
 def _paid_year(residents: Sequence[Resident], payments: Sequence[Payment], ruleset: Ruleset,
-               resident: Resident, year: int, letter_date: date) -> YearResult | None:
+               resident: Resident, year: int, letter_date: date,
+               payers: Sequence[Payer] = ()) -> YearResult | None:
     """The year checked on the money already paid: without planned payments and payments
     dated after the letter. What only the rest causes is a condition in the letter."""
     from vergoedingcheck.engine import evaluate
@@ -142,12 +145,12 @@ def _paid_year(residents: Sequence[Resident], payments: Sequence[Payment], rules
     members, pays = _household(residents, payments, resident)
     marked = any(p.planned for p in pays if p.resident == resident.id)
     paid = [p for p in pays if not is_planned(p, letter_date, marked)]
-    rr = evaluate(members, paid, ruleset, years=[year]).resident(resident.id)
+    rr = evaluate(members, paid, ruleset, years=[year], payers=payers).resident(resident.id)
     return rr.year(year) if rr else None
 
 
 def _moves(residents: Sequence[Resident], payments: Sequence[Payment], ruleset: Ruleset,
-           resident: Resident, year: int, advice: Any) -> list[Move]:
+           resident: Resident, year: int, advice: Any, payers: Sequence[Payer] = ()) -> list[Move]:
     """Instead of paying less: pay the part over the cap in a later month, or in January of the
     next year. Each move is checked by the engine: with the advice's lowered amounts and the
     moved amount added, the year of the payment and the year it moves to must both be safe."""
@@ -163,7 +166,7 @@ def _moves(residents: Sequence[Resident], payments: Sequence[Payment], ruleset: 
             for p in pays if changed.get(id(p), Decimal(1)) > 0]
 
     def safe(extra: list[Payment], years: list[int]) -> bool:
-        res = evaluate(members, base + extra, ruleset, years=years).resident(resident.id)
+        res = evaluate(members, base + extra, ruleset, years=years, payers=payers).resident(resident.id)
         return res is not None and all(
             (yr := res.year(y)) is not None and yr.status == "safe" for y in years)
 

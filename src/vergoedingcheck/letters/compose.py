@@ -541,6 +541,20 @@ def _reasons(y: YearResult, pays: Sequence[Payment], t: Templates, letter_date: 
             cliff = "tax" if f.regime == "tax" and whole > f.value else kind
             suffix = "_planned" if tense == "planned" else ""
             out.append(t.t(f"reason.cliff_{cliff}{suffix}", excess=_eur(f.value - f.limit, t)))
+    # who pays matters too (spec §3, Payers; the hourly norm): said once per payer or payment
+    said: set[tuple[str, str]] = set()
+    for f in y.findings:
+        params = dict(f.params)
+        payer = params.get("payer") or ""
+        if f.explanation == "payer.commercial_is_wages" and ("c", payer) not in said:
+            said.add(("c", payer))
+            out.append(t.t("reason.payer_commercial", payer=payer, amount=_eur(f.value, t)))
+        elif f.explanation == "payer.wages_and_allowance" and ("w", payer) not in said:
+            said.add(("w", payer))
+            out.append(t.t("reason.payer_wages", payer=payer, amount=_eur(f.value, t)))
+        elif f.explanation == "tax.hourly_over_norm_unknown" and ("h", f.period) not in said:
+            said.add(("h", f.period))
+            out.append(t.t("reason.hourly_unknown", value=_eur(f.value, t), limit=_eur(f.limit, t)))
     return out
 
 

@@ -131,6 +131,7 @@ class LettersScreen(Screen[None]):
             residents,
             payments,
             app.ruleset,
+            payers=app.store.payer_models(),
             year=app.year,
             letter_date=app.today,
             office=choice.office,
@@ -243,6 +244,7 @@ class LettersScreen(Screen[None]):
                         residents,
                         payments,
                         app.ruleset,
+                        payers=app.store.payer_models(),
                         year=app.year,
                         letter_date=app.today,
                     )
