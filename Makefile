@@ -54,6 +54,7 @@ mutants: $(STAMP) ## mutation run over the engine and money (slow; MUTANTS_ARGS=
 bench: $(STAMP) ## benchmarks: ratios against a floor measured in the same run
 	$(BIN)/python bench/bench_check.py
 	$(BIN)/python bench/bench_letters.py
+	$(BIN)/python bench/bench_store.py --residents 4000 --payments 25 --no-pg  # 100,000 payments; --pg URL for PostgreSQL
 
 letters-preview: $(STAMP) ## render every letter of the demo data into build/letters-preview/
 	$(BIN)/python -m vergoedingcheck.services.letters_preview build/letters-preview

@@ -9,7 +9,6 @@ import os
 import stat
 import subprocess
 import sys
-import time
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -69,34 +68,20 @@ def _bulk(n_res: int, per: int) -> tuple[list[ResidentRecord], list[PaymentRecor
     return residents, payments
 
 
-def test_a_100000_row_import_is_linear_and_reimport_adds_nothing(db_target: str, tmp_path: Path) -> None:
+def test_a_100000_row_import_completes_and_reimport_adds_nothing(db_target: str, tmp_path: Path) -> None:
     """Issue 9 item 6: 100,000 rows (the old quadratic check did not finish in 300 s). 4,000
-    residents x 25 payments = 100,000 payments. Linear, measured against itself so that a loaded
-    machine does not matter: 5x the rows may take at most 10x the time of 20,000 rows (linear is
-    5x, quadratic 25x). The absolute bound (240 s for import + re-import) only catches a hang."""
-    small_r, small_p = _bulk(800, 25)
-    other = db_target.replace(".db", "-small.db") if "postgres" not in db_target else None
-    with Store(other or db_target) as s:
-        t0 = time.perf_counter()
-        s.import_records(small_r, small_p)
-        t_small = time.perf_counter() - t0
-        if other is None:  # PostgreSQL: the same database, emptied again
-            with s.transaction() as c:
-                c.execute(sa.text("DELETE FROM residents"))
+    residents x 25 payments = 100,000 payments, all stored, the same file again adds nothing, and
+    the progress bar moves. How fast (and that it is linear) is measured in `make bench`
+    (bench/bench_store.py, ratios against a floor of the same run), never in a timed test."""
     residents, payments = _bulk(4000, 25)
     assert len(payments) == 100_000
     calls: list[tuple[int, int]] = []
     with Store(db_target) as s:
-        t0 = time.perf_counter()
         first = s.import_records(residents, payments, progress=lambda d, t: calls.append((d, t)))
-        t_big = time.perf_counter() - t0
         again = s.import_records(residents, payments)
-        elapsed = time.perf_counter() - t0
         assert first.payments_added == 100_000 and first.residents_added == 4000
         assert again.payments_added == 0 and again.payments_skipped == 100_000
         assert len(s.payments()) == 100_000
-    assert t_big < 10 * t_small, (t_big, t_small)
-    assert elapsed < 240, elapsed
     assert calls[-1] == (104_000, 104_000) and len(calls) > 10  # the progress bar moves
 
 
@@ -253,12 +238,11 @@ def test_reading_and_exporting_during_a_long_import_do_not_wait(
     try:
         assert proc.stdout is not None and proc.stdout.readline().strip() == "holding"
         monkeypatch.setattr("vergoedingcheck.store.db.BUSY_TIMEOUT_MS", 1000)
-        t0 = time.perf_counter()
+        # with a busy timeout of 1 s, a read that needed the write lock would fail here
         with Store(db_target, create=False) as s:
             assert [r.id for r in s.residents()] == ["R1"]  # the import is not visible yet
         out = tmp_path / "export.csv"
         assert main(["transfer", "export", str(out), "--db", db_target, "--table", "bewoners"]) == 0
-        assert time.perf_counter() - t0 < 5
     finally:
         proc.kill()
         proc.wait(30)
