@@ -56,7 +56,7 @@ def register(subparsers: Any) -> None:
         "--tabel",
         "--table",
         dest="table",
-        choices=("betalingen", "bewoners"),
+        choices=("betalingen", "bewoners", "betalers"),
         default="betalingen",
         help="welke tabel in een CSV (standaard: betalingen)",
     )

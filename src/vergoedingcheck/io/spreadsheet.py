@@ -76,6 +76,32 @@ REQUIRED_PAYMENT = ("referentie", "datum", "bedrag", "soort")
 
 SHEET_RESIDENTS = "Bewoners"
 SHEET_PAYMENTS = "Betalingen"
+SHEET_PAYERS = "Betalers"
+PAYER_COLUMNS = ("naam", "soort", "niet_marktconform")
+"""The payers (spec §1 `payers:`): name as on the payments, kind, and whether the payer can show
+its hourly rate is not a market rate."""
+REQUIRED_PAYER = ("naam", "soort")
+PAYER_TYPE_WORDS = {
+    "anbi": "anbi",
+    "sbbi": "sbbi",
+    "sport": "sport",
+    "sportorganisatie": "sport",
+    "sportvereniging": "sport",
+    "not_vpb": "not_vpb",
+    "geen vpb": "not_vpb",
+    "geen vennootschapsbelasting": "not_vpb",
+    "commercial": "commercial",
+    "commercieel": "commercial",
+    "commercieel bedrijf": "commercial",
+    "bedrijf": "commercial",
+}
+PAYER_TYPE_NL = {
+    "anbi": "ANBI",
+    "sbbi": "SBBI",
+    "sport": "sportorganisatie",
+    "not_vpb": "geen vennootschapsbelasting",
+    "commercial": "commercieel bedrijf",
+}
 
 _ALIASES = {
     "ref": "referentie",
@@ -320,6 +346,8 @@ def _table_kind(header: Sequence[str]) -> str:
         return SHEET_PAYMENTS
     if "geboortedatum" in cols:
         return SHEET_RESIDENTS
+    if {"naam", "soort"} <= cols and "referentie" not in cols:
+        return SHEET_PAYERS
     raise SpreadsheetError(
         "de kopregel hoort niet bij bewoners (referentie, geboortedatum, ...) en "
         "niet bij betalingen (referentie, datum, bedrag, soort, ...)"
@@ -377,8 +405,10 @@ class _Reader:
         self.plan = plan
         self.sheet = sheet
         self.cols = [_norm_header(h) for h in header]
-        required = REQUIRED_PAYMENT if sheet == SHEET_PAYMENTS else REQUIRED_RESIDENT
-        known = PAYMENT_COLUMNS if sheet == SHEET_PAYMENTS else RESIDENT_COLUMNS
+        required, known = {
+            SHEET_PAYMENTS: (REQUIRED_PAYMENT, PAYMENT_COLUMNS),
+            SHEET_PAYERS: (REQUIRED_PAYER, PAYER_COLUMNS),
+        }.get(sheet, (REQUIRED_RESIDENT, RESIDENT_COLUMNS))
         self.fatal = False
         for c in required:
             if c not in self.cols:
@@ -612,8 +642,43 @@ def read_spreadsheet(path: str | Path, known_residents: Iterable[str] = ()) -> I
 def _dispatch(plan: ImportPlan, kind: str, header: Sequence[Any], rows: Sequence[Sequence[Any]]) -> None:
     if kind == SHEET_RESIDENTS:
         _read_residents(plan, header, rows)
+    elif kind == SHEET_PAYERS:
+        _read_payers(plan, header, rows)
     else:
         _read_payments(plan, header, rows)
+
+
+def _read_payers(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> None:
+    rd = _Reader(plan, SHEET_PAYERS, header)
+    if rd.fatal:
+        return
+    seen: dict[str, int] = {}
+    for n, cells in rd.rows(rows):
+        before = len(plan.errors)
+        name = _text(cells.get("naam"))
+        if not name:
+            rd.err(n, "naam", "verplicht")
+        elif name in seen:
+            rd.err(n, "naam", f"staat al in rij {seen[name]}")
+        word = (_text(cells.get("soort")) or "").casefold()
+        typ = PAYER_TYPE_WORDS.get(word)
+        if typ is None:
+            rd.err(
+                n,
+                "soort",
+                f"onbekend: {word!r} (kies uit ANBI, SBBI, sport, geen vpb, commercieel)"
+                if word
+                else "verplicht",
+            )
+        try:
+            below = parse_bool_nl(cells.get("niet_marktconform"))
+        except ValueError as exc:
+            rd.err(n, "niet_marktconform", str(exc))
+            below = False
+        if len(plan.errors) != before or name is None or typ is None:
+            continue
+        seen[name] = n
+        plan.payers.append(Payer(name, typ, below))  # type: ignore[arg-type]
 
 
 def _read_xlsx(plan: ImportPlan, path: Path) -> None:
@@ -640,7 +705,11 @@ def _read_xlsx(plan: ImportPlan, path: Path) -> None:
             try:
                 kind = _table_kind(header)
             except SpreadsheetError:
-                if ws.title.casefold() in (SHEET_RESIDENTS.casefold(), SHEET_PAYMENTS.casefold()):
+                if ws.title.casefold() in (
+                    SHEET_RESIDENTS.casefold(),
+                    SHEET_PAYMENTS.casefold(),
+                    SHEET_PAYERS.casefold(),
+                ):
                     raise
                 continue
             found = True
@@ -711,13 +780,17 @@ def write_csv(
     payments: Sequence[PaymentRecord],
     *,
     encoding: str = "utf-8-sig",
+    payers: Sequence[Payer] = (),
 ) -> int:
-    """Write one table (`bewoners` or `betalingen`) as a Dutch CSV. Returns the number of rows.
+    """Write one table (`bewoners`, `betalingen` or `betalers`) as a Dutch CSV. Returns the
+    number of rows.
 
     `encoding="cp1252"` for old Excel: a name that Windows-1252 cannot hold is refused with the
     row that holds it, rather than written as question marks."""
     if table.casefold() in ("bewoners", SHEET_RESIDENTS.casefold()):
         header, rows = list(RESIDENT_COLUMNS), resident_rows(residents)
+    elif table.casefold() in ("betalers", SHEET_PAYERS.casefold()):
+        header, rows = list(PAYER_COLUMNS), payer_rows(payers)
     else:
         header = list(PAYMENT_COLUMNS)
         rows = payment_rows(payments, {r.id: r.name or "" for r in residents})
@@ -737,8 +810,17 @@ def write_csv(
     return len(rows)
 
 
+def payer_rows(payers: Sequence[Payer]) -> list[list[str]]:
+    return [
+        [safe_cell(p.name), PAYER_TYPE_NL[p.type], "ja" if p.below_market_rate else "nee"] for p in payers
+    ]
+
+
 def write_xlsx(
-    path: str | Path, residents: Sequence[ResidentRecord], payments: Sequence[PaymentRecord]
+    path: str | Path,
+    residents: Sequence[ResidentRecord],
+    payments: Sequence[PaymentRecord],
+    payers: Sequence[Payer] = (),
 ) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -793,7 +875,14 @@ def write_xlsx(
         cell.number_format = "d-m-yyyy"
     for cell in ps["D"][1:]:
         cell.number_format = '"€" #,##0.00'
-    for sheet in (ws, ps):
+    sheets = [ws, ps]
+    if payers:
+        bs = wb.create_sheet(SHEET_PAYERS)
+        bs.append(list(PAYER_COLUMNS))
+        for row in payer_rows(payers):
+            bs.append(row)
+        sheets.append(bs)
+    for sheet in sheets:
         for row in sheet.iter_rows():
             for cell in row:
                 if cell.data_type == "f":  # never a formula from data (safe_cell already sees to it)

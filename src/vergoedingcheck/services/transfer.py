@@ -143,10 +143,10 @@ def export(
             payers=store.payer_models(),
         )
     elif suffix in (".xlsx", ".xlsm"):
-        write_xlsx(p, residents, payments)
+        write_xlsx(p, residents, payments, store.payer_models())
     elif suffix in (".csv", ".txt"):
         try:
-            write_csv(p, table, residents, payments, encoding=encoding)
+            write_csv(p, table, residents, payments, encoding=encoding, payers=store.payer_models())
         except SpreadsheetError as exc:
             raise TransferError(str(exc)) from None
     else:
