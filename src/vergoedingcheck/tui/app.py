@@ -157,6 +157,11 @@ class VergoedingApp(App[None]):
 
         self.push_screen(RulesScreen())
 
+    def action_worklist(self) -> None:
+        from vergoedingcheck.tui.worklist import WorklistScreen
+
+        self.push_screen(WorklistScreen())
+
     def action_payers(self) -> None:
         from vergoedingcheck.tui.payers import PayersScreen
 
@@ -189,6 +194,11 @@ class VergoedingApp(App[None]):
         yield SystemCommand("Bewoner toevoegen", "Een nieuwe bewoner invoeren", self._add_resident)
         yield SystemCommand(
             "Regels bekijken", "Alle bedragen per datum met wettelijke grondslag", self.action_rules
+        )
+        yield SystemCommand(
+            "Te doen",
+            "Wat nu aandacht vraagt: geplande betalingen over een grens, onbekend, WW, leeftijd (t)",
+            self.action_worklist,
         )
         yield SystemCommand(
             "Betalers", "Wat bekend is over de organisaties die betalen (b)", self.action_payers

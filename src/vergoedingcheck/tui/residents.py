@@ -39,6 +39,7 @@ class ResidentsScreen(Screen[None]):
         Binding("right_square_bracket", "year(1)", "Volgend jaar", show=False),
         Binding("r", "app.rules", "Regels"),
         Binding("b", "app.payers", "Betalers", show=False),  # in help and the command palette
+        Binding("t", "app.worklist", "Te doen", show=False),
         Binding("i", "app.transfer", "Import"),
         Binding("l", "app.letters", "Overzicht"),
         Binding("q", "app.quit", "Stop"),

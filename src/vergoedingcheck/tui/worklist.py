@@ -1,0 +1,94 @@
+"""Te doen: the coordinator's worklist (issue 11 item 3), from the last check and the store, on the
+app's day. Enter opens the resident. The items come from `services.worklist` (pure, tested)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from vergoedingcheck.services.worklist import SECTIONS, banner, worklist
+from vergoedingcheck.tui.common import esc, visible
+from vergoedingcheck.tui.messages import Rechecked
+from vergoedingcheck.tui.widgets import Table
+
+if TYPE_CHECKING:
+    from vergoedingcheck.tui.app import VergoedingApp
+
+
+class WorklistScreen(Screen[None]):
+    DEFAULT_CSS = """
+    WorklistScreen #worklist-banner { padding: 0 1; text-style: bold; }
+    WorklistScreen #worklist-head { padding: 0 1; }
+    WorklistScreen #worklist { height: 1fr; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Terug"),
+        Binding("enter", "open", "Open bewoner", show=False),
+    ]
+
+    @property
+    def vc(self) -> VergoedingApp:
+        return cast("VergoedingApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="worklist-banner")
+        yield Static("", id="worklist-head")
+        yield Table(id="worklist", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.app.sub_title = "te doen"
+        t = self.query_one("#worklist", DataTable)
+        t.add_column("Onderdeel", key="section", width=26)
+        t.add_column("Bewoner", key="name", width=20)
+        t.add_column("Wat", key="text")
+        self.fill()
+        t.focus()
+
+    def on_rechecked(self, _: Rechecked) -> None:
+        self.fill()
+
+    def fill(self) -> None:
+        app = self.vc
+        text = banner(app.ruleset, app.today)
+        self.query_one("#worklist-banner", Static).update(esc(text) if text else "")
+        t = self.query_one("#worklist", DataTable)
+        t.clear()
+        if app.result is None:
+            self.query_one("#worklist-head", Static).update("De controle loopt nog…")
+            return
+        items = worklist(app.store.residents(), app.store.payments(), app.result, app.ruleset, app.today)
+        self.query_one("#worklist-head", Static).update(
+            f"{len(items)} punten op {app.today.day}-{app.today.month}-{app.today.year}"
+            if items
+            else "Niets te doen."
+        )
+        for n, item in enumerate(items):
+            t.add_row(
+                SECTIONS[item.section], visible(item.name), visible(item.text), key=f"{n}:{item.resident}"
+            )
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        from vergoedingcheck.tui.resident import ResidentScreen
+
+        key = event.row_key.value
+        if key:
+            self.app.push_screen(ResidentScreen(str(key).split(":", 1)[1]))
+
+    def action_open(self) -> None:
+        from vergoedingcheck.tui.resident import ResidentScreen
+
+        t = self.query_one("#worklist", DataTable)
+        if t.row_count == 0:
+            return
+        key = t.coordinate_to_cell_key(t.cursor_coordinate).row_key.value
+        if key:
+            self.app.push_screen(ResidentScreen(str(key).split(":", 1)[1]))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,50 @@
+"""Issue 11 item 3: `t` opens Te doen on the app's day, with the banner for next year's figures, and
+Enter on an item opens that resident. Fixture rules: 2026 € 220 / € 2.200 (tests/tui/conftest.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from vergoedingcheck.records import PaymentRecord
+from vergoedingcheck.rules import Ruleset
+from vergoedingcheck.store import Store
+from vergoedingcheck.tui.app import VergoedingApp
+from vergoedingcheck.tui.resident import ResidentScreen
+from vergoedingcheck.tui.worklist import WorklistScreen
+
+
+async def test_the_worklist_lists_a_planned_payment_over_the_cap_and_opens_the_resident(
+    db_path: Path, tui_rules: Ruleset
+) -> None:
+    store = Store(db_path)
+    # B-004: € 100 a month January-October; € 250 planned on 15 December > € 220 -> not safe
+    store.add_payment(
+        PaymentRecord(
+            "B-004", date(2026, 12, 15), Decimal("250.00"), "vrijwilligersvergoeding", status="planned"
+        )
+    )
+    app = VergoedingApp(store, tui_rules, today=date(2026, 12, 1))
+    try:
+        async with app.run_test(size=(110, 30)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("t")
+            await pilot.pause()
+            assert isinstance(app.screen, WorklistScreen)
+            t = app.screen.query_one("#worklist", DataTable)
+            rows = [[str(c) for c in t.get_row_at(i)] for i in range(t.row_count)]
+            first = rows[0]
+            assert (
+                first[0] == "Gepland en over een grens" and "250,00" in first[2] and "niet veilig" in first[2]
+            )
+            t.move_cursor(row=0)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ResidentScreen)
+    finally:
+        store.close()
