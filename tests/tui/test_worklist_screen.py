@@ -48,3 +48,34 @@ async def test_the_worklist_lists_a_planned_payment_over_the_cap_and_opens_the_r
             assert isinstance(app.screen, ResidentScreen)
     finally:
         store.close()
+
+
+async def test_planning_next_year_shows_provisional_room_with_a_banner(
+    tmp_path: Path, ruleset: Ruleset
+) -> None:
+    """Issue 11 item 3 / spec §3 Coverage: the real rules hold the 2027 caps as announced, not
+    confirmed. In December, planning 2027 shows the room with the last confirmed figures (2026:
+    € 2.200 for a resident with no 2027 payments), marked with * and explained; never € 0,00 as
+    if nothing could be paid, and never as if the figures were certain."""
+    from textual.widgets import Static
+
+    from vergoedingcheck.model import Benefit
+    from vergoedingcheck.records import ResidentRecord
+
+    store = Store(tmp_path / "s.db")
+    store.add_resident(ResidentRecord("R1", "Anna", date(1970, 1, 1), benefits=(Benefit("bijstand"),)))
+    app = VergoedingApp(store, ruleset, today=date(2026, 12, 1))
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            t = app.screen.query_one("#residents", DataTable)
+            assert str(t.get_cell("R1", "year")).replace("\u00a0", " ") == "€ 2.200,00*"
+            summary = str(app.screen.query_one("#summary", Static).render())
+            assert "Bedragen 2027 nog niet vastgesteld" in summary
+    finally:
+        store.close()

@@ -66,6 +66,15 @@ def _birthday(birth: date, age: int) -> date:
     return date(y, birth.month, birth.day)
 
 
+def year_pending(ruleset: Ruleset, year: int) -> bool:
+    """The year's caps are announced but not confirmed (`pending`): any room is provisional."""
+    try:
+        ruleset.value("tax.volunteer.month_cap", date(year, 1, 1))
+    except FigureNotCovered as exc:
+        return exc.code == "pending"
+    return False
+
+
 def banner(ruleset: Ruleset, today: date) -> str | None:
     """While next year's caps are announced but not confirmed (December plans January)."""
     nxt = today.year + 1

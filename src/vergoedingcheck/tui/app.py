@@ -17,9 +17,10 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from vergoedingcheck.content import content_dir
-from vergoedingcheck.engine import CheckResult
+from vergoedingcheck.engine import CheckResult, evaluate
 from vergoedingcheck.rules import Ruleset
 from vergoedingcheck.services.recheck import ResultCache
+from vergoedingcheck.services.worklist import year_pending
 from vergoedingcheck.store import Store
 from vergoedingcheck.tui.common import use_colour, visible
 from vergoedingcheck.tui.messages import Rechecked
@@ -51,6 +52,8 @@ class VergoedingApp(App[None]):
         self.today = today or date.today()
         self.year = self.today.year
         self.result: CheckResult | None = None
+        self.provisional_result: CheckResult | None = None
+        """For a year whose figures are not confirmed: the check with the last confirmed ones."""
         self.check_count = 0
         self._generation = 0
         self._results = ResultCache()  # the last result per resident: a save rechecks only what changed
@@ -127,15 +130,26 @@ class VergoedingApp(App[None]):
         years = {self.year, self.today.year}
         # only residents whose inputs changed (and their household) are evaluated again; the
         # result equals a full check (services/recheck.py, tests/test_recheck.py)
+        payers = self.store.payer_models()
         result = self._results.check(
-            residents, payments, self.ruleset, years=years, today=self.today, payers=self.store.payer_models()
+            residents, payments, self.ruleset, years=years, today=self.today, payers=payers
         )
-        self.call_from_thread(self._set_result, result, generation)
+        # a year whose figures are announced but not confirmed: the room shown is provisional,
+        # computed with the last confirmed figures and labelled so (the status stays the real one)
+        provisional = None
+        if year_pending(self.ruleset, self.year):
+            provisional = evaluate(
+                residents, payments, self.ruleset.assuming_confirmed(), years=[self.year], payers=payers
+            )
+        self.call_from_thread(self._set_result, result, generation, provisional)
 
-    def _set_result(self, result: CheckResult, generation: int) -> None:
+    def _set_result(
+        self, result: CheckResult, generation: int, provisional: CheckResult | None = None
+    ) -> None:
         if generation != self._generation:
             return  # a newer check is on its way
         self.result = result
+        self.provisional_result = provisional
         self.check_count += 1
         for screen in self.screen_stack:
             screen.post_message(Rechecked())

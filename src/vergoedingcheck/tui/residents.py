@@ -73,7 +73,7 @@ class ResidentsScreen(Screen[None]):
         t.add_column("Uitkering", key="benefits", width=14)
         t.add_column("Status", key="status", width=11)
         t.add_column(f"Ruimte {_MONTH_ABBR[self.vc.today.month - 1]}", key="month", width=10)
-        t.add_column("Rest jaar", key="year", width=10)
+        t.add_column("Rest jaar", key="year", width=11)
         self.reload()
         t.focus()
 
@@ -93,6 +93,11 @@ class ResidentsScreen(Screen[None]):
         yr = result.year(app.year) if result else None
         if yr is None:
             return (r.label, benefits_short(r.benefits), None, "…", "…")
+        prov = app.provisional_result.resident(r.id) if app.provisional_result else None
+        py = prov.year(app.year) if prov else None
+        if py is not None:  # figures not confirmed: the room is provisional (said in the summary)
+            month, rest = room_now(py, app.today)
+            return (r.label, benefits_short(r.benefits), yr.status, month, f"{rest}*")
         return (r.label, benefits_short(r.benefits), yr.status, *room_now(yr, app.today))
 
     def fill(self) -> None:
@@ -131,6 +136,11 @@ class ResidentsScreen(Screen[None]):
             f"{counts['unknown']} {status_markup('unknown')} · {counts['safe']} {status_nl('safe')}"
             f" · sortering {self.sort_by}"
         )
+        if app.provisional_result is not None:
+            text = (
+                f"* Bedragen {app.year} nog niet vastgesteld: ruimte voorlopig, met die van {app.year - 1}.\n"
+                + text
+            )
         if not self.residents:
             text = "Nog geen bewoners. Druk op n om er een toe te voegen, of i om te importeren."
         self.query_one("#summary", Static).update(text)
