@@ -53,10 +53,11 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "tax.hourly_over_norm_unknown": (
         "{period}: {value} per uur is meer dan de norm van {limit} per uur. Dan is het alleen een "
         "vrijwilligersvergoeding als {payer} kan laten zien dat dit geen marktconform uurloon is. Leg "
-        "vast of de betaler dat kan (below_market_rate); tot dan is de uitkomst voor de belasting onbekend.",
+        "vast of de betaler dat kan (bij Betalers: 'niet marktconform'); tot dan is de uitkomst voor "
+        "de belasting onbekend.",
         "{period}: {value} per hour is above the norm of {limit} per hour. It is then only a volunteer "
         "allowance if {payer} can show that this is not a market rate. Record whether the payer can "
-        "(below_market_rate); until then the tax outcome is unknown.",
+        "(under Payers: 'not a market rate'); until then the tax outcome is unknown.",
     ),
     "tax.wages_taxable": (
         "Loon ({value}) is belast als loon; het valt niet onder de vrijwilligersregeling.",
