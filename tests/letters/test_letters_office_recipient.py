@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import pdf_text
+from conftest import pdf_pages, pdf_text
 from vergoedingcheck.engine import evaluate
 from vergoedingcheck.letters import compose_letter, render_pdf
 from vergoedingcheck.letters.compose import OFFICE_OF, LetterError
@@ -198,3 +198,100 @@ def test_resident_letter_names_the_gr_where_it_pays(ruleset, org) -> None:
     text = _text(ruleset, org, [_bijstand("B1", "Goes")], pays, "B1", kind="resident")
     assert "GR de Bevelanden" in text
     assert not re.search(r"gemeente Goes", text)
+
+
+# -- 3. looked at as PNG (/work/coord/letters-png/office2-*.png) ---------------------------------
+
+
+def _pages(ruleset, org, residents, payments, rid: str, office: str) -> list[str]:
+    result = evaluate(residents, payments, ruleset)
+    letter = compose_letter(
+        "office",
+        "nl",
+        result.resident(rid),
+        residents,
+        payments,
+        ruleset,
+        year=2025,
+        letter_date=LETTER_DATE,
+        organisation=org,
+        office=office,
+        letters_dir=LETTERS,
+    )
+    return [" ".join(p.split()) for p in pdf_pages(render_pdf(letter))]
+
+
+def test_a_date_range_in_the_verdict_table_is_not_cut_mid_word(ruleset, org) -> None:
+    # looked at: "10 januari 202 5 – 10 decemb er 2025" in a narrow period column, and
+    # "€ 5,60 per uur" written over it (a right-aligned figure does not wrap)
+    pays = [
+        Payment("B1", date(2025, m, 10), Decimal("150.00"), "vrijwilligersvergoeding", hours=Decimal("10"))
+        for m in range(1, 13)
+    ]
+    text = " ".join(_pages(ruleset, org, [_bijstand("B1", "Goes")], pays, "B1", "gemeente"))
+    # a day in the table's narrow period column is written short (12-02-2025)
+    assert "10-01-2025 – 10-12-2025" in text
+    assert "€ 5,60 per uur" in text  # "per uur" on a line of its own under the amount
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from vergoedingcheck.letters.compose import VERDICT_WIDTHS
+    from vergoedingcheck.letters.render import FONT, FONT_BOLD, LetterRenderer
+
+    r = LetterRenderer()
+    body = r.pagesize[0] - r.left_margin - r.right_margin
+    cell = r.stylesheet("office")["Cell"].fontSize
+    pad = 6  # 3 pt left and right
+    widest = (
+        "vrijwilligersregeling",
+        "september\xa02025 –",
+        "€\xa02.100,00",
+        "€\xa012.345,00",
+        "overschreden",
+    )
+    for col, word in enumerate(widest):
+        assert stringWidth(word, FONT_BOLD, cell) + pad <= VERDICT_WIDTHS[col] * body, word
+    assert stringWidth("vennootschapsbelasting", FONT, cell) + pad <= VERDICT_WIDTHS[5] * body
+    assert sum(VERDICT_WIDTHS) == pytest.approx(1)
+
+
+def test_the_closing_is_not_alone_on_the_last_page(ruleset, org) -> None:
+    # looked at: page 3 of the UWV letter held only "Hoogachtend," and the signature
+    pages = _pages(ruleset, org, [WIA], _wia_pays(), "W1", "uwv")
+    notes = (
+        "Koffie schenken",
+        "Koffie schenken",
+        "Taalmaatje",
+        "Koffie schenken",
+        "Taalmaatje",
+        "Klussen in de tuin",
+    )
+    pays = [
+        Payment(
+            "W1",
+            date(2025, m, 12),
+            Decimal("40.00"),
+            "vrijwilligersvergoeding",
+            hours=Decimal("4"),
+            note=notes[m - 2],
+        )
+        for m in range(2, 8)
+    ]
+    pays.append(
+        Payment(
+            "W1",
+            date(2025, 5, 20),
+            Decimal("230.00"),
+            "vrijwilligersvergoeding",
+            hours=Decimal("6"),
+            note="Zomerfeest",
+        )
+    )
+    pays.append(
+        Payment(
+            "W1", date(2025, 4, 3), Decimal("25.00"), "onkostenvergoeding", receipts=True, note="bonnetjes"
+        )
+    )
+    for letter_pages in (pages, _pages(ruleset, org, [WIA], pays, "W1", "uwv")):
+        last = letter_pages[-1]
+        assert "Hoogachtend," in last
+        assert "De beoordeling van de gevolgen voor de uitkering is aan u." in last

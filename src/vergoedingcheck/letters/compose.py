@@ -126,16 +126,18 @@ def _month(ym: str, t: Templates) -> str:
     return format_month(int(y), int(m), t.locale)
 
 
-def _period(p: str, t: Templates) -> str:
+def _period(p: str, t: Templates, short: bool = False) -> str:
+    """A period in words; `short`: a day as 12-02-2025 (for a table's narrow column)."""
     if ".." in p:  # a range of periods, e.g. "2026-02..2026-11"
         a, b = p.split("..", 1)
-        return f"{_period(a, t)} – {_period(b, t)}"
+        return f"{_period(a, t, short)} – {_period(b, t, short)}"
     parts = p.split("-")
     if len(parts) == 1:
         return p
     if len(parts) == 2:
         return _month(p, t)
-    return _date(date.fromisoformat(p), t)
+    d = date.fromisoformat(p)
+    return f"{d.day:02d}-{d.month:02d}-{d.year}" if short else _date(d, t)
 
 
 def _figure(value: Decimal | None, unit: str, t: Templates) -> str:
@@ -973,6 +975,11 @@ def _uwv_work(own: Sequence[Payment], start: date, end: date, t: Templates
 
 WORK_NOTES = 4
 """At most this many different kinds of work are named; the rest is counted."""
+VERDICT_WIDTHS = (0.206, 0.185, 0.116, 0.127, 0.145, 0.221)
+"""The verdict table's columns (rule, period, limit, amount, outcome, basis), as parts of the body
+width: the longest words ("vrijwilligersregeling", "september 2025 –", "€ 12.345,00",
+"overschreden", "vennootschapsbelasting") fit on one line; looked at as PNG, narrower columns cut
+a date mid-word and wrote "€ 5,60 per uur" over it (now "per uur" on a line of its own)."""
 
 
 def compose_office(result: ResidentResult, resident: Resident, payments: Iterable[Payment],
@@ -1100,12 +1107,12 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
         blocks.append(Table(
             header=(t.t("verdict.rule"), t.t("verdict.period"), t.t("verdict.limit"),
                     t.t("verdict.value"), t.t("verdict.outcome"), t.t("verdict.basis")),
-            rows=tuple((v.title, _period(v.period, t),
+            rows=tuple((v.title, _period(v.period, t, short=True),
                         _figure(v.limit, rules.units.get(v.rule, "eur"), t),
                         _eur(v.value, t) if v.value is not None else "–",
                         _outcome_word(v, t),
                         _basis(v.legal_basis) if v.legal_basis else "–") for v in verdicts),
-            align=("l", "l", "r", "r", "l", "l"), widths=(0.23, 0.16, 0.11, 0.11, 0.15, 0.24),
+            align=("l", "l", "r", "r", "l", "l"), widths=VERDICT_WIDTHS,
             bold_rows=tuple(i for i, v in enumerate(verdicts) if v.outcome in ("fail", "unknown")),
         ))
         notes = [f for f in y.findings
