@@ -37,7 +37,8 @@ def test_the_limit_itself_and_the_cliff(make):
     assert "U kreeg in 2025 € 2.200,00. De grens is € 2.100,00 per jaar." in text
     assert "Daarom telt alles mee, niet alleen € 100,00." in text
     assert "Heeft u dit nog niet gemeld? Doe het dan nu." in text  # paid months ago
-    assert "Deze brief is geen besluit. De gemeente Goes beslist." in text
+    # GR de Bevelanden pays and decides on bijstand for Goes (letters/offices.yaml)
+    assert "Deze brief is geen besluit. GR de Bevelanden beslist." in text
     # tax is not a bill
     assert "U betaalt belasting" not in text
     assert "Over € 2.200,00 moet misschien belasting betaald worden." in text
@@ -77,7 +78,8 @@ def test_a_safe_letter_says_the_room_left_and_that_all_organisations_count(make)
     assert str(letter.remaining) == "1348.50"
     assert "U kunt in 2025 nog € 1.348,50 krijgen zonder gevolgen." in text
     assert "geld van alle organisaties telt samen" in text
-    assert "Deze brief is geen besluit. De gemeente Goes beslist." in text
+    # GR de Bevelanden pays and decides on bijstand for Goes (letters/offices.yaml)
+    assert "Deze brief is geen besluit. GR de Bevelanden beslist." in text
 
 
 def test_the_age_is_told_from_the_letter_date(make):

@@ -141,3 +141,41 @@ def test_a_letter_knows_the_payers_of_the_case_file(tmp_path: Path, capsys) -> N
     assert "geen gevolgen" not in text.lower()
     assert "100,00" in text
     assert "Garage Noord BV is een bedrijf" in text and "is loon" in text
+
+
+def test_the_recorded_inputs_make_the_same_letter_again(tmp_path: Path) -> None:
+    """Issue 10 item 6: a letter is recorded with exactly what is needed to make it again, a
+    household member's gifts included (before, only the resident's own payments were kept: the
+    household's gift excess, 800 + 700 = 1.500 over the limit of 1.200, could not be redone)."""
+    import yaml
+    from test_letters_household_gifts import _household
+
+    from vergoedingcheck.io.casefile import read_case_file
+    from vergoedingcheck.store import PaymentRecord, ResidentRecord, Store
+
+    residents, payments = _household()
+    db = tmp_path / "test.db"
+    with Store(db) as store:
+        store.import_records([ResidentRecord.from_model(r) for r in residents],
+                             [PaymentRecord.from_model(p) for p in payments])
+    out = tmp_path / "out"
+    assert main(["letters", str(db), "--resident", "H2", "--year", "2026", "--to", "office",
+                 "--date", "2026-12-01", "--out", str(out), "--zonder-adres"]) == 0
+    with Store(db) as store:
+        (rec,) = store.letters("H2")
+    assert {r["id"] for r in rec.inputs["residents"]} == {"H1", "H2"}
+    assert {p["resident"] for p in rec.inputs["payments"]} == {"H1", "H2"}
+    assert rec.inputs["letter"] == {"kind": "office", "lang": "nl", "year": 2026,
+                                    "office": "gemeente", "letter_date": "2026-12-01"}
+    # make it again from the record alone: the same PDF, byte for byte
+    again = tmp_path / "again.yaml"
+    again.write_text(yaml.safe_dump({k: v for k, v in rec.inputs.items() if k != "letter"},
+                                    allow_unicode=True), encoding="utf-8")
+    assert read_case_file(again).residents  # a valid case file
+    out2 = tmp_path / "out2"
+    assert main(["letters", str(again), "--resident", "H2", "--year", "2026", "--to", "office",
+                 "--date", rec.inputs["letter"]["letter_date"], "--out", str(out2),
+                 "--zonder-adres"]) == 0
+    first = (out / "H2-2026-gemeente.pdf").read_bytes()
+    assert first == (out2 / "H2-2026-gemeente.pdf").read_bytes()
+    assert "Karin Huis" in pdf_text(first)  # the excess is counted on H1, named in H2's letter

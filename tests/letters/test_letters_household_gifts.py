@@ -78,7 +78,8 @@ def test_household_gift_excess_explained_and_counted_once(ruleset, org) -> None:
 def test_planned_consequence_has_no_capital_mid_sentence(make) -> None:
     # looked at as a PNG: "Als wij betalen zoals gepland, telt De gemeente Goes ..." (capital mid-sentence)
     text = " ".join(pdf_text(render_pdf(make("resident", "nl", "unsafe_bijstand_year"))).split())
-    assert "Als wij betalen zoals gepland, telt de gemeente Goes" in text
+    # for Goes the body that pays bijstand is GR de Bevelanden (letters/offices.yaml)
+    assert "Als wij betalen zoals gepland, telt GR de Bevelanden" in text
     assert "telt De gemeente" not in text
 
 

@@ -72,22 +72,33 @@ def _load(source: str) -> tuple[list[Any], list[Any], Any, list[Any]]:
 
 
 def _record(store: Any, kind: str, lang: str, rid: str | None, year: int, residents: list[Any],
-            payments: list[Any], result: Any, fingerprint: str, file_path: str | None) -> None:
+            payments: list[Any], result: Any, fingerprint: str, file_path: str | None,
+            payers: list[Any] | None = None, letter_date: date | None = None,
+            office: str | None = None) -> None:
+    """Record the letter with exactly the input it was made from (issue 10 item 6): the whole
+    household (a member's gifts count on the resident's letter), the payers, this year's and next
+    year's payments (a proposal may move money to next year), the letter's date and the office."""
     from vergoedingcheck.io.casefile import case_to_dict
     from vergoedingcheck.store import LetterRecord
 
+    years = (year, year + 1)
     if rid is not None:
-        residents = [r for r in residents if r.id == rid]
-        payments = [p for p in payments if p.resident == rid and p.date.year == year]
         rr = result.resident(rid)
         res_json = rr.year(year).to_json() if rr and rr.year(year) else {}
+        me = next((r for r in residents if r.id == rid), None)
+        key = me.household_key if me is not None else f"resident:{rid}"
+        residents = [r for r in residents if r.id == rid or r.household_key == key]
     else:
-        payments = [p for p in payments if p.date.year == year]
         res_json = result.to_json()
+    ids = {r.id for r in residents}
+    payments = [p for p in payments if p.resident in ids and p.date.year in years]
     import json
 
     # the case-file form of exactly the input this letter was made from (dates as ISO text)
-    inputs = json.loads(json.dumps(case_to_dict(residents, payments), default=str))
+    inputs = json.loads(json.dumps(case_to_dict(residents, payments, payers=payers or ()),
+                                   default=str))
+    inputs["letter"] = {"kind": kind, "lang": lang, "year": year, "office": office,
+                        "letter_date": letter_date.isoformat() if letter_date else None}
     store.record_letter(LetterRecord(
         resident=rid, year=year, kind=kind, lang=lang, inputs=inputs,
         result=res_json, fingerprint=fingerprint, file_path=file_path))
@@ -160,7 +171,8 @@ def run(args: argparse.Namespace) -> int:
             print(target)
             if store is not None:
                 _record(store, args.kind, args.lang, args.resident, args.year, residents,
-                        payments, result, result.fingerprint, str(target))
+                        payments, result, result.fingerprint, str(target), payers=payers,
+                        letter_date=letter_date, office=kw.get("office"))
     finally:
         if store is not None:
             store.close()

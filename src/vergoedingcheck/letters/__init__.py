@@ -28,6 +28,7 @@ from vergoedingcheck.letters.compose import (
     compose_office,
     compose_resident,
     is_planned,
+    office_address,
     offices_for,
 )
 from vergoedingcheck.letters.content import (
@@ -118,9 +119,8 @@ def compose_letter(kind: str, lang: str, resident_result: Any, residents: Iterab
                                 moves=moves, household=residents)
     letter = compose_office(result, resident, payments, year, rules, org, t, letter_date,
                             office=office, household=residents)  # type: ignore[arg-type]
-    if require_address and not (
-            org.uwv_address if letter.office == "uwv" else org.svb_address
-            if letter.office == "svb" else org.gemeente_address(resident.municipality)):
+    if require_address and not office_address(letter.office, resident, letter.benefit_types,
+                                              org, t):
         raise LetterError(
             f"het postadres van {letter.head.recipient[0]} staat niet in het organisatiebestand "
             f"(offices: {letter.office}): de brief kan zo niet per post. Vul het adres in, of "

@@ -11,7 +11,7 @@ import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from vergoedingcheck.engine.advice import Advice
@@ -24,7 +24,14 @@ from vergoedingcheck.engine.result import (
     Status,
     YearResult,
 )
-from vergoedingcheck.letters.content import Organisation, Templates, Text, literal
+from vergoedingcheck.letters.content import (
+    Executor,
+    Organisation,
+    Templates,
+    Text,
+    literal,
+    load_office_map,
+)
 from vergoedingcheck.letters.model import (
     ActionLine,
     Block,
@@ -119,16 +126,18 @@ def _month(ym: str, t: Templates) -> str:
     return format_month(int(y), int(m), t.locale)
 
 
-def _period(p: str, t: Templates) -> str:
+def _period(p: str, t: Templates, short: bool = False) -> str:
+    """A period in words; `short`: a day as 12-02-2025 (for a table's narrow column)."""
     if ".." in p:  # a range of periods, e.g. "2026-02..2026-11"
         a, b = p.split("..", 1)
-        return f"{_period(a, t)} – {_period(b, t)}"
+        return f"{_period(a, t, short)} – {_period(b, t, short)}"
     parts = p.split("-")
     if len(parts) == 1:
         return p
     if len(parts) == 2:
         return _month(p, t)
-    return _date(date.fromisoformat(p), t)
+    d = date.fromisoformat(p)
+    return f"{d.day:02d}-{d.month:02d}-{d.year}" if short else _date(d, t)
 
 
 def _figure(value: Decimal | None, unit: str, t: Templates) -> str:
@@ -212,7 +221,50 @@ def _signature(org: Organisation, t: Templates) -> tuple[Block, ...]:
                                         "signature"))
 
 
-def _office_name(office: str, resident: Resident, t: Templates) -> str:
+def _executor(office: str, resident: Resident, types: Iterable[str], t: Templates
+              ) -> Executor | None:
+    """The gemeenschappelijke regeling that pays the municipality's benefit (letters/offices.yaml)."""
+    if office != "gemeente":
+        return None
+    return load_office_map(t.path.parent.parent).executor(resident.municipality, types)
+
+
+def office_address(office: str, resident: Resident, types: Iterable[str], org: Organisation,
+                   t: Templates) -> tuple[str, ...]:
+    """The postal address of the body that pays, from the organisation file (may be empty)."""
+    if office == "uwv":
+        return org.uwv_address
+    if office == "svb":
+        return org.svb_address
+    ex = _executor(office, resident, types, t)
+    return (ex and org.gemeente_address(ex.name)) or org.gemeente_address(resident.municipality)
+
+
+def office_recipient(office: str, resident: Resident, types: Iterable[str], org: Organisation,
+                     t: Templates) -> tuple[str, ...]:
+    """The address window of the office letter: the body that actually pays the benefit (a
+    gemeenschappelijke regeling such as GR de Bevelanden for Goes, UWV, SVB), then its address."""
+    types = tuple(types)
+    address = office_address(office, resident, types, org, t)
+    if office == "uwv":
+        return (t.raw("recipients.uwv"), *address)
+    if office == "svb":
+        return (t.raw("recipients.svb"), *address)
+    ex = _executor(office, resident, types, t)
+    if ex is not None:
+        return (ex.name, t.raw("recipients.executor_department"), *address)
+    name = (t.s("recipients.gemeente", municipality=resident.municipality)
+            if resident.municipality else t.raw("recipients.gemeente_unnamed"))
+    return (name, t.raw("recipients.gemeente_department"), *address)
+
+
+def _office_name(office: str, resident: Resident, t: Templates,
+                 types: Iterable[str] | None = None) -> str:
+    if types is None:  # the resident's benefits that this office pays
+        types = [b.type for b in resident.benefits if OFFICE_OF.get(b.type) == office]
+    ex = _executor(office, resident, types, t)
+    if ex is not None:
+        return ex.name
     if office == "gemeente":
         if resident.municipality:
             return t.s("offices.gemeente", municipality=resident.municipality)
@@ -322,7 +374,7 @@ def _details(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Temp
                 out.append(_young(resident, y.year, letter_date, name, t))
             if b.type == "ww" and ww is not None and ww.uwv_permission is False:
                 out.append(("effect.ww_no_permission", {}))
-            office = _office_name(OFFICE_OF.get(b.type, "gemeente"), resident, t)
+            office = _office_name(OFFICE_OF.get(b.type, "gemeente"), resident, t, (b.type,))
             if not planned_only:  # "Als wij betalen zoals gepland, telt de gemeente ..."
                 office = office[:1].upper() + office[1:]
             if b.countable is None:
@@ -614,7 +666,8 @@ def _decision_office(y: YearResult, resident: Resident, t: Templates) -> str:
     bad = [b for b in y.benefits if b.status != "safe" and b.type != "toeslagen"] or [
         b for b in y.benefits if b.type != "toeslagen"]
     if bad:
-        names = [_office_name(OFFICE_OF.get(b.type, "gemeente"), resident, t) for b in bad]
+        names = [_office_name(OFFICE_OF.get(b.type, "gemeente"), resident, t, (b.type,))
+                 for b in bad]
         office = _join(list(dict.fromkeys(names)), t)
     else:
         office = t.raw("offices.belastingdienst")
@@ -882,6 +935,53 @@ def _grouped_verdicts(findings: Sequence[Finding], t: Templates, rules: RulesInf
     return tuple(out)
 
 
+def _one_decimal(d: Decimal) -> str:
+    """Rounded to one decimal, Dutch comma, without a trailing ",0" (14 uur, 1,7 uur)."""
+    text = f"{d.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):f}".replace(".", ",")
+    return text.removesuffix(",0")
+
+
+def _uwv_work(own: Sequence[Payment], start: date, end: date, t: Templates
+              ) -> list[tuple[Text, str]]:
+    """The work (the payments' notes, summarised) and the hours per week over the letter's
+    period, from the organisation's own volunteer allowances; "niet vastgelegd" when unknown."""
+    work = [p for p in own if p.kind == "vrijwilligersvergoeding"]
+    counts: dict[str, int] = {}
+    for p in work:
+        note = " ".join((p.note or "").split())
+        if note:
+            counts[note] = counts.get(note, 0) + 1
+    if counts:
+        top = sorted(counts, key=lambda n: -counts[n])[:WORK_NOTES]  # stable: first seen first
+        parts = [n if counts[n] == 1 else t.s("payer.work_times", work=n, n=str(counts[n]))
+                 for n in top]
+        if len(counts) > len(top):
+            parts.append(t.s("payer.work_more", n=str(len(counts) - len(top))))
+        work_text = "; ".join(parts)
+    else:
+        work_text = t.s("payer.not_recorded")
+    if work and all(p.hours is not None for p in work):
+        total = sum((p.hours or ZERO for p in work), ZERO)
+        days = (end - start).days + 1
+        weeks = Decimal(days) / 7
+        hours_text = t.s("payer.hours_per_week", hours=_one_decimal(total / weeks),
+                         total=_one_decimal(total), weeks=_one_decimal(weeks))
+    elif any(p.hours is not None for p in work):
+        hours_text = t.s("payer.hours_partial")
+    else:
+        hours_text = t.s("payer.not_recorded")
+    return [(t.t("payer.work"), work_text), (t.t("payer.hours"), hours_text)]
+
+
+WORK_NOTES = 4
+"""At most this many different kinds of work are named; the rest is counted."""
+VERDICT_WIDTHS = (0.206, 0.185, 0.116, 0.127, 0.145, 0.221)
+"""The verdict table's columns (rule, period, limit, amount, outcome, basis), as parts of the body
+width: the longest words ("vrijwilligersregeling", "september 2025 –", "€ 12.345,00",
+"overschreden", "vennootschapsbelasting") fit on one line; looked at as PNG, narrower columns cut
+a date mid-word and wrote "€ 5,60 per uur" over it (now "per uur" on a line of its own)."""
+
+
 def compose_office(result: ResidentResult, resident: Resident, payments: Iterable[Payment],
                    year: int, rules: RulesInfo, org: Organisation, t: Templates, letter_date: date,
                    office: Office | None = None, household: Sequence[Resident] = ()
@@ -936,16 +1036,7 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
     else:
         countable = sum((b.countable or ZERO for b in office_results), ZERO)
 
-    recipient: list[str]
-    if office == "gemeente":
-        recipient = [t.s("recipients.gemeente", municipality=resident.municipality)
-                     if resident.municipality else t.raw("recipients.gemeente_unnamed"),
-                     t.raw("recipients.gemeente_department"),
-                     *org.gemeente_address(resident.municipality)]
-    elif office == "uwv":
-        recipient = [t.raw("recipients.uwv"), *org.uwv_address]
-    else:
-        recipient = [t.raw("recipients.svb"), *org.svb_address]
+    recipient = list(office_recipient(office, resident, types, org, t))
 
     c = org.coordinator
     period_text = f"{_date(start, t)} – {_date(end, t)}"
@@ -972,6 +1063,13 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
         payer.append((t.t("payer.address"), ", ".join(org.address)))
     if org.kvk:
         payer.append((t.t("payer.kvk"), org.kvk))
+    own_names = {None, "", org.name.strip().casefold()}
+    own_pays = [p for p in pays if (p.payer or "").strip().casefold() in own_names]
+    if office == "uwv":  # UWV asks for the organisation's status, the work and its hours
+        payer.append((t.t("payer.anbi_sbbi"),
+                      t.s(f"payer.anbi_sbbi_{org.anbi_sbbi.casefold()}") if org.anbi_sbbi
+                      else t.s("payer.not_stated")))
+        payer.extend(_uwv_work(own_pays, start, end, t))
     contact = ", ".join(x for x in (c.name, c.role, c.phone, c.email) if x)
     if contact:
         payer.append((t.t("payer.contact"), contact))
@@ -985,7 +1083,6 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
         blocks.append(Para(t.t("amounts.intro"), "small"))
         # grouped by payer: only the organisation's own payments are "door ons betaald"; what
         # another payer paid is known only from the resident and is written as such
-        own_names = {None, "", org.name.strip().casefold()}
         groups: dict[str | None, list[Payment]] = {}
         for p in pays:
             own = (p.payer or "").strip().casefold() in own_names
@@ -1010,12 +1107,12 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
         blocks.append(Table(
             header=(t.t("verdict.rule"), t.t("verdict.period"), t.t("verdict.limit"),
                     t.t("verdict.value"), t.t("verdict.outcome"), t.t("verdict.basis")),
-            rows=tuple((v.title, _period(v.period, t),
+            rows=tuple((v.title, _period(v.period, t, short=True),
                         _figure(v.limit, rules.units.get(v.rule, "eur"), t),
                         _eur(v.value, t) if v.value is not None else "–",
                         _outcome_word(v, t),
                         _basis(v.legal_basis) if v.legal_basis else "–") for v in verdicts),
-            align=("l", "l", "r", "r", "l", "l"), widths=(0.23, 0.16, 0.11, 0.11, 0.15, 0.24),
+            align=("l", "l", "r", "r", "l", "l"), widths=VERDICT_WIDTHS,
             bold_rows=tuple(i for i, v in enumerate(verdicts) if v.outcome in ("fail", "unknown")),
         ))
         notes = [f for f in y.findings

@@ -201,6 +201,8 @@ class Organisation:
     email: str | None = None
     website: str | None = None
     kvk: str | None = None
+    anbi_sbbi: str | None = None
+    """"ANBI", "SBBI" or "geen", as the organisation states it; None: not stated (never guessed)."""
     logo: Path | None = None
     coordinator: Contact = Contact("")
     gemeente_addresses: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -233,7 +235,8 @@ def _opt(d: dict[str, Any], key: str, where: str) -> str | None:
     return str(v)
 
 
-_ORG_KEYS = {"name", "address", "phone", "email", "website", "kvk", "logo"}
+_ORG_KEYS = {"name", "address", "phone", "email", "website", "kvk", "anbi_sbbi", "logo"}
+ANBI_SBBI = {"anbi": "ANBI", "sbbi": "SBBI", "geen": "geen"}
 _COORD_KEYS = {"name", "role", "phone", "email"}
 
 
@@ -259,6 +262,11 @@ def parse_organisation(data: Any, base: Path, where: str = "organisation.yaml") 
     if logo_path is not None and not logo_path.is_file():
         raise LetterContentError(f"{where}: the logo {logo_path} does not exist")
     gemeenten = offices.get("gemeente") or {}
+    status = _opt(org, "anbi_sbbi", f"{where}: organisation")
+    if status is not None and status.strip().casefold() not in ANBI_SBBI:
+        raise LetterContentError(
+            f"{where}: organisation.anbi_sbbi must be ANBI, SBBI or geen (or leave it empty), "
+            f"not {status!r}")
     if not isinstance(gemeenten, dict):
         raise LetterContentError(f"{where}: offices.gemeente must map a municipality to lines")
     return Organisation(
@@ -268,6 +276,7 @@ def parse_organisation(data: Any, base: Path, where: str = "organisation.yaml") 
         email=_opt(org, "email", "organisation"),
         website=_opt(org, "website", "organisation"),
         kvk=_opt(org, "kvk", "organisation"),
+        anbi_sbbi=ANBI_SBBI[status.strip().casefold()] if status is not None else None,
         logo=logo_path,
         coordinator=Contact(
             name=_opt(coord, "name", "coordinator") or "",
@@ -293,3 +302,81 @@ def load_organisation(path: str | Path | None = None, directory: str | Path | No
     except yaml.YAMLError as exc:
         raise LetterContentError(f"{p}: not valid YAML: {exc}") from None
     return parse_organisation(data, p.parent, str(p))
+
+
+# -- who pays the benefit (letters/offices.yaml) -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Executor:
+    """A body that pays a benefit for some municipalities (a gemeenschappelijke regeling)."""
+
+    name: str
+    benefits: frozenset[str]
+    municipalities: frozenset[str]  # casefolded
+    source_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeMap:
+    offices: tuple[tuple[str, frozenset[str]], ...]  # office kind -> benefit types it pays
+    executors: tuple[Executor, ...] = ()
+
+    def executor(self, municipality: str | None, benefit_types: Any) -> Executor | None:
+        """The body that pays all of `benefit_types` for `municipality`, if it is not the
+        municipality itself; None for an unknown municipality (the letter goes to "gemeente X")."""
+        if not municipality:
+            return None
+        key = municipality.strip().casefold()
+        types = set(benefit_types)
+        return next((e for e in self.executors
+                     if key in e.municipalities and types and types <= e.benefits), None)
+
+
+def parse_office_map(data: Any, where: str = "offices.yaml") -> OfficeMap:
+    if not isinstance(data, dict) or not isinstance(data.get("offices"), dict):
+        raise LetterContentError(f"{where}: needs an `offices:` section")
+    extra = set(data) - {"offices", "executed_by"}
+    if extra:
+        raise LetterContentError(f"{where}: unknown key {sorted(extra)[0]!r} (a typo?)")
+    offices = []
+    for office, spec in data["offices"].items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("benefits"), list):
+            raise LetterContentError(f"{where}: offices.{office}.benefits must be a list")
+        offices.append((str(office), frozenset(str(b) for b in spec["benefits"])))
+    executors = []
+    for i, e in enumerate(data.get("executed_by") or []):
+        here = f"{where}: executed_by[{i}]"
+        if not isinstance(e, dict) or not isinstance(e.get("name"), str) or not e["name"].strip():
+            raise LetterContentError(f"{here}: needs a name")
+        unknown = set(e) - {"name", "benefits", "municipalities", "source"}
+        if unknown:
+            raise LetterContentError(f"{here}: {sorted(unknown)[0]} is not a known key")
+        source = e.get("source")
+        if not isinstance(source, dict) or not isinstance(source.get("url"), str):
+            raise LetterContentError(f"{here}: needs a source with a url")
+        for key in ("benefits", "municipalities"):
+            if not isinstance(e.get(key), list) or not e[key]:
+                raise LetterContentError(f"{here}: {key} must be a non-empty list")
+        executors.append(Executor(
+            name=e["name"].strip(), benefits=frozenset(str(b) for b in e["benefits"]),
+            municipalities=frozenset(str(m).strip().casefold() for m in e["municipalities"]),
+            source_url=source["url"]))
+    return OfficeMap(tuple(offices), tuple(executors))
+
+
+@lru_cache(maxsize=8)
+def _load_office_map(directory: str) -> OfficeMap:
+    p = Path(directory) / "offices.yaml"
+    if not p.is_file():  # no map: every municipality pays its own benefits
+        return OfficeMap(())
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise LetterContentError(f"{p}: not valid YAML: {exc}") from None
+    return parse_office_map(data, str(p))
+
+
+def load_office_map(directory: str | Path | None = None) -> OfficeMap:
+    """Read `letters/offices.yaml`: which body pays which benefit (issue 10 item 2)."""
+    return _load_office_map(str(letters_dir(directory)))

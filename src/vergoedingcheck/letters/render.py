@@ -484,6 +484,12 @@ class LetterRenderer:
             tail.insert(0, self._block(blocks.pop(), s, width))
             if blocks and isinstance(blocks[-1], Para):
                 tail.insert(0, self._block(blocks.pop(), s, width))
+        if tail and letter.head.kind == "office":
+            # looked at as PNG: the closing alone on a last page; the office letter's last two
+            # paragraphs (the decision is the office's, the rules applied) go with it
+            for _ in range(2):
+                if blocks and isinstance(blocks[-1], Para):
+                    tail.insert(0, self._block(blocks.pop(), s, width))
         for i, b in enumerate(blocks):
             nxt = blocks[i + 1:i + 3]
             if (isinstance(b, Heading) and len(nxt) == 2 and isinstance(nxt[0], Para)
