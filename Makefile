@@ -36,10 +36,16 @@ run: $(STAMP) ## open the coordinator app on the demo database (seeded on first 
 test: lint ## what CI runs (.ci/run): lint, then the whole suite with the coverage gate
 	$(BIN)/python -m pytest $(COV)
 
-lint: $(STAMP) ## ruff (lint + format check), mypy strict, import-linter contracts
+# Test folders for mypy, one run each (see [tool.mypy] in pyproject.toml): tests/*.py, then every
+# tests/<dir>/ holding Python files (a new folder is picked up by itself).
+MYPY_TESTS := $(sort $(dir $(wildcard tests/*/*.py)))
+
+lint: $(STAMP) ## ruff (lint + format check), mypy strict (src and tests), import-linter contracts
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	$(BIN)/mypy $(wildcard tests/*.py)
+	@set -e; for d in $(MYPY_TESTS); do echo "$(BIN)/mypy $$d"; $(BIN)/mypy $$d; done
 	$(BIN)/lint-imports --no-cache
 
 examples: $(STAMP) ## run ../shared/examples and rules/cases through the shared check-examples tool

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -59,7 +60,7 @@ edit = st.one_of(
 )
 
 
-def apply(e: tuple, residents: list[Resident], payments: list[Payment]) -> None:
+def apply(e: tuple[Any, ...], residents: list[Resident], payments: list[Payment]) -> None:
     if e[0] == "add":
         payments.append(Payment(f"R{e[1]}", date(2026, e[2], 15), e[3], e[4]))
     elif e[0] == "drop" and payments:
@@ -77,7 +78,9 @@ def apply(e: tuple, residents: list[Resident], payments: list[Payment]) -> None:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=st.lists(edit, min_size=1, max_size=8))
-def test_cached_result_equals_a_full_recheck_after_random_edits(ruleset: Ruleset, edits: list[tuple]) -> None:
+def test_cached_result_equals_a_full_recheck_after_random_edits(
+    ruleset: Ruleset, edits: list[tuple[Any, ...]]
+) -> None:
     residents, payments = start()
     cache = ResultCache()
     years = {2026}

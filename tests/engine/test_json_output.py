@@ -166,7 +166,7 @@ def test_findings_problems_leaves_out_only_fine_lines(path: Path, ruleset: Rules
 
 def test_problems_only_keeps_a_month_that_is_not_safe() -> None:
     month = {"month": "2025-01", "status": "unknown", "counted": "0.00", "headroom": "0.00", "paid": "0.00"}
-    data = {
+    data: dict[str, Any] = {
         "id": "R1",
         "years": [{"months": [month], "findings": [{"outcome": "unknown"}, {"outcome": "ok"}]}],
     }

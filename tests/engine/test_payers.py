@@ -7,14 +7,17 @@ from datetime import date
 from decimal import Decimal
 
 from vergoedingcheck.engine.evaluate import evaluate
+from vergoedingcheck.engine.result import CheckResult, YearResult
 from vergoedingcheck.model import Benefit, Payer, Payment, Resident
 from vergoedingcheck.rules import Ruleset
 
 D = Decimal
 
 
-def _year(result, year=2025):  # type: ignore[no-untyped-def]
-    return result.residents[0].year(year)
+def _year(result: CheckResult, year: int = 2025) -> YearResult:
+    y = result.residents[0].year(year)
+    assert y is not None
+    return y
 
 
 def test_no_payers_argument_means_nothing_listed(ruleset: Ruleset) -> None:

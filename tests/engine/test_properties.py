@@ -317,11 +317,13 @@ def test_a_household_gift_excess_counts_once(ruleset: Ruleset, gifts: list[Any],
     total = sum((a for _, _, a in gifts), Decimal("0"))
     excess = max(Decimal("0"), total - Decimal("1200.00"))
     result = evaluate([residents[rid] for rid in order], payments, ruleset)
-    countable = {}
+    countable: dict[str, Decimal] = {}
     for rid in order:
         rr = result.resident(rid)
         y = rr.year(2026) if rr is not None else None
-        countable[rid] = y.benefits[0].countable if y is not None else Decimal("0")
+        c = y.benefits[0].countable if y is not None else Decimal("0")
+        assert c is not None  # the sum below needs a figure
+        countable[rid] = c
         if y is not None:
             assert y.gifts.counted_on == order[0]
     assert sum(countable.values(), Decimal("0")) == excess

@@ -144,7 +144,7 @@ def test_csv_round_trip_of_the_demo(tmp_path: Path) -> None:
     p_plan = read_spreadsheet(tmp_path / "p.csv", [r.id for r in residents])
     assert r_plan.ok and p_plan.ok
     assert sorted(r_plan.residents, key=lambda r: r.id) == sorted(
-        [r.__class__(**{**{k: getattr(r, k) for k in r.__slots__}, "rev": 0}) for r in residents],  # type: ignore[attr-defined]
+        [r.__class__(**{**{k: getattr(r, k) for k in r.__slots__}, "rev": 0}) for r in residents],
         key=lambda r: r.id,
     )
     assert [(p.resident, p.date, p.amount, p.kind, p.status) for p in p_plan.payments] == [

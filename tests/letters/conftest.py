@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Protocol, cast, overload
 
 import pytest
 from pypdf import PdfReader
@@ -22,10 +21,33 @@ from letter_scenarios import (
 
 from vergoedingcheck.engine import evaluate
 from vergoedingcheck.engine.result import CheckResult
-from vergoedingcheck.letters import Letter, Organisation, compose_letter, load_organisation
+from vergoedingcheck.letters import (
+    CoordinatorOverview,
+    Letter,
+    OfficeLetter,
+    Organisation,
+    ResidentLetter,
+    compose_letter,
+    load_organisation,
+)
 from vergoedingcheck.rules import Ruleset
 
 LETTERS = Path(__file__).resolve().parents[2] / "letters"
+
+
+class Make(Protocol):
+    """The type of the `make` fixture: the letter's class follows from `kind`."""
+
+    @overload
+    def __call__(self, kind: Literal["resident"], lang: str, key: str | None = None, **kw: Any) -> ResidentLetter: ...
+    @overload
+    def __call__(self, kind: Literal["office"], lang: str, key: str | None = None, **kw: Any) -> OfficeLetter: ...
+    @overload
+    def __call__(
+        self, kind: Literal["coordinator"], lang: str, key: str | None = None, **kw: Any
+    ) -> CoordinatorOverview: ...
+    @overload
+    def __call__(self, kind: str, lang: str, key: str | None = None, **kw: Any) -> Letter: ...
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +61,7 @@ def check(ruleset: Ruleset) -> CheckResult:
 
 
 @pytest.fixture(scope="session")
-def make(ruleset: Ruleset, check: CheckResult, org: Organisation) -> Callable[..., Letter]:
+def make(ruleset: Ruleset, check: CheckResult, org: Organisation) -> Make:
     """make(kind, lang, scenario_key, **kw) -> the composed letter."""
 
     def _make(kind: str, lang: str, key: str | None = None, **kw: Any) -> Letter:
@@ -55,7 +77,7 @@ def make(ruleset: Ruleset, check: CheckResult, org: Organisation) -> Callable[..
                               letter_date=kw.pop("letter_date", LETTER_DATE), organisation=org,
                               letters_dir=LETTERS, **kw)
 
-    return _make
+    return cast(Make, _make)
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -63,8 +85,14 @@ def pdf_text(pdf: bytes) -> str:
     return "\n".join(pdf_pages(pdf))
 
 
+def pdf_trailer(reader: PdfReader) -> dict[str, Any]:
+    """The trailer as the plain dict it is: pypdf types each entry as PdfObject, which hides that
+    /Root is a dictionary and /ID an array."""
+    return reader.trailer
+
+
 def pdf_pages(pdf: bytes) -> list[str]:
     return [p.extract_text().replace("\xa0", " ") for p in PdfReader(io.BytesIO(pdf)).pages]
 
 
-__all__ = ["SCENARIOS", "pdf_pages", "pdf_text"]
+__all__ = ["SCENARIOS", "Make", "pdf_pages", "pdf_text", "pdf_trailer"]

@@ -23,7 +23,7 @@ def _run(*args: str) -> int:
     return main(["letters", *args, "--date", "2025-03-03"])
 
 
-def test_resident_letter_from_a_case_file(case_file: Path, tmp_path: Path, capsys) -> None:
+def test_resident_letter_from_a_case_file(case_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(str(case_file), "--resident", "R08", "--year", "2025", "--to", "resident",
                 "--zonder-adres", "--out", str(tmp_path)) == 0
     out = tmp_path / "R08-2025-bewoner-nl.pdf"
@@ -31,7 +31,7 @@ def test_resident_letter_from_a_case_file(case_file: Path, tmp_path: Path, capsy
     assert "Jansen & Zn <BV>" in pdf_text(out.read_bytes())
 
 
-def test_english_and_text(case_file: Path, capsys) -> None:
+def test_english_and_text(case_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(str(case_file), "--resident", "R01", "--year", "2025", "--to", "resident",
                 "--lang", "en", "--format", "text") == 0
     assert "What do you need to do?" in capsys.readouterr().out
@@ -61,7 +61,7 @@ def test_coordinator_overview(case_file: Path, tmp_path: Path) -> None:
     ["--resident", "R01", "--year", "2019", "--to", "resident"],  # no result that year
     ["--resident", "R03", "--year", "2025", "--to", "resident"],  # no postal address
 ])
-def test_bad_requests_exit_2(case_file: Path, tmp_path: Path, args: list[str], capsys) -> None:
+def test_bad_requests_exit_2(case_file: Path, tmp_path: Path, args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(str(case_file), *args, "--out", str(tmp_path)) == 2
     err = capsys.readouterr().err
     assert err.strip() and "Traceback" not in err
@@ -87,7 +87,7 @@ def test_from_a_database_records_the_letter(tmp_path: Path) -> None:
 
 
 def test_a_resident_without_postal_address_is_refused_unless_asked(
-        case_file: Path, tmp_path: Path, capsys) -> None:
+        case_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Issue 10 item 4: a letter with only a name in the window cannot be posted."""
     assert _run(str(case_file), "--resident", "R03", "--year", "2025", "--to", "resident",
                 "--out", str(tmp_path)) == 2
@@ -120,7 +120,7 @@ def test_office_letter_with_the_office_address_in_the_organisation_file(
     assert "Postbus 58285" in pdf_text((out / "R05-2025-uwv.pdf").read_bytes())
 
 
-def test_a_letter_knows_the_payers_of_the_case_file(tmp_path: Path, capsys) -> None:
+def test_a_letter_knows_the_payers_of_the_case_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A commercial payer's allowance is pay (spec §3, Payers): the letter must not call € 100,00
     from 'Garage Noord BV' safe, as it did when the letters checked without the file's payers.
     Bijstand, 45 years old: € 100,00 in March 2025 from a commercial company counts in full."""

@@ -8,8 +8,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from letter_scenarios import BY_KEY, LETTER_DATE, SCENARIOS
+from letter_scenarios import BY_KEY, LETTER_DATE, SCENARIOS, Scenario
 
+from conftest import Make
 from vergoedingcheck.engine.result import (
     BenefitResult,
     Finding,
@@ -25,6 +26,7 @@ from vergoedingcheck.letters import (
     LetterContentError,
     LetterError,
     OfficeLetter,
+    Organisation,
     ResidentLetter,
     RulesInfo,
 )
@@ -36,6 +38,7 @@ from vergoedingcheck.letters.content import (
     load_templates,
     parse_organisation,
 )
+from vergoedingcheck.letters.model import Heading, Para
 from vergoedingcheck.model import Benefit, Payment, Resident
 
 LETTERS = Path(__file__).resolve().parents[2] / "letters"
@@ -90,7 +93,7 @@ def test_every_scenario_has_an_expectation() -> None:
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.key)
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_resident_letter_per_outcome(make: Callable[..., ResidentLetter], scenario, lang) -> None:
+def test_resident_letter_per_outcome(make: Callable[..., ResidentLetter], scenario: Scenario, lang: str) -> None:
     letter = make("resident", lang, scenario.key)
     effect, details, actions, proposals = EXPECT[scenario.key]
     assert letter.status == scenario.status
@@ -110,53 +113,58 @@ def test_resident_letter_per_outcome(make: Callable[..., ResidentLetter], scenar
     assert letter.head.language_tag == ("nl-NL" if lang == "nl" else "en-GB")
 
 
-def test_legal_basis_only_in_the_footnote(make) -> None:
+def test_legal_basis_only_in_the_footnote(make: Make) -> None:
     letter = make("resident", "nl", "unsafe_bijstand_year")
     assert "Participatiewet" not in letter.body_text()
     assert "loonbelasting" not in letter.body_text()
     laws = {b.law for b in letter.legal_basis}
     assert any("Participatiewet" in law for law in laws)
-    assert "Participatiewet" in letter.footnote[0].text.plain()
+    note = letter.footnote[0]
+    assert isinstance(note, Heading | Para)  # a block with a text: narrows the Block union
+    assert "Participatiewet" in note.text.plain()
 
 
-def test_proposed_amounts_make_the_year_safe(make) -> None:
+def test_proposed_amounts_make_the_year_safe(make: Make) -> None:
     # 11 x EUR 200 in 2025 = EUR 2,200, EUR 100 over the yearly cap of EUR 2,100 (art. 2 lid 6
     # Wet LB; bijstand art. 31 lid 2 k Pw): the last payment, 15 November, goes down to EUR 100.
     letter = make("resident", "nl", "unsafe_bijstand_year")
     lower = [p for p in letter.proposals if p.kind == "lower_month"]
     assert [(p.month, p.value, p.limit) for p in lower] == [("2025-11", Decimal("200.00"), Decimal("100.00"))]
-    assert "15 november 2025" in lower[0].text.plain() and "€\xa0100,00" in lower[0].text.plain()
+    said = lower[0].text
+    assert said is not None
+    assert "15 november 2025" in said.plain() and "€\xa0100,00" in said.plain()
 
 
-def test_payments_before_27_are_not_made(make) -> None:
+def test_payments_before_27_are_not_made(make: Make) -> None:
     # born 20 July 1998: the payments of 15 May, June and July 2025 fall before the 27th birthday,
     # so on bijstand they count in full (art. 31 lid 5 Pw); those of August and September do not
     letter = make("resident", "nl", "unsafe_turning_27")
     skip = next(p for p in letter.proposals if p.kind == "skip_payment")
+    assert skip.text is not None
     text = skip.text.plain()
     assert "15 mei" in text and "15 juni" in text and "15 juli" in text and "augustus" not in text
 
 
-def test_money_already_paid_cannot_be_proposed_away(make) -> None:
+def test_money_already_paid_cannot_be_proposed_away(make: Make) -> None:
     # EUR 260 was paid in May 2025 (cap EUR 210): only the planned June-August payments could change
     letter = make("resident", "nl", "unsafe_wia_month")
     assert "already_over" in {p.kind for p in letter.proposals}
     assert "lower_month" not in {p.kind for p in letter.proposals}
 
 
-def test_no_proposals_for_months_that_have_passed(make) -> None:
+def test_no_proposals_for_months_that_have_passed(make: Make) -> None:
     letter = make("resident", "nl", "unsafe_wia_month", letter_date=date(2025, 12, 1))
     assert not [p for p in letter.proposals if p.kind in ("lower_month", "other_month")]
 
 
-def test_ask_uwv_permission_has_a_date(make) -> None:
+def test_ask_uwv_permission_has_a_date(make: Make) -> None:
     letter = make("resident", "nl", "unknown_ww_permission")
     ask = next(a for a in letter.actions if a.id == "ask_uwv_permission")
     assert ask.deadline == date(2025, 3, 15)  # the next payment after the letter date
     assert "15 maart 2025" in ask.text.plain()
 
 
-def test_tax_return_deadline(make) -> None:
+def test_tax_return_deadline(make: Make) -> None:
     # AIO: 250 paid on 15 January and 15 February is already over the cap, a to-do; the tax
     # return over 2025 is due by 1 May 2026
     letter = make("resident", "nl", "unsafe_aio")
@@ -165,7 +173,7 @@ def test_tax_return_deadline(make) -> None:
     assert "1 mei 2026" in act.text.plain()
 
 
-def test_no_deadline_in_the_past(make) -> None:
+def test_no_deadline_in_the_past(make: Make) -> None:
     # the same letter written on 1 June 2026: 1 May 2026 has passed, so "zo snel mogelijk"
     letter = make("resident", "nl", "unsafe_aio", letter_date=date(2026, 6, 1))
     act = next(a for a in letter.actions if a.id == "declare_income_tax")
@@ -181,19 +189,19 @@ def test_no_deadline_in_the_past(make) -> None:
     ("safe_bijstand", "gemeente"), ("unsafe_aio", "svb"), ("unsafe_wia_month", "uwv"),
     ("unsafe_ww_refused", "uwv"), ("unknown_gifts", "gemeente"),
 ])
-def test_office_is_chosen_from_the_benefits(make, key, office) -> None:
+def test_office_is_chosen_from_the_benefits(make: Make, key: str, office: str) -> None:
     letter: OfficeLetter = make("office", "nl", key)
     assert letter.office == office
     assert letter.year == BY_KEY[key].year
 
 
 @pytest.mark.parametrize("key", ["safe_no_benefit", "unsafe_tax_only", "unsafe_toeslagen"])
-def test_no_office_letter_without_a_means_tested_benefit(make, key) -> None:
+def test_no_office_letter_without_a_means_tested_benefit(make: Make, key: str) -> None:
     with pytest.raises(LetterError):
         make("office", "nl", key)
 
 
-def test_office_letter_facts(make) -> None:
+def test_office_letter_facts(make: Make) -> None:
     letter: OfficeLetter = make("office", "nl", "safe_bijstand")
     assert letter.client_number == "GO-12345"
     assert letter.birth_date == date(1985, 4, 2)
@@ -207,7 +215,7 @@ def test_office_letter_facts(make) -> None:
     assert {v.regime for v in letter.verdicts} <= {"tax", "bijstand", "gifts"}
 
 
-def test_office_letter_without_client_number(make) -> None:
+def test_office_letter_without_client_number(make: Make) -> None:
     letter: OfficeLetter = make("office", "nl", "unsafe_bijstand_young")
     assert letter.client_number is None
     amounts = dict(letter.months[0].by_kind)
@@ -216,7 +224,7 @@ def test_office_letter_without_client_number(make) -> None:
     assert letter.countable == Decimal("40.00")
 
 
-def test_office_letter_is_dutch_only(make) -> None:
+def test_office_letter_is_dutch_only(make: Make) -> None:
     with pytest.raises(LetterContentError):
         make("office", "en", "safe_bijstand")
 
@@ -224,7 +232,7 @@ def test_office_letter_is_dutch_only(make) -> None:
 # -- coordinator overview ------------------------------------------------------------------
 
 
-def test_coordinator_overview_year(make) -> None:
+def test_coordinator_overview_year(make: Make) -> None:
     ov: CoordinatorOverview = make("coordinator", "nl")
     ids = {r.resident_id for r in ov.rows}
     assert ids == {s.resident.id for s in SCENARIOS if s.year == 2025}
@@ -237,7 +245,7 @@ def test_coordinator_overview_year(make) -> None:
     assert alert and alert[0].cap == "month" and alert[0].amount == Decimal("300.00")
 
 
-def test_coordinator_overview_month(make) -> None:
+def test_coordinator_overview_month(make: Make) -> None:
     ov: CoordinatorOverview = make("coordinator", "en", month=5)
     r05 = next(r for r in ov.rows if r.resident_id == "R05")
     assert r05.counted == Decimal("260.00") and r05.status == "unsafe"
@@ -248,7 +256,7 @@ def test_coordinator_overview_month(make) -> None:
 # -- hand-built result: composing does not depend on the engine ------------------------------
 
 
-def test_compose_from_a_hand_built_result(org) -> None:
+def test_compose_from_a_hand_built_result(org: Organisation) -> None:
     lb = LegalRef("Participatiewet", "31 lid 2 onder j", "https://wetten.overheid.nl/")
     months = tuple(MonthResult(f"2025-{m:02d}", "unsafe" if m == 4 else "safe",
                                Decimal("300.00") if m == 4 else Decimal("0.00"), Decimal("0.00"))
@@ -286,7 +294,7 @@ def test_compose_from_a_hand_built_result(org) -> None:
 
 
 @pytest.mark.parametrize("kind", ["resident", "coordinator"])
-def test_translations_have_the_same_keys_and_placeholders(kind) -> None:
+def test_translations_have_the_same_keys_and_placeholders(kind: str) -> None:
     from vergoedingcheck.letters.content import PLACEHOLDER
 
     nl = flatten(load_templates(kind, "nl", LETTERS).data)
@@ -309,7 +317,7 @@ def test_fill_escapes_values_and_template_text_but_keeps_allowed_tags() -> None:
     assert Text("{name}!", (("name", "A<b>"),)).plain() == "A<b>!"
 
 
-def test_organisation_file_rejects_unknown_keys(tmp_path) -> None:
+def test_organisation_file_rejects_unknown_keys(tmp_path: Path) -> None:
     with pytest.raises(LetterContentError, match="naam"):
         parse_organisation({"organisation": {"name": "X", "naam": "Y"}}, tmp_path)
     with pytest.raises(LetterContentError, match="logo"):
@@ -318,7 +326,7 @@ def test_organisation_file_rejects_unknown_keys(tmp_path) -> None:
     assert org.name == "X" and org.coordinator.name == ""
 
 
-def test_letter_date_is_printed(make) -> None:
+def test_letter_date_is_printed(make: Make) -> None:
     letter = make("resident", "nl", "safe_bijstand")
     assert ("Datum", "3 maart 2025") in letter.head.meta
     assert date(2025, 3, 3) == LETTER_DATE

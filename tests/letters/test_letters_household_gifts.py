@@ -8,10 +8,11 @@ from decimal import Decimal
 
 from test_letters_readability import MIN_SCORE, flesch_douma
 
-from conftest import pdf_pages, pdf_text
+from conftest import Make, pdf_pages, pdf_text
 from vergoedingcheck.engine import evaluate
-from vergoedingcheck.letters import compose_letter, render_pdf
+from vergoedingcheck.letters import Organisation, ResidentLetter, compose_letter, render_pdf
 from vergoedingcheck.model import Benefit, Payment, Resident
+from vergoedingcheck.rules import Ruleset
 
 ADDRESS = ("Dorpsstraat 3", "4461 AB  Goes")
 
@@ -44,7 +45,7 @@ def _household() -> tuple[list[Resident], list[Payment]]:
     return residents, payments
 
 
-def _letter(ruleset, org, rid: str) -> str:
+def _letter(ruleset: Ruleset, org: Organisation, rid: str) -> str:
     residents, payments = _household()
     result = evaluate(residents, payments, ruleset)
     letter = compose_letter(
@@ -61,7 +62,7 @@ def _letter(ruleset, org, rid: str) -> str:
     return " ".join(pdf_text(render_pdf(letter)).split())
 
 
-def test_household_gift_excess_explained_and_counted_once(ruleset, org) -> None:
+def test_household_gift_excess_explained_and_counted_once(ruleset: Ruleset, org: Organisation) -> None:
     # 2026: € 1.200 per household per year (Participatiewet art. 31 lid 2 onderdeel m, rules-nl);
     # € 800 + € 700 = € 1.500, excess € 1.500 - € 1.200 = € 300, counted on the first member (H1)
     h1 = _letter(ruleset, org, "H1")
@@ -75,7 +76,7 @@ def test_household_gift_excess_explained_and_counted_once(ruleset, org) -> None:
     assert "€ 300,00" in h2 and "telt één keer mee, bij u" not in h2  # once, not twice
 
 
-def test_planned_consequence_has_no_capital_mid_sentence(make) -> None:
+def test_planned_consequence_has_no_capital_mid_sentence(make: Make) -> None:
     # looked at as a PNG: "Als wij betalen zoals gepland, telt De gemeente Goes ..." (capital mid-sentence)
     text = " ".join(pdf_text(render_pdf(make("resident", "nl", "unsafe_bijstand_year"))).split())
     # for Goes the body that pays bijstand is GR de Bevelanden (letters/offices.yaml)
@@ -83,7 +84,7 @@ def test_planned_consequence_has_no_capital_mid_sentence(make) -> None:
     assert "telt De gemeente" not in text
 
 
-def test_household_gift_letters_stay_easy(ruleset, org) -> None:
+def test_household_gift_letters_stay_easy(ruleset: Ruleset, org: Organisation) -> None:
     residents, payments = _household()
     result = evaluate(residents, payments, ruleset)
     for rid in ("H1", "H2"):
@@ -98,11 +99,14 @@ def test_household_gift_letters_stay_easy(ruleset, org) -> None:
             letter_date=date(2026, 11, 2),
             organisation=org,
         )
+        assert isinstance(letter, ResidentLetter)  # compose_letter returns the Letter union
         score = flesch_douma(letter.body_text())
         assert score >= MIN_SCORE, (rid, score)
 
 
-def test_the_member_without_the_excess_is_not_told_no_consequences(ruleset, org) -> None:
+def test_the_member_without_the_excess_is_not_told_no_consequences(
+    ruleset: Ruleset, org: Organisation
+) -> None:
     # looked at as a PNG: H2's subject said "geen gevolgen voor uw bijstand" while the
     # household's € 300 excess lowers the household's bijstand
     h2 = _letter(ruleset, org, "H2")
@@ -111,7 +115,7 @@ def test_the_member_without_the_excess_is_not_told_no_consequences(ruleset, org)
     assert "Maar uw huishouden kreeg te veel giften" in h2
 
 
-def test_office_letter_names_the_member_the_excess_counts_on(ruleset, org) -> None:
+def test_office_letter_names_the_member_the_excess_counts_on(ruleset: Ruleset, org: Organisation) -> None:
     residents, payments = _household()
     result = evaluate(residents, payments, ruleset)
     letter = compose_letter(
@@ -132,7 +136,7 @@ def test_office_letter_names_the_member_the_excess_counts_on(ruleset, org) -> No
     assert "grens (€ 300,00) zijn één keer als inkomen meegeteld, bij Karin Huis" in concl
 
 
-def test_a_table_heading_stays_with_its_table(ruleset, org) -> None:
+def test_a_table_heading_stays_with_its_table(ruleset: Ruleset, org: Organisation) -> None:
     # looked at as a PNG: "5. Toetsing per regel" and its note ended page 1, the table began page 2
     residents, payments = _household()
     result = evaluate(residents, payments, ruleset)

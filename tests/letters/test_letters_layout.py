@@ -7,28 +7,32 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any, cast
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
-from conftest import pdf_pages
+from conftest import Make, pdf_pages, pdf_trailer
 from vergoedingcheck.engine import evaluate
-from vergoedingcheck.letters import LetterError, compose_letter, render_pdf
+from vergoedingcheck.letters import LetterError, Organisation, compose_letter, render_pdf
 from vergoedingcheck.letters.render import MAX_ADDRESS_LINES, nbsp
 from vergoedingcheck.model import Benefit, Payment, Resident
+from vergoedingcheck.rules import Ruleset
 
 
-def _fonts(pdf: bytes) -> list[dict]:
+def _fonts(pdf: bytes) -> list[dict[str, Any]]:
+    # pypdf types every entry as PdfObject; read as plain dicts (which they are) the entries are Any
     reader = PdfReader(io.BytesIO(pdf))
-    out = []
+    out: list[dict[str, Any]] = []
     for page in reader.pages:
-        res = page["/Resources"]
+        res = cast(DictionaryObject, page["/Resources"])
         for font in res.get("/Font", {}).values():
-            out.append(font.get_object())
+            out.append(cast(DictionaryObject, font.get_object()))
     return out
 
 
-def test_every_font_is_embedded_no_helvetica(make) -> None:
+def test_every_font_is_embedded_no_helvetica(make: Make) -> None:
     for kind, key in (
         ("resident", "unsafe_bijstand_year"),
         ("office", "safe_bijstand"),
@@ -53,21 +57,21 @@ def test_every_font_is_embedded_no_helvetica(make) -> None:
             assert any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")), f
 
 
-def test_creation_date_is_the_letter_date_and_ids_differ(make) -> None:
+def test_creation_date_is_the_letter_date_and_ids_differ(make: Make) -> None:
     a = render_pdf(make("resident", "nl", "safe_bijstand"))
     b = render_pdf(make("resident", "nl", "unsafe_tax_only"))
     later = render_pdf(make("resident", "nl", "safe_bijstand", letter_date=date(2025, 3, 4)))
     ra, rb = PdfReader(io.BytesIO(a)), PdfReader(io.BytesIO(b))
     assert ra.metadata is not None
     assert str(ra.metadata["/CreationDate"]).startswith("D:20250303")  # LETTER_DATE 3 March 2025
-    ida, idb = ra.trailer["/ID"][0], rb.trailer["/ID"][0]
+    ida, idb = pdf_trailer(ra)["/ID"][0], pdf_trailer(rb)["/ID"][0]
     assert ida != idb  # two residents' letters never share an /ID
-    assert PdfReader(io.BytesIO(later)).trailer["/ID"][0] != ida  # another date, another letter
+    assert pdf_trailer(PdfReader(io.BytesIO(later)))["/ID"][0] != ida  # another date, another letter
     assert render_pdf(make("resident", "nl", "safe_bijstand")) == a  # still reproducible
-    assert ra.metadata.title and ra.trailer["/Root"]["/Lang"] == "nl-NL"
+    assert ra.metadata.title and pdf_trailer(ra)["/Root"]["/Lang"] == "nl-NL"
 
 
-def test_a_resident_with_500_payments_renders(ruleset, org) -> None:
+def test_a_resident_with_500_payments_renders(ruleset: Ruleset, org: Organisation) -> None:
     r = Resident(
         id="R500",
         birth_date=date(1980, 1, 1),
@@ -99,7 +103,7 @@ def test_a_resident_with_500_payments_renders(ruleset, org) -> None:
         assert "Veel Betalingen" in pages[0]
 
 
-def test_address_block_at_most_six_lines(make) -> None:
+def test_address_block_at_most_six_lines(make: Make) -> None:
     letter = make("resident", "nl", "safe_bijstand")
     long = replace(
         letter, head=replace(letter.head, recipient=tuple(f"regel {i}" for i in range(MAX_ADDRESS_LINES + 1)))
@@ -115,7 +119,7 @@ def test_address_block_at_most_six_lines(make) -> None:
         render_pdf(wide)
 
 
-def test_address_lies_in_the_window_and_date_outside_it(make) -> None:
+def test_address_lies_in_the_window_and_date_outside_it(make: Make) -> None:
     """Window of a Dutch window envelope: 22-107 mm from the left, 50-80 mm from the top."""
     mm = 72 / 25.4
     pdf = render_pdf(make("resident", "nl", "safe_bijstand"))
@@ -136,7 +140,7 @@ def test_address_lies_in_the_window_and_date_outside_it(make) -> None:
     assert date_spot[0] > 107 * mm  # the date is right of every window
 
 
-def test_a_name_the_font_cannot_print_is_refused(make) -> None:
+def test_a_name_the_font_cannot_print_is_refused(make: Make) -> None:
     letter = make("resident", "nl", "safe_bijstand")
     bad = replace(letter, head=replace(letter.head, recipient=("李小龍 \U0001f600", "Straat 1")))
     with pytest.raises(LetterError, match="U\\+674E"):
@@ -151,7 +155,7 @@ def test_no_break_inside_dates_and_phone_numbers() -> None:
     assert nbsp("€ 1.250,50 in 2025") == "€ 1.250,50 in 2025"  # amounts untouched
 
 
-def test_no_last_page_with_only_the_closing(make) -> None:
+def test_no_last_page_with_only_the_closing(make: Make) -> None:
     from letter_scenarios import SCENARIOS
 
     for s in SCENARIOS:

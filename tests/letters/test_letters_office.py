@@ -9,16 +9,24 @@ from decimal import Decimal
 
 from pypdf import PdfReader
 
-from conftest import pdf_text
+from conftest import Make, pdf_text
 from vergoedingcheck.engine import evaluate
-from vergoedingcheck.letters import compose_letter, render_pdf
+from vergoedingcheck.letters import Organisation, compose_letter, render_pdf
 from vergoedingcheck.model import Benefit, Payment, Resident
+from vergoedingcheck.rules import Ruleset
 
 LETTER_DATE = date(2025, 12, 1)
 RULE_ID = re.compile(r"\b(?:pw|tax|ww|uwv|aow|gifts|toeslagen|policy|benefit)\.[a-z_]+")
 
 
-def _office_pdf(ruleset, org, residents, payments, rid: str, office: str) -> str:
+def _office_pdf(
+    ruleset: Ruleset,
+    org: Organisation,
+    residents: list[Resident],
+    payments: list[Payment],
+    rid: str,
+    office: str,
+) -> str:
     result = evaluate(residents, payments, ruleset)
     letter = compose_letter(
         "office",
@@ -39,7 +47,7 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_amounts_by_payer_and_a_gift_is_not_for_volunteer_work(ruleset, org) -> None:
+def test_amounts_by_payer_and_a_gift_is_not_for_volunteer_work(ruleset: Ruleset, org: Organisation) -> None:
     r = Resident(
         "G1", date(1980, 1, 1), name="Anna Gift", municipality="Goes", benefits=(Benefit("bijstand"),)
     )
@@ -67,7 +75,9 @@ def test_amounts_by_payer_and_a_gift_is_not_for_volunteer_work(ruleset, org) -> 
     assert not RULE_ID.search(text), RULE_ID.search(text)
 
 
-def test_the_right_word_per_outcome_and_a_line_for_the_client_number(ruleset, org) -> None:
+def test_the_right_word_per_outcome_and_a_line_for_the_client_number(
+    ruleset: Ruleset, org: Organisation
+) -> None:
     ww = Resident("W1", date(1975, 6, 6), name="Wim Weg", benefits=(Benefit("ww", uwv_permission=False),))
     pays = [Payment("W1", date(2025, m, 15), Decimal("60.00"), "vrijwilligersvergoeding") for m in (2, 3)]
     text = _flat(_office_pdf(ruleset, org, [ww], pays, "W1", "uwv"))
@@ -82,7 +92,7 @@ def test_the_right_word_per_outcome_and_a_line_for_the_client_number(ruleset, or
     assert "niet van toepassing" in row and "overschreden" not in row
 
 
-def test_whole_year_is_geheel_and_aow_is_not_means_tested(ruleset, org) -> None:
+def test_whole_year_is_geheel_and_aow_is_not_means_tested(ruleset: Ruleset, org: Organisation) -> None:
     # 11 x € 200 = € 2.200 > the year's vrijlating (€ 2.100 in 2025): the whole year counts
     r = Resident(
         "B1", date(1980, 5, 14), name="Bert Jaar", municipality="Goes", benefits=(Benefit("bijstand"),)
@@ -102,7 +112,7 @@ def test_whole_year_is_geheel_and_aow_is_not_means_tested(ruleset, org) -> None:
     assert "vrijlating voor de AOW" not in text
 
 
-def test_room_to_sign(make) -> None:
+def test_room_to_sign(make: Make) -> None:
     pdf = render_pdf(make("office", "nl", "safe_bijstand"))
     mm = 72 / 25.4
     spots: dict[str, float] = {}

@@ -13,7 +13,9 @@ import re
 import pyphen
 import pytest
 import textstat
-from letter_scenarios import SCENARIOS
+from letter_scenarios import SCENARIOS, Scenario
+
+from conftest import Make
 
 MIN_SCORE = 70
 
@@ -56,19 +58,19 @@ def test_syllable_counter_is_sane() -> None:
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.key)
-def test_dutch_resident_letter_is_easy(make, scenario) -> None:
+def test_dutch_resident_letter_is_easy(make: Make, scenario: Scenario) -> None:
     text = make("resident", "nl", scenario.key).body_text()
     score = flesch_douma(text)
     assert score >= MIN_SCORE, f"{scenario.key}: Flesch-Douma {score:.1f}\n{text}"
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.key)
-def test_english_resident_letter_is_easy(make, scenario) -> None:
+def test_english_resident_letter_is_easy(make: Make, scenario: Scenario) -> None:
     text = make("resident", "en", scenario.key).body_text()
     score = flesch_en(text)
     assert score >= MIN_SCORE, f"{scenario.key}: Flesch reading ease {score:.1f}\n{text}"
 
 
-def scores(make) -> dict[str, tuple[float, float]]:  # pragma: no cover - for the report
+def scores(make: Make) -> dict[str, tuple[float, float]]:  # pragma: no cover - for the report
     return {s.key: (flesch_douma(make("resident", "nl", s.key).body_text()),
                     flesch_en(make("resident", "en", s.key).body_text())) for s in SCENARIOS}

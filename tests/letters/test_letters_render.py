@@ -10,19 +10,22 @@ import sys
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from conftest import pdf_pages, pdf_text
-from vergoedingcheck.letters import render_pdf
-from vergoedingcheck.letters.model import OverviewRow
+from conftest import Make, pdf_pages, pdf_text, pdf_trailer
+from vergoedingcheck.engine.result import CheckResult
+from vergoedingcheck.letters import Organisation, render_pdf
+from vergoedingcheck.letters.model import Heading, OverviewRow, Para, Table
 from vergoedingcheck.money import format_date, format_eur
+from vergoedingcheck.rules import Ruleset
 
 
-def test_resident_letter_facts_in_dutch_formatting(make) -> None:
+def test_resident_letter_facts_in_dutch_formatting(make: Make) -> None:
     letter = make("resident", "nl", "unsafe_tax_only")
     text = pdf_text(render_pdf(letter))
     assert format_eur(Decimal("1250.50")).replace("\xa0", " ") == "€ 1.250,50"
@@ -36,22 +39,22 @@ def test_resident_letter_facts_in_dutch_formatting(make) -> None:
     assert not re.search(r"sha256:", text)  # no ruleset fingerprint for the resident
 
 
-def test_english_letter(make) -> None:
+def test_english_letter(make: Make) -> None:
     text = pdf_text(render_pdf(make("resident", "en", "unsafe_tax_only")))
     assert "€1,250.50" in text
     assert "Page 1 of" in text
     assert "3 March 2025" in text
 
 
-def test_pdf_metadata(make) -> None:
+def test_pdf_metadata(make: Make) -> None:
     for lang, tag in (("nl", "nl-NL"), ("en", "en-GB")):
         reader = PdfReader(io.BytesIO(render_pdf(make("resident", lang, "safe_bijstand"))))
         assert reader.metadata is not None and reader.metadata.title
         assert "2025" in reader.metadata.title
-        assert reader.trailer["/Root"]["/Lang"] == tag
+        assert pdf_trailer(reader)["/Root"]["/Lang"] == tag
 
 
-def test_office_letter_facts(make) -> None:
+def test_office_letter_facts(make: Make) -> None:
     letter = make("office", "nl", "safe_bijstand")
     text = pdf_text(render_pdf(letter))
     flat = text.replace("\n", " ")
@@ -65,7 +68,7 @@ def test_office_letter_facts(make) -> None:
     assert "College van burgemeester en wethouders van Goes" not in flat
 
 
-def test_coordinator_overview_text(make) -> None:
+def test_coordinator_overview_text(make: Make) -> None:
     text = pdf_text(render_pdf(make("coordinator", "nl"))).replace("\n", " ")
     assert "Ĳsbrand Şahin (R13) wordt 27 op 20 juli 2025" in text
     assert "Grażyna Nowak (R14): € 300,00 op 10 april 2025" in text
@@ -84,17 +87,19 @@ NAMES = st.lists(st.text(NAME_CHARS, min_size=1, max_size=10), min_size=1, max_s
 
 @settings(max_examples=25, deadline=None)
 @given(name=NAMES)
-def test_names_print_unchanged(make, name) -> None:
+def test_names_print_unchanged(make: Make, name: str) -> None:
     letter = make("resident", "nl", "safe_bijstand")
+    first = letter.blocks[0]
+    assert isinstance(first, Heading | Para)  # a block with a text: narrows the Block union
     letter = replace(letter, name=name, head=replace(letter.head, recipient=(name,)),
-                     blocks=(replace(letter.blocks[0], text=letter.blocks[0].text.__class__(
+                     blocks=(replace(first, text=first.text.__class__(
                          "Beste {name},", (("name", name),))), *letter.blocks[1:]))
     text = pdf_text(render_pdf(letter))
     assert name in text.split("\n")  # the address line, exactly
     assert f"Beste {name}," in text
 
 
-def test_composed_name_with_markup_and_diacritics(make, check, ruleset, org) -> None:
+def test_composed_name_with_markup_and_diacritics(make: Make, check: CheckResult, ruleset: Ruleset, org: Organisation) -> None:
     from letter_scenarios import all_payments, all_residents
 
     from vergoedingcheck.letters import compose_letter
@@ -110,11 +115,12 @@ def test_composed_name_with_markup_and_diacritics(make, check, ruleset, org) -> 
 # -- pages ---------------------------------------------------------------------------------------
 
 
-def test_long_overview_numbers_every_page(make) -> None:
+def test_long_overview_numbers_every_page(make: Make) -> None:
     ov = make("coordinator", "nl")
     rows = tuple(OverviewRow(f"R{i:03d}", f"Bewoner {i}", "safe", Decimal("10.00"),
                              Decimal("100.00"), ()) for i in range(90))
     table = next(b for b in ov.blocks if hasattr(b, "rows"))
+    assert isinstance(table, Table)  # narrows the Block union (KeyValues also has rows)
     long_table = replace(table, rows=tuple((f"{r.name} ({r.resident_id})", "veilig", "€ 10,00",
                                             "€ 100,00", "") for r in rows))
     ov = replace(ov, blocks=tuple(long_table if b is table else b for b in ov.blocks))
@@ -125,7 +131,7 @@ def test_long_overview_numbers_every_page(make) -> None:
     assert "Bewoner 89 (R089)" in pages[-1] or "Bewoner 89 (R089)" in "".join(pages)
 
 
-def test_two_page_office_letter(make) -> None:
+def test_two_page_office_letter(make: Make) -> None:
     pages = pdf_pages(render_pdf(make("office", "nl", "unsafe_wia_month")))
     assert len(pages) >= 2
     for i, page in enumerate(pages, 1):
@@ -133,7 +139,7 @@ def test_two_page_office_letter(make) -> None:
     assert "Toetsing per regel" in "".join(pages)
 
 
-def test_the_answer_is_on_page_one_and_no_page_holds_only_the_closing(make) -> None:
+def test_the_answer_is_on_page_one_and_no_page_holds_only_the_closing(make: Make) -> None:
     """Issue 10 items 1 and 4: the subject, the outcome, the first thing to do and the phone
     number are on page 1; a page 2 holds the payments too, never only the greeting."""
     from letter_scenarios import SCENARIOS
@@ -153,14 +159,14 @@ def test_the_answer_is_on_page_one_and_no_page_holds_only_the_closing(make) -> N
 # -- reproducible ---------------------------------------------------------------------------------
 
 
-def test_same_input_same_bytes(make) -> None:
+def test_same_input_same_bytes(make: Make) -> None:
     a = render_pdf(make("resident", "nl", "unsafe_wia_month"))
     b = render_pdf(make("resident", "nl", "unsafe_wia_month"))
     assert a == b
     assert render_pdf(make("coordinator", "en")) == render_pdf(make("coordinator", "en"))
 
 
-def test_same_bytes_in_a_fresh_process(make, tmp_path) -> None:
+def test_same_bytes_in_a_fresh_process(make: Make, tmp_path: Path) -> None:
     """Nothing in the output depends on the process (font registration order, time, ids)."""
     here = render_pdf(make("office", "nl", "safe_bijstand"))
     code = (
@@ -186,7 +192,7 @@ def test_letters_do_not_import_textual() -> None:
 
 
 @pytest.mark.parametrize("kind", ["resident", "office", "coordinator"])
-def test_preview_text_has_the_same_facts(make, kind) -> None:
+def test_preview_text_has_the_same_facts(make: Make, kind: str) -> None:
     from vergoedingcheck.letters import preview_text
 
     key = None if kind == "coordinator" else "safe_bijstand"
@@ -196,7 +202,7 @@ def test_preview_text_has_the_same_facts(make, kind) -> None:
         assert "Fatima El Amrani" in text and "€ 125,25" in text
 
 
-def test_logo_is_drawn(make, tmp_path) -> None:
+def test_logo_is_drawn(make: Make, tmp_path: Path) -> None:
     from PIL import Image
 
     from vergoedingcheck.letters.content import parse_organisation

@@ -8,11 +8,12 @@ from decimal import Decimal
 
 from conftest import pdf_text
 from vergoedingcheck.engine import evaluate
-from vergoedingcheck.letters import compose_letter, render_pdf
+from vergoedingcheck.letters import Organisation, compose_letter, render_pdf
 from vergoedingcheck.model import Benefit, Payment, Resident
+from vergoedingcheck.rules import Ruleset
 
 
-def test_partner_income_is_named(ruleset, org) -> None:
+def test_partner_income_is_named(ruleset: Ruleset, org: Organisation) -> None:
     residents = [
         Resident("T1", date(1980, 1, 1), name="Tineke Toe", household="TT", benefits=(Benefit("toeslagen"),)),
         Resident("T2", date(1978, 1, 1), name="Theo Toe", household="TT", benefits=(Benefit("toeslagen"),)),

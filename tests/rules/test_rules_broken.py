@@ -37,7 +37,7 @@ KINDS = {
 
 def _in_force_start(text: str, today: date) -> str:
     data = yaml.safe_load(text)
-    starts = sorted(data["values"])
+    starts: list[date] = sorted(data["values"])
     return starts[bisect.bisect_right(starts, today) - 1].isoformat()
 
 

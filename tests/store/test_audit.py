@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -25,7 +26,7 @@ def resident(rid: str = "R1") -> ResidentRecord:
 
 
 @pytest.fixture
-def store(db_target: str) -> Store:
+def store(db_target: str) -> Iterator[Store]:
     s = Store(db_target)
     yield s
     s.close()

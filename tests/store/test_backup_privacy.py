@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 import stat
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -25,14 +26,16 @@ D = Decimal
 NAME = "Zoë Vermeulen-Ïkaros"
 
 
-def _all_rows(db: str | Path) -> dict[str, list[tuple[object, ...]]]:
+def _all_rows(db: str | Path) -> dict[str, Sequence[Sequence[object]]]:
     eng = sa.create_engine(f"sqlite:///{db}") if not str(db).startswith("postgres") else None
     assert eng is not None
     with eng.connect() as c:
         names = [
             r[0] for r in c.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
         ]
-        out = {n: list(c.exec_driver_sql(f'SELECT * FROM "{n}" ORDER BY 1').fetchall()) for n in names}
+        out: dict[str, Sequence[Sequence[object]]] = {
+            n: list(c.exec_driver_sql(f'SELECT * FROM "{n}" ORDER BY 1').fetchall()) for n in names
+        }
     eng.dispose()
     return out
 

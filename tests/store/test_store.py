@@ -12,10 +12,12 @@ import stat
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -55,7 +57,7 @@ def pay(rid: str = "R1", amount: str = "50.00", day: date = date(2026, 3, 10), *
 
 
 @pytest.fixture
-def store(db_target: str) -> Store:
+def store(db_target: str) -> Iterator[Store]:
     s = Store(db_target)
     yield s
     s.close()
@@ -73,7 +75,8 @@ def test_pragmas(tmp_path: Path) -> None:
     with Store(tmp_path / "vc.db") as store, store.engine.connect() as c:
         assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        assert c.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+        busy = c.exec_driver_sql("PRAGMA busy_timeout").scalar()
+        assert busy is not None and busy >= 5000
 
 
 def test_db_path_option_env_and_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -234,8 +237,8 @@ def test_stale_edit_is_refused_not_lost(store: Store, db_target: str) -> None:
     other.close()
 
 
-def _fields(p: PaymentRecord) -> dict[str, object]:
-    return {k: getattr(p, k) for k in PaymentRecord.__slots__}  # type: ignore[attr-defined]
+def _fields(p: PaymentRecord) -> dict[str, Any]:
+    return {k: getattr(p, k) for k in PaymentRecord.__slots__}
 
 
 def test_bad_payment_is_refused(store: Store) -> None:
@@ -260,7 +263,7 @@ def test_deleting_a_resident_deletes_payments_and_renaming_cascades(store: Store
     store.update_resident(
         ResidentRecord(
             **{
-                **{k: getattr(r, k) for k in r.__slots__},  # type: ignore[attr-defined]
+                **{k: getattr(r, k) for k in r.__slots__},
                 "id": "R2",
             }
         ),

@@ -5,6 +5,7 @@ note); a read-only role reads and cannot write. SQLite has one implicit team."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -44,7 +45,7 @@ def _headroom(store: Store, rid: str) -> Decimal:
 
 
 @pytest.fixture
-def teams(pg_cluster: object) -> dict[str, Store]:
+def teams(pg_cluster: object) -> Iterator[dict[str, Store]]:
     url = pg_cluster.new_database()  # type: ignore[attr-defined]
     dbname = url.split("/")[3].split("?")[0]
     tag = uuid.uuid4().hex[:6]

@@ -61,7 +61,7 @@ def hostile_app(tmp_path: Path, tui_rules: Ruleset) -> VergoedingApp:
 
 def _plain(app: VergoedingApp) -> str:
     """Everything the residents table and the visible statics show, as plain text."""
-    out = []
+    out: list[str] = []
     for t in app.screen.query(DataTable):
         for i in range(t.row_count):
             out.extend(str(c) for c in t.get_row_at(i))
@@ -111,7 +111,7 @@ async def test_clicking_an_action_link_in_a_name_runs_nothing(hostile_app: Vergo
 
 def test_a_crash_shows_no_personal_data() -> None:
     """Textual's crash dump prints local variables (names, amounts): the app turns that off."""
-    assert VergoedingApp.show_locals_on_crash is False  # type: ignore[attr-defined]
+    assert VergoedingApp.show_locals_on_crash is False
 
 
 def test_a_crash_prints_neither_names_nor_amounts(hostile_app: VergoedingApp) -> None:

@@ -33,7 +33,8 @@ async def settle(pilot: Pilot[None]) -> None:
 def _lightness(c: object) -> float:
     if c is None or getattr(c, "triplet", None) is None:
         return 0.0
-    r, g, b = c.triplet  # type: ignore[attr-defined]
+    triplet: tuple[int, int, int] = c.triplet  # type: ignore[attr-defined]
+    r, g, b = triplet
     return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.coordinate import Coordinate
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
@@ -56,7 +57,7 @@ async def test_search_and_sort(app: VergoedingApp) -> None:
         assert t.row_count == 1
         await pilot.press("escape", "s")
         assert t.row_count == 5
-        first = t.coordinate_to_cell_key((0, 0)).row_key.value
+        first = t.coordinate_to_cell_key(Coordinate(0, 0)).row_key.value
         assert first == "B-002"  # niet veilig first
 
 
