@@ -10,13 +10,14 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 from conftest import pdf_pages, pdf_text
 from vergoedingcheck.engine import evaluate
-from vergoedingcheck.letters import compose_letter, render_pdf
+from vergoedingcheck.letters import Organisation, compose_letter, render_pdf
 from vergoedingcheck.letters.compose import OFFICE_OF, LetterError
 from vergoedingcheck.letters.content import (
     LetterContentError,
@@ -25,12 +26,22 @@ from vergoedingcheck.letters.content import (
     parse_organisation,
 )
 from vergoedingcheck.model import Benefit, Payment, Resident
+from vergoedingcheck.rules import Ruleset
 
 LETTERS = Path(__file__).resolve().parents[2] / "letters"
 LETTER_DATE = date(2025, 12, 1)
 
 
-def _text(ruleset, org, residents, payments, rid: str, office: str | None = None, kind="office", **kw) -> str:
+def _text(
+    ruleset: Ruleset,
+    org: Organisation,
+    residents: list[Resident],
+    payments: list[Payment],
+    rid: str,
+    office: str | None = None,
+    kind: str = "office",
+    **kw: Any,
+) -> str:
     result = evaluate(residents, payments, ruleset)
     letter = compose_letter(
         kind,
@@ -62,7 +73,9 @@ PAYS = [Payment("B1", date(2025, 3, 10), Decimal("50.00"), "vrijwilligersvergoed
 
 
 @pytest.mark.parametrize("municipality", ["Goes", "Kapelle", "Noord-Beveland", "Reimerswaal"])
-def test_bijstand_in_the_bevelanden_goes_to_the_gr(ruleset, org, municipality) -> None:
+def test_bijstand_in_the_bevelanden_goes_to_the_gr(
+    ruleset: Ruleset, org: Organisation, municipality: str
+) -> None:
     # rules/gemeenten/gr-de-bevelanden.yaml: the GR pays bijstand for these four municipalities
     text = _text(ruleset, org, [_bijstand("B1", municipality)], PAYS, "B1", "gemeente")
     assert text.startswith("GR de Bevelanden") or "GR de Bevelanden t.a.v." in text
@@ -70,19 +83,19 @@ def test_bijstand_in_the_bevelanden_goes_to_the_gr(ruleset, org, municipality) -
     assert "GR de Bevelanden" in text[: text.index("Betreft")]  # in the address window
 
 
-def test_an_unknown_municipality_keeps_its_own_college(ruleset, org) -> None:
+def test_an_unknown_municipality_keeps_its_own_college(ruleset: Ruleset, org: Organisation) -> None:
     text = _text(ruleset, org, [_bijstand("B1", "Hoogeveen")], PAYS, "B1", "gemeente")
     assert "College van burgemeester en wethouders van Hoogeveen" in text
     assert "GR de Bevelanden" not in text
 
 
-def test_ioaw_in_goes_is_not_moved_to_the_gr_without_a_source(ruleset, org) -> None:
+def test_ioaw_in_goes_is_not_moved_to_the_gr_without_a_source(ruleset: Ruleset, org: Organisation) -> None:
     # the GR's page (the source in letters/offices.yaml) names bijstand only
     text = _text(ruleset, org, [_bijstand("B1", "Goes", "ioaw")], PAYS, "B1", "gemeente")
     assert "College van burgemeester en wethouders van Goes" in text
 
 
-def test_the_gr_address_comes_from_the_organisation_file(ruleset, org) -> None:
+def test_the_gr_address_comes_from_the_organisation_file(ruleset: Ruleset, org: Organisation) -> None:
     with_gr = replace(org, gemeente_addresses=(("GR de Bevelanden", ("Postbus 9", "4460 AA Goes")),))
     text = _text(ruleset, with_gr, [_bijstand("B1", "Goes")], PAYS, "B1", "gemeente", require_address=True)
     window = text[: text.index("Betreft")]
@@ -100,21 +113,22 @@ def test_the_gr_address_comes_from_the_organisation_file(ruleset, org) -> None:
         )
 
 
-def test_uwv_and_svb_pay_their_own_benefits(ruleset, org) -> None:
+def test_uwv_and_svb_pay_their_own_benefits(ruleset: Ruleset, org: Organisation) -> None:
     wia = Resident("B1", date(1970, 2, 2), name="Wil Wia", municipality="Goes", benefits=(Benefit("wia"),))
     assert _text(ruleset, org, [wia], PAYS, "B1", "uwv").startswith("UWV")
     aio = Resident("B1", date(1955, 2, 2), name="Ali Aio", municipality="Goes", benefits=(Benefit("aio"),))
     assert _text(ruleset, org, [aio], PAYS, "B1", "svb").startswith("Sociale Verzekeringsbank")
 
 
-def test_the_office_map_is_data_with_sources_and_matches_the_offices(ruleset) -> None:
+def test_the_office_map_is_data_with_sources_and_matches_the_offices(ruleset: Ruleset) -> None:
     data = yaml.safe_load((LETTERS / "offices.yaml").read_text(encoding="utf-8"))
     m = parse_office_map(data)
     # the benefit -> office kinds in the data file agree with the letters' own table
     for office, benefits in m.offices:
         assert benefits == {b for b, o in OFFICE_OF.items() if o == office}, office
     assert all(e.source_url.startswith("https://") for e in m.executors)
-    assert load_office_map(LETTERS).executor("goes", ["bijstand"]).name == "GR de Bevelanden"
+    goes = load_office_map(LETTERS).executor("goes", ["bijstand"])
+    assert goes is not None and goes.name == "GR de Bevelanden"
     assert load_office_map(LETTERS).executor("Amsterdam", ["bijstand"]) is None
     # the municipalities are the overlay's own list
     overlay = yaml.safe_load(
@@ -155,7 +169,7 @@ def _wia_pays(hours: tuple[str | None, ...] = ("4", "4", "6")) -> list[Payment]:
 WIA = Resident("W1", date(1970, 2, 2), name="Wil Wia", municipality="Goes", benefits=(Benefit("wia"),))
 
 
-def test_uwv_letter_states_the_work_and_the_hours_per_week(ruleset, org) -> None:
+def test_uwv_letter_states_the_work_and_the_hours_per_week(ruleset: Ruleset, org: Organisation) -> None:
     text = _text(ruleset, org, [WIA], _wia_pays(), "W1", "uwv")
     # the notes, summarised: the most frequent first, counted
     assert "Werkzaamheden Koffie schenken (2 keer); Taalmaatje" in text
@@ -165,7 +179,7 @@ def test_uwv_letter_states_the_work_and_the_hours_per_week(ruleset, org) -> None
     assert "Uren per week gemiddeld 1,7 uur per week (14 uur in 8,4 weken)" in text
 
 
-def test_uwv_letter_hours_not_recorded(ruleset, org) -> None:
+def test_uwv_letter_hours_not_recorded(ruleset: Ruleset, org: Organisation) -> None:
     none = _text(ruleset, org, [WIA], _wia_pays((None, None, None)), "W1", "uwv")
     assert "Uren per week niet vastgelegd" in none
     partly = _text(ruleset, org, [WIA], _wia_pays(("4", None, "6")), "W1", "uwv")
@@ -174,7 +188,9 @@ def test_uwv_letter_hours_not_recorded(ruleset, org) -> None:
     assert "Werkzaamheden niet vastgelegd" in _text(ruleset, org, [WIA], no_notes, "W1", "uwv")
 
 
-def test_uwv_letter_anbi_status_from_the_organisation_file_never_invented(ruleset, org) -> None:
+def test_uwv_letter_anbi_status_from_the_organisation_file_never_invented(
+    ruleset: Ruleset, org: Organisation
+) -> None:
     assert org.anbi_sbbi is None
     text = _text(ruleset, org, [WIA], _wia_pays(), "W1", "uwv")
     assert "ANBI/SBBI-status niet opgegeven" in text
@@ -192,7 +208,7 @@ def test_organisation_file_anbi_sbbi_is_checked() -> None:
         parse_organisation({"organisation": {"name": "X", "anbi_sbbi": "ja"}}, LETTERS)
 
 
-def test_resident_letter_names_the_gr_where_it_pays(ruleset, org) -> None:
+def test_resident_letter_names_the_gr_where_it_pays(ruleset: Ruleset, org: Organisation) -> None:
     # a month over the cap: the resident is told to report it to the body that pays (the GR)
     pays = [Payment("B1", date(2025, 3, 10), Decimal("400.00"), "vrijwilligersvergoeding")]
     text = _text(ruleset, org, [_bijstand("B1", "Goes")], pays, "B1", kind="resident")
@@ -203,7 +219,14 @@ def test_resident_letter_names_the_gr_where_it_pays(ruleset, org) -> None:
 # -- 3. looked at as PNG (/work/coord/letters-png/office2-*.png) ---------------------------------
 
 
-def _pages(ruleset, org, residents, payments, rid: str, office: str) -> list[str]:
+def _pages(
+    ruleset: Ruleset,
+    org: Organisation,
+    residents: list[Resident],
+    payments: list[Payment],
+    rid: str,
+    office: str,
+) -> list[str]:
     result = evaluate(residents, payments, ruleset)
     letter = compose_letter(
         "office",
@@ -221,7 +244,7 @@ def _pages(ruleset, org, residents, payments, rid: str, office: str) -> list[str
     return [" ".join(p.split()) for p in pdf_pages(render_pdf(letter))]
 
 
-def test_a_date_range_in_the_verdict_table_is_not_cut_mid_word(ruleset, org) -> None:
+def test_a_date_range_in_the_verdict_table_is_not_cut_mid_word(ruleset: Ruleset, org: Organisation) -> None:
     # looked at: "10 januari 202 5 – 10 decemb er 2025" in a narrow period column, and
     # "€ 5,60 per uur" written over it (a right-aligned figure does not wrap)
     pays = [
@@ -254,7 +277,7 @@ def test_a_date_range_in_the_verdict_table_is_not_cut_mid_word(ruleset, org) -> 
     assert sum(VERDICT_WIDTHS) == pytest.approx(1)
 
 
-def test_the_closing_is_not_alone_on_the_last_page(ruleset, org) -> None:
+def test_the_closing_is_not_alone_on_the_last_page(ruleset: Ruleset, org: Organisation) -> None:
     # looked at: page 3 of the UWV letter held only "Hoogachtend," and the signature
     pages = _pages(ruleset, org, [WIA], _wia_pays(), "W1", "uwv")
     notes = (
