@@ -30,8 +30,8 @@ lock: ## re-resolve requirements-dev.lock (uv, hashes) from pyproject.toml
 	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
 	  --index-url https://pypi.org/simple -o $(LOCK) -q
 
-run: $(STAMP) ## open the coordinator app on the demo database (seeded on first use)
-	$(BIN)/vergoedingcheck app --demo-if-empty
+run: $(STAMP) ## open the coordinator app on the demo's own database (seeded on first use; never your real one)
+	$(BIN)/vergoedingcheck app --demo
 
 test: lint ## what CI runs (.ci/run): lint, then the whole suite with the coverage gate
 	$(BIN)/python -m pytest $(COV)

@@ -96,3 +96,17 @@ def test_an_internal_error_prints_no_personal_data(
     err = capsys.readouterr().err
     assert "interne fout: RuntimeError" in err
     assert "Fatima" not in err and "2.310" not in err
+
+
+def test_the_demo_has_a_database_of_its_own(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Standard 1 / issue 11 item 6: `make run` (`app --demo`) never opens or seeds the user's real
+    database; `--demo` with `--db` is a usage error."""
+    from vergoedingcheck.cli import main
+    from vergoedingcheck.store.db import default_db_path, demo_db_path
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert demo_db_path() != default_db_path()
+    assert demo_db_path().parent == default_db_path().parent
+    assert main(["app", "--demo", "--db", str(tmp_path / "x.db")]) == 2
+    assert not (tmp_path / "x.db").exists()

@@ -20,6 +20,11 @@ def register(subparsers: Any) -> None:
         help="de database (standaard: VERGOEDINGCHECK_DB of de gegevensmap van de gebruiker)",
     )
     p.add_argument(
+        "--demo",
+        action="store_true",
+        help="open de demo: een eigen database met voorbeeldbewoners, nooit uw echte database",
+    )
+    p.add_argument(
         "--demo-if-empty",
         action="store_true",
         help="vul een nieuwe of lege database eerst met voorbeeldbewoners",
@@ -34,18 +39,30 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from vergoedingcheck.errors import UsageError
     from vergoedingcheck.rules import load_ruleset
     from vergoedingcheck.store import Store
     from vergoedingcheck.tui.app import VergoedingApp
 
     ruleset = load_ruleset(args.rules)  # bad rules: one line per problem, exit 2 (cli.py)
-    store = Store(args.db, create=bool(args.demo_if_empty or args.create))
+    if args.demo and args.db:
+        raise UsageError("--demo heeft een eigen database; geef er geen --db bij")
+    if args.demo:
+        from vergoedingcheck.store.db import demo_db_path
+
+        path = demo_db_path()
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        store = Store(path, create=True)
+    else:
+        store = Store(args.db, create=bool(args.demo_if_empty or args.create))
     try:
-        if args.demo_if_empty and store.is_empty():
+        if (args.demo or args.demo_if_empty) and store.is_empty():
             from vergoedingcheck.store.demo import seed_demo
 
             seed_demo(store)
         app = VergoedingApp(store, ruleset)
+        if args.demo:
+            app.title = "vergoedingcheck · DEMO met verzonnen bewoners"
         app.run()
     finally:
         store.close()

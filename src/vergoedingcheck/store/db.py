@@ -128,6 +128,12 @@ def default_db_path() -> Path:
     return Path(user_data_dir("vergoedingcheck", appauthor=False)) / "vergoedingcheck.db"
 
 
+def demo_db_path() -> Path:
+    """The demo's own database, next to the user's real one and never it (`app --demo`,
+    `make run`): voorbeeldgegevens never mix with real residents."""
+    return default_db_path().with_name("vergoedingcheck-demo.db")
+
+
 def _raw_target(explicit: str | os.PathLike[str] | None) -> str | None:
     return str(explicit) if explicit else os.environ.get("VERGOEDINGCHECK_DB")
 
