@@ -62,26 +62,10 @@ def regulation_hourly_breach(
     if not hard.value:
         return False
     assert p.hours
-    age = y.age(p.date)
-    if age is None:
-        y.add(
-            flag,
-            "unknown",
-            p.date.isoformat(),
-            "fact.missing_birth_date",
-            regime=regime,
-            missing="birth_date",
-            ref=y.figure_ref("ww.volunteer.hourly_limit_age", p.date),
-        )
-        y.month_status[p.date.month].append("unknown")
+    found = limit_for_age(y, p, regime, flag, "ww.volunteer.hourly_limit")
+    if found is None:
         return None
-    threshold = y.figure("ww.volunteer.hourly_limit_age", p.date, regime)
-    if threshold is None:
-        return None
-    fid = "ww.volunteer.hourly_limit" if age >= threshold.value else "ww.volunteer.hourly_limit_young"
-    limit = y.figure(fid, p.date, regime)
-    if limit is None:
-        return None
+    age, limit = found
     rate = p.amount / p.hours  # unrounded: 45.01 for 10 hours is over 4.50
     if rate <= limit.decimal:
         return False
@@ -99,6 +83,32 @@ def regulation_hourly_breach(
     return True
 
 
+def limit_for_age(
+    y: YearContext, p: Payment, regime: str, flag: str, fid: str
+) -> tuple[int, FigureValue] | None:
+    """(age, hourly figure) for payment `p`: `fid` from the age in `fid + "_age"` on, below it
+    `fid + "_young"`. None when it cannot be known (a missing birth date is one `unknown` finding
+    under `flag`; a missing figure is reported by `y.figure`)."""
+    age = y.age(p.date)
+    if age is None:
+        y.add(
+            flag,
+            "unknown",
+            p.date.isoformat(),
+            "fact.missing_birth_date",
+            regime=regime,
+            missing="birth_date",
+            ref=y.figure_ref(f"{fid}_age", p.date),
+        )
+        y.month_status[p.date.month].append("unknown")
+        return None
+    threshold = y.figure(f"{fid}_age", p.date, regime)
+    if threshold is None:
+        return None
+    value = y.figure(fid if age >= threshold.value else f"{fid}_young", p.date, regime)
+    return None if value is None else (age, value)
+
+
 def cents_up(d: Decimal) -> Decimal:
     """A rate shown to people: rounded up to the cent, so 5.501 shows as 5.51, not as the norm."""
     return d.quantize(Decimal("0.01"), rounding=ROUND_CEILING)
@@ -107,26 +117,11 @@ def cents_up(d: Decimal) -> Decimal:
 def over_hourly_norm(y: YearContext, p: Payment, regime: str) -> tuple[Decimal, Decimal, FigureValue] | None:
     """(rate, norm, basis) for a payment with hours, or None when the norm cannot be known."""
     assert p.hours
-    age = y.age(p.date)
-    if age is None:
-        y.add(
-            "tax.volunteer.hourly_norm",
-            "unknown",  # above the norm is not safe (§0a item 4), so an unknown norm is unknown
-            p.date.isoformat(),
-            "fact.missing_birth_date",
-            regime=regime,
-            missing="birth_date",
-            ref=y.figure_ref("tax.volunteer.hourly_norm_age", p.date),
-        )
-        y.month_status[p.date.month].append("unknown")
+    # above the norm is not safe (§0a item 4), so an unknown norm is unknown
+    found = limit_for_age(y, p, regime, "tax.volunteer.hourly_norm", "tax.volunteer.hourly_norm")
+    if found is None:
         return None
-    threshold = y.figure("tax.volunteer.hourly_norm_age", p.date, regime)
-    if threshold is None:
-        return None
-    fid = "tax.volunteer.hourly_norm" if age >= threshold.value else "tax.volunteer.hourly_norm_young"
-    norm = y.figure(fid, p.date, regime)
-    if norm is None:
-        return None
+    norm = found[1]
     # compare unrounded: €55.01 for 10 hours is over a €5.50 norm (5.501 > 5.50)
     rate = p.amount / p.hours
     return rate, norm.decimal, norm
