@@ -36,7 +36,7 @@ def complete_tiny(src: Path, dst: Path) -> Path:
     from vergoedingcheck.rules.catalog import REQUIRED
 
     shutil.copytree(src, dst)
-    stub = {"flag": "false", "eur": '"0.00"', "eur_per_hour": '"0.00"', "years": "0"}
+    stub = {"flag": "false", "eur": '"0.00"', "eur_per_hour": '"0.00"', "years": "0", "months": "804"}
     for req in REQUIRED:
         f = dst / "nl" / f"{req.id}.yaml"
         if f.exists():

@@ -24,6 +24,7 @@ _VALUE_HINT = {
     "eur": 'een bedrag als string met twee decimalen, in de vorm "123.45"',
     "eur_per_hour": 'een bedrag per uur als string, in de vorm "1.23"',
     "years": "een leeftijd in hele jaren (een getal zonder aanhalingstekens)",
+    "months": "een leeftijd in hele maanden, 804 = 67 jaar (een getal zonder aanhalingstekens)",
     "flag": "true of false",
 }
 

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any, Literal
 
 from vergoedingcheck.money import format_date, format_eur
+from vergoedingcheck.rules.ages import format_months_nl
 from vergoedingcheck.rules.models import Figure, ValueEntry, coerce_value
 from vergoedingcheck.rules.ruleset import Ruleset
 
@@ -22,6 +23,8 @@ def format_value(fig: Figure, value: Any) -> str:
         return f"{format_eur(value)} per uur"
     if fig.unit == "years":
         return f"{value} jaar"
+    if fig.unit == "months":
+        return format_months_nl(int(value))
     if fig.unit == "flag":
         return "ja" if value else "nee"
     return str(value)

@@ -46,6 +46,7 @@ REQUIRED: tuple[Required, ...] = (
     Required("uwv.volunteer.costs_count_for_cap", "flag", COVERS_FROM),
     Required("aow.means_tested", "flag", COVERS_FROM),
     Required("toeslagen.income_test", "flag", COVERS_FROM),
+    Required("aow.age", "months", None),  # the worklist's "reaches AOW age", not a check
 )
 
 REQUIRED_BY_ID = {r.id: r for r in REQUIRED}

@@ -5,7 +5,7 @@ A figure file (`rules/nl/<id>.yaml`):
     id: tax.volunteer.month_cap
     title: Vrijwilligersvergoeding, maximum per maand
     title_en: Volunteer allowance, monthly cap
-    unit: eur                      # eur | eur_per_hour | years | flag | choice
+    unit: eur                      # eur | eur_per_hour | years | months | flag | choice
     values:
       2017-01-01:
         value: "150.00"
@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, Strict
 
 from vergoedingcheck.money import MoneyError, parse_money
 
-Unit = Literal["eur", "eur_per_hour", "years", "flag", "choice"]
+Unit = Literal["eur", "eur_per_hour", "years", "months", "flag", "choice"]
 
 
 class _Strict(BaseModel):
@@ -109,6 +109,10 @@ def coerce_value(unit: str, raw: object, choices: list[str] | None) -> Decimal |
     if unit == "years":
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise ValueError(f"an age in whole years is expected, got {raw!r}")
+        return raw
+    if unit == "months":
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise ValueError(f"an age in whole months is expected (804 = 67 years), got {raw!r}")
         return raw
     if unit == "flag":
         if not isinstance(raw, bool):

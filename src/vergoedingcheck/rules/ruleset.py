@@ -436,6 +436,8 @@ def _range_problem(unit: str, value: Any) -> str | None:
         return f"a cap, limit or norm must be more than 0, got {value}"
     if unit == "years" and isinstance(value, int) and not AGE_RANGE[0] <= value <= AGE_RANGE[1]:
         return f"an age must be between {AGE_RANGE[0]} and {AGE_RANGE[1]}, got {value}"
+    if unit == "months" and isinstance(value, int) and not 0 <= value <= AGE_RANGE[1] * 12:
+        return f"an age in months must be between 0 and {AGE_RANGE[1] * 12}, got {value}"
     return None
 
 
@@ -532,7 +534,9 @@ def _check_timeline(
                 problems.append(doc.problem(loc, "no verified_on on a value in force today"))
             else:
                 warnings.append(doc.problem(loc, "no verified_on", "warning"))
-        elif entry.verified_on > today:
+        elif entry.verified_on > max(today, date.today()):
+            # the wall clock too: a figure checked today is not "in the future" of a simulated
+            # earlier day (tests and `--as-of` look back; a verification cannot be undone)
             problems.append(doc.problem((*loc, "verified_on"), "verified_on lies in the future"))
         elif today - entry.verified_on > STALE_AFTER:
             warnings.append(

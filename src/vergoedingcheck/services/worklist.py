@@ -7,7 +7,8 @@ Sections, in the order a coordinator acts on them:
 - `unknown`: years that are `onbekend`, each with what to record;
 - `ww`: WW without UWV's permission recorded (or refused);
 - `age`: who turns 27 (bijstand family: allowances start to be disregarded) or 21 (the higher hourly
-  norm) in the next three months, the ages read from the rules on that day;
+  norm) in the next three months, the ages read from the rules on that day, and who reaches AOW
+  age (`aow.age`, rules/ages.py) in that time;
 - `room`: who can still be paid how much this month (the month's room, no more than the rest of
   the year's), largest first.
 Plus a banner while next year's figures are announced but not confirmed.
@@ -26,6 +27,7 @@ from vergoedingcheck.engine.result import CheckResult
 from vergoedingcheck.model import BIJSTAND_FAMILY, age_on
 from vergoedingcheck.money import format_date, format_eur
 from vergoedingcheck.records import PaymentRecord, ResidentRecord
+from vergoedingcheck.rules.ages import aow_day, format_months_nl
 from vergoedingcheck.rules.ruleset import FigureNotCovered, Ruleset
 
 SECTIONS = {
@@ -33,7 +35,7 @@ SECTIONS = {
     "past_planned": "Gepland in het verleden, nog niet betaald",
     "unknown": "Onbekend: wat vastleggen",
     "ww": "WW: toestemming van UWV",
-    "age": "Wordt binnenkort 27 of 21",
+    "age": "Wordt binnenkort 27 of 21, of bereikt de AOW-leeftijd",
     "room": "Kan deze maand nog krijgen",
 }
 STATUS_NL = {"safe": "veilig", "unsafe": "niet veilig", "unknown": "onbekend"}
@@ -162,6 +164,18 @@ def worklist(
             day = _birthday(r.birth_date, age)
             if today <= day <= soon and age_on(r.birth_date, today) < age:
                 items.append(Item("age", r.id, names[r.id], f"wordt {age} op {format_date(day)}: {why}."))
+        aow = aow_day(r.birth_date, ruleset)
+        if aow is not None and today <= aow[0] <= soon:
+            items.append(
+                Item(
+                    "age",
+                    r.id,
+                    names[r.id],
+                    f"bereikt op {format_date(aow[0])} de AOW-leeftijd ({format_months_nl(aow[1])}): "
+                    "een uitkering van gemeente of UWV stopt dan; vanaf dan is de SVB het loket "
+                    "(AOW, eventueel AIO).",
+                )
+            )
     rooms: list[Item] = []
     for rr in result.residents:
         y = rr.year(today.year)

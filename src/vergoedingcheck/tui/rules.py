@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from vergoedingcheck.io.spreadsheet import format_date_nl, parse_date_nl
 from vergoedingcheck.rules import FigureNotCovered
+from vergoedingcheck.rules.ages import format_months_nl
 from vergoedingcheck.tui.common import day, esc, eur
 from vergoedingcheck.tui.widgets import DataInput, Table
 
@@ -30,6 +31,8 @@ def value_words(unit: str, value: Any) -> str:
         return f"{eur(value)} per uur"
     if unit == "years":
         return f"{value} jaar"
+    if unit == "months":
+        return format_months_nl(int(value))
     if unit == "flag":
         return "ja" if value else "nee"
     return CHOICE_NL.get(str(value), str(value))
