@@ -62,10 +62,16 @@ def test_the_worklist_names_who_reaches_aow_age_in_the_next_three_months(ruleset
     ]
     res, pays = to_models(residents, [])
     result = evaluate(res, pays, ruleset, years=[2026])
-    items = [(i.resident, i.text) for i in worklist(residents, [], result, ruleset, today)
-             if i.section == "age"]
-    assert items == [("A1", "bereikt op 15 januari 2027 de AOW-leeftijd (67 jaar): een uitkering van "
-                            "gemeente of UWV stopt dan; vanaf dan is de SVB het loket (AOW, eventueel AIO).")]
+    items = [
+        (i.resident, i.text) for i in worklist(residents, [], result, ruleset, today) if i.section == "age"
+    ]
+    assert items == [
+        (
+            "A1",
+            "bereikt op 15 januari 2027 de AOW-leeftijd (67 jaar): een uitkering van "
+            "gemeente of UWV stopt dan; vanaf dan is de SVB het loket (AOW, eventueel AIO).",
+        )
+    ]
 
 
 def test_an_age_in_months_outside_0_to_120_years_is_refused(tmp_path: Path) -> None:

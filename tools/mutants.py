@@ -65,9 +65,23 @@ class Mutant:
     what: str
 
 
+def _decorator_nodes(tree: ast.AST) -> set[int]:
+    """Nodes inside decorators (`@lru_cache(maxsize=8192)`): a cache size changes speed, never a
+    result, so mutating it only yields equivalent mutants."""
+    ids: set[int] = set()
+    for fn in ast.walk(tree):
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            for d in fn.decorator_list:
+                ids.update(id(n) for n in ast.walk(d))
+    return ids
+
+
 def _points(tree: ast.AST) -> list[tuple[str, ast.AST, str]]:
     out: list[tuple[str, ast.AST, str]] = []
+    skip = _decorator_nodes(tree)
     for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
         if isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in CMP_FLIP:
             a, b = type(node.ops[0]).__name__, CMP_FLIP[type(node.ops[0])].__name__
             out.append(("cmp", node, f"{a} -> {b}"))

@@ -289,7 +289,7 @@ def report_caps(
         )
     if test.year_cap_end is not None:
         over = test.year_over
-        limit = test.year_limit_at_breach if over and test.year_limit_at_breach else test.year_cap_end.decimal
+        limit = test.year_limit_at_breach or test.year_cap_end.decimal  # set only when over
         y.add(
             f"{rule_prefix}.year_cap",
             "fail" if over else "ok",
