@@ -8,65 +8,13 @@ from vergoedingcheck.engine.explain import action_text, explain, status_text
 from vergoedingcheck.engine.result import CheckResult
 from vergoedingcheck.model import Resident
 from vergoedingcheck.money import format_eur, format_month
+from vergoedingcheck.text import catalogue
 from vergoedingcheck.validation import visible
 
-_LABELS = {
-    "nl": {
-        "resident": "Bewoner",
-        "year": "Jaar",
-        "status": "Status",
-        "tax": "Belasting",
-        "counted": "telt mee",
-        "taxable": "belast",
-        "benefit": "Uitkering",
-        "countable": "telt als inkomen",
-        "headroom": "ruimte",
-        "month": "Maand",
-        "paid": "betaald",
-        "gifts": "Giften",
-        "findings": "Bevindingen",
-        "actions": "Te doen",
-        "rules": "Regels",
-        "none": "geen uitkering",
-        "limit": "grens",
-        "overall": "Totaal",
-    },
-    "en": {
-        "resident": "Resident",
-        "year": "Year",
-        "status": "Status",
-        "tax": "Tax",
-        "counted": "counted",
-        "taxable": "taxable",
-        "benefit": "Benefit",
-        "countable": "countable",
-        "headroom": "headroom",
-        "month": "Month",
-        "paid": "paid",
-        "gifts": "Gifts",
-        "findings": "Findings",
-        "actions": "To do",
-        "rules": "Rules",
-        "none": "no benefit",
-        "limit": "limit",
-        "overall": "Overall",
-    },
-}
+_LABELS = {lang: catalogue(lang)["report"] for lang in ("nl", "en")}  # text/nl.py, text/en.py
 
 
-BENEFIT_NAMES = {
-    "bijstand": "bijstand",
-    "ioaw": "IOAW",
-    "ioaz": "IOAZ",
-    "aio": "AIO",
-    "ww": "WW",
-    "zw": "Ziektewet",
-    "wia": "WIA",
-    "wao": "WAO",
-    "wajong": "Wajong",
-    "aow": "AOW",
-    "toeslagen": "toeslagen",
-}
+BENEFIT_NAMES = catalogue("nl")["benefit"]  # text/nl.py
 
 
 def table_report(

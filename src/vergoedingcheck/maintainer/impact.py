@@ -11,8 +11,9 @@ from vergoedingcheck.engine.result import ResidentResult, YearResult
 from vergoedingcheck.model import Payment, Resident
 from vergoedingcheck.money import format_eur
 from vergoedingcheck.rules.ruleset import Ruleset
+from vergoedingcheck.text import catalogue
 
-STATUS_NL = {"safe": "veilig", "unsafe": "niet veilig", "unknown": "onbekend"}
+STATUS_NL = catalogue("nl")["status"]  # text/nl.py
 
 
 @dataclass

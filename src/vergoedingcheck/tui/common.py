@@ -11,8 +11,10 @@ from typing import Any
 from vergoedingcheck.engine.result import Finding, Status, YearResult
 from vergoedingcheck.model import Benefit, age_on
 from vergoedingcheck.money import format_date, format_eur, format_month
+from vergoedingcheck.text import catalogue
 
-STATUS_NL: dict[str, str] = {"safe": "veilig", "unsafe": "niet veilig", "unknown": "onbekend"}
+NL = catalogue("nl")
+STATUS_NL: dict[str, str] = NL["status"]  # the words live in text/nl.py (one text layer)
 # "niet veilig" is the most visible word on every screen, also without colour (NO_COLOR): bold
 # and reversed; "onbekend" is bold; "veilig" is plain. The colour only repeats the word.
 STATUS_STYLE: dict[str, str] = {"safe": "green", "unsafe": "bold reverse red", "unknown": "bold yellow"}
@@ -34,31 +36,12 @@ def status_style(status: Status | str | None) -> str:
 
 
 STATUS_ORDER = {"unsafe": 0, "unknown": 1, "safe": 2}
-OUTCOME_NL = {
-    "fail": "fout",
-    "unknown": "onbekend",
-    "warning": "let op",
-    "info": "info",
-    "ok": "ok",
-}
+OUTCOME_NL = NL["outcome"]
 OUTCOME_ORDER = {"fail": 0, "unknown": 1, "warning": 2, "info": 3, "ok": 4}
-PAYSTATUS_NL = {"paid": "betaald", "planned": "gepland"}
-KIND_NL = {
-    "vrijwilligersvergoeding": "vrijwilliger",
-    "onkostenvergoeding": "onkosten",
-    "gift": "gift",
-    "loon": "loon",
-}
-REGIME_NL = {"tax": "belasting", "gifts": "giften"}
-ACTION_NL = {
-    "report_to_municipality": "melden bij de gemeente",
-    "report_to_svb": "melden bij de SVB",
-    "report_to_uwv": "melden bij UWV",
-    "ask_uwv_permission": "toestemming vragen aan UWV",
-    "report_to_toeslagen": "melden bij Dienst Toeslagen",
-    "declare_income_tax": "opgeven bij de belasting",
-    "keep_receipts": "bonnen bewaren",
-}
+PAYSTATUS_NL = NL["payment_status"]
+KIND_NL = NL["kind"]
+REGIME_NL = NL["regime"]
+ACTION_NL = NL["action_short"]
 
 
 def status_nl(status: Status | str | None) -> str:
