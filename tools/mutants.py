@@ -36,7 +36,7 @@ TARGETS = [
     *sorted((ROOT / "src/vergoedingcheck/engine").rglob("*.py")),
     ROOT / "src/vergoedingcheck/money.py",
 ]
-TESTS = ["tests/engine", "tests/rules/test_rules_cases.py", "tests/test_money.py"]
+TESTS = ["tests/engine", "tests/rules/test_rules_cases.py", "tests/test_money.py", "tests/test_golden.py"]
 
 DESELECT: list[str] = []  # --deselect NODEID: a test already red on the unmutated code
 

@@ -98,9 +98,7 @@ def test_only_the_ww_benefit_running_on_the_payment_day_decides_the_permission(r
         ),
     )
     pays = [Payment("R1", date(2026, 2, 10), D("100.00"), VV, payer="Buurthuis")]
-    y = _year(
-        evaluate([r], pays, ruleset, years=[2026], payers=[Payer("Buurthuis", "anbi")]), "R1", 2026
-    )
+    y = _year(evaluate([r], pays, ruleset, years=[2026], payers=[Payer("Buurthuis", "anbi")]), "R1", 2026)
     ww = [b for b in y.benefits if b.type == "ww"]
     assert [b.status for b in ww] == ["safe"]
     assert "ww.permission_given" in [f.explanation for f in y.findings]
@@ -111,9 +109,7 @@ def test_uwv_2018_an_allowance_without_hours_is_not_tested_per_hour(ruleset: Rul
     # allowances paid per hour. € 100 in March 2018 without hours, within € 150 / € 1.500: safe.
     r = Resident("R1", date(1970, 1, 1), benefits=(Benefit("wia"),))
     pays = [Payment("R1", date(2018, 3, 10), D("100.00"), VV, payer="Buurthuis")]
-    y = _year(
-        evaluate([r], pays, ruleset, years=[2018], payers=[Payer("Buurthuis", "anbi")]), "R1", 2018
-    )
+    y = _year(evaluate([r], pays, ruleset, years=[2018], payers=[Payer("Buurthuis", "anbi")]), "R1", 2018)
     assert [b.status for b in y.benefits if b.type == "wia"] == ["safe"]
 
 
@@ -153,3 +149,13 @@ def test_no_provisional_view_when_something_else_than_a_pending_figure_is_missin
     # without that end, the same year has its provisional view (2027 assumed as 2026: safe)
     y0 = _year(evaluate([r], pays, ruleset, years=[2027]), "R1", 2027)
     assert y0.provisional is not None and y0.provisional.status == "safe"
+
+
+def test_month_cap_findings_only_for_months_with_allowances(ruleset: Ruleset) -> None:
+    # spec §2 (findings): a month-cap finding per month in which an allowance was paid. € 100 in
+    # March 2026 only: one tax month-cap finding, for 2026-03 (100.00 <= 220.00: ok).
+    r = Resident("R1", date(1980, 1, 1))
+    pays = [Payment("R1", date(2026, 3, 5), D("100.00"), VV, payer="Buurthuis")]
+    y = _year(evaluate([r], pays, ruleset, years=[2026], payers=[Payer("Buurthuis", "anbi")]), "R1", 2026)
+    months = [(f.period, f.outcome) for f in y.findings if f.rule == "tax.volunteer.month_cap"]
+    assert months == [("2026-03", "ok")]
