@@ -1075,6 +1075,12 @@ class Store:
         rows = self._read(sa.select(t.payers).order_by(t.payers.c.name))
         return [(r["name"], r["type"], bool(r["below_market_rate"])) for r in rows]
 
+    def payer_names_in_use(self) -> list[str]:
+        """The distinct payer names on the payments this role sees (recorded as payers or not)."""
+        col = t.payments.c.payer
+        rows = self._read(sa.select(col).where(col.is_not(None)).distinct())
+        return sorted((r["payer"] for r in rows if r["payer"]), key=str.casefold)
+
     def payer_models(self) -> list[Payer]:
         """The payers as the engine takes them (spec §3, Payers): the app, what-if and the letters
         pass them to `evaluate`, as `check` passes a case file's `payers:`."""

@@ -204,3 +204,14 @@ def esc(text: str | None) -> str:
     from rich.markup import escape
 
     return escape(visible(text))
+
+
+PAYER_TYPE_NL = {
+    "anbi": "ANBI",
+    "sbbi": "SBBI",
+    "sport": "sportorganisatie",
+    "not_vpb": "geen vennootschapsbelasting",
+    "commercial": "commercieel bedrijf",
+}
+"""The kinds of payer in Dutch (spec §3 Payers). Only the first four can pay a volunteer allowance
+(Wet op de loonbelasting 1964, art. 2 lid 6); a commercial company pays wages."""

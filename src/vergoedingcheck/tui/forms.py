@@ -6,7 +6,7 @@ before anything is saved, and the message names the field.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -27,9 +27,9 @@ from vergoedingcheck.io.spreadsheet import (
     parse_decimal_nl,
     parse_money_nl,
 )
-from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit
+from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit, Payer
 from vergoedingcheck.store import PaymentRecord, ResidentRecord
-from vergoedingcheck.tui.common import emphasise, status_nl, visible
+from vergoedingcheck.tui.common import PAYER_TYPE_NL, emphasise, plain, status_nl, visible
 from vergoedingcheck.tui.widgets import DataInput
 
 if TYPE_CHECKING:
@@ -359,6 +359,8 @@ class PaymentForm(_Form):
         rec: PaymentRecord | None,
         today: date,
         preview: Callable[[PaymentRecord], Effect | None] | None = None,
+        payers: Sequence[Payer] = (),
+        names_in_use: Sequence[str] = (),
     ):
         super().__init__()
         self.resident = resident
@@ -366,6 +368,12 @@ class PaymentForm(_Form):
         self.today = today
         self.preview = preview
         self.effect: Effect | None = None
+        self.payers = {p.name: p for p in payers}
+        # names on payments that the payers list does not hold yet (and this payment's own payer)
+        extra = {n for n in names_in_use if n and n not in self.payers}
+        if rec is not None and rec.payer and rec.payer not in self.payers:
+            extra.add(rec.payer)
+        self.unrecorded = sorted(extra, key=str.casefold)
 
     def compose(self) -> ComposeResult:
         p = self.rec
@@ -414,7 +422,15 @@ class PaymentForm(_Form):
                     id="status",
                 )
                 yield Label("Betaler")
-                yield DataInput(p.payer or "" if p else "", id="payer", compact=True)
+                yield Select(
+                    self._payer_options(),
+                    value=(p.payer or NO_PAYER) if p else NO_PAYER,
+                    allow_blank=False,
+                    compact=True,
+                    id="payer-pick",
+                )
+                yield Label("Naam betaler", id="payer-label")
+                yield DataInput("", id="payer", compact=True, placeholder="naam van de nieuwe betaler")
                 yield Label("Notitie")
                 yield DataInput(p.note or "" if p else "", id="note", compact=True)
             with Horizontal(classes="checks"):
@@ -427,19 +443,49 @@ class PaymentForm(_Form):
                 yield PlainCheckbox(
                     "in natura (bon, cadeau)", p.in_kind if p else False, id="in_kind", compact=True
                 )
+            yield Static("", id="payer-hint", classes="hint", markup=False)
             yield Static("", id="preview", classes="preview", markup=False)
             yield Static("", id="error", classes="error", markup=False)
             yield _buttons()
 
+    def _payer_options(self) -> list[tuple[Any, str]]:
+        """Recorded payers with their kind, then names in use that are not recorded, then "none"
+        and "another payer". Labels are Rich `Text`: a payer's name is data, never markup."""
+        opts: list[tuple[Any, str]] = [
+            (plain(f"{name} · {PAYER_TYPE_NL.get(self.payers[name].type, self.payers[name].type)}"), name)
+            for name in sorted(self.payers, key=str.casefold)
+        ]
+        opts += [(plain(f"{name} · niet vastgelegd"), name) for name in self.unrecorded]
+        opts += [(plain("niet opgegeven"), NO_PAYER), (plain("andere betaler…"), NEW_PAYER)]
+        return opts
+
+    def _picked_payer(self) -> str:
+        value = self.query_one("#payer-pick", Select).value
+        return value if isinstance(value, str) else NO_PAYER
+
+    def _show_payer(self) -> None:
+        new = self._picked_payer() == NEW_PAYER
+        self.query_one("#payer-label", Label).display = new
+        self.query_one("#payer", Input).display = new
+        name = _opt(self.query_one("#payer", Input).value) if new else self._picked_payer() or None
+        self.query_one("#payer-hint", Static).update(payer_hint(name, self.payers))
+
     def on_mount(self) -> None:
         self.query_one("#amount", Input).focus()
+        self._show_payer()
         self.update_preview()
         self._initial = self._values()
 
-    def on_input_changed(self, _: Input.Changed) -> None:
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "payer":
+            self._show_payer()
         self.update_preview()
 
-    def on_select_changed(self, _: Select.Changed) -> None:
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "payer-pick":
+            self._show_payer()
+            if self._picked_payer() == NEW_PAYER:
+                self.query_one("#payer", Input).focus()
         self.update_preview()
 
     def on_checkbox_changed(self, _: Checkbox.Changed) -> None:
@@ -480,6 +526,12 @@ class PaymentForm(_Form):
                     raise FormError("Uren", str(exc)) from None
                 if hours < 0:
                     raise FormError("Uren", "kan niet negatief zijn")
+        payer: str | None = self._picked_payer() or None
+        with c.field():
+            if payer == NEW_PAYER:
+                payer = _opt(v["payer"])
+                if payer is None:
+                    raise FormError("Betaler", "vul de naam in, of kies 'niet opgegeven'")
         c.raise_any()
         assert d is not None and amount is not None
         kind = str(self.query_one("#kind", Select).value)
@@ -493,7 +545,7 @@ class PaymentForm(_Form):
             hours=hours,
             receipts=receipts and kind == "onkostenvergoeding",
             in_kind=self.query_one("#in_kind", Checkbox).value,
-            payer=_opt(v["payer"]),
+            payer=payer,
             note=_opt(v["note"]),
             status="planned" if self.query_one("#status", Select).value == "planned" else "paid",
         )
@@ -515,6 +567,38 @@ class PaymentForm(_Form):
                 self.dismiss(rec)
 
         self.app.push_screen(Confirm(worsen_question(effect.year, effect.after)), answer)
+
+
+NO_PAYER = ""
+NEW_PAYER = "\x00new"  # not a name anyone can type: a name is one line without control characters
+
+def payer_hint(name: str | None, payers: dict[str, Payer]) -> str:
+    """What the engine will assume of the picked payer (spec §3 Payers), in one or two sentences,
+    so the coordinator sees it before saving, not after."""
+    if not name:
+        return (
+            "Zonder betaler wordt aangenomen dat een organisatie betaalt die vrijwilligers een "
+            "vergoeding mag geven (ANBI, SBBI, sport, geen vennootschapsbelasting)."
+        )
+    payer = payers.get(name)
+    if payer is None:
+        return (
+            f"{visible(name)} staat niet in de lijst van betalers. Aangenomen wordt dat deze organisatie "
+            "vrijwilligers een vergoeding mag geven. Is het een bedrijf? Zet het dan in de lijst van "
+            "betalers (toets b in het overzicht van bewoners)."
+        )
+    if payer.type == "commercial":
+        return (
+            f"{visible(name)} is een commercieel bedrijf: wat het betaalt is loon, geen "
+            "vrijwilligersvergoeding. Dat telt mee voor de belasting en de uitkering."
+        )
+    below = (
+        " Een uurbedrag boven de norm mag: de organisatie kan laten zien dat het niet marktconform is."
+        if payer.below_market_rate
+        else ""
+    )
+    kind = PAYER_TYPE_NL.get(payer.type, payer.type)
+    return f"{visible(name)}: {kind}, mag een vrijwilligersvergoeding geven.{below}"
 
 
 class Confirm(ModalScreen[bool]):

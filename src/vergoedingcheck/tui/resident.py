@@ -42,6 +42,7 @@ from vergoedingcheck.tui.widgets import Table
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
+    from vergoedingcheck.tui.forms import PaymentForm
     from vergoedingcheck.tui.whatif import Effect
 
 
@@ -309,8 +310,23 @@ class ResidentScreen(Screen[None]):
         self.reload()
         self.vc.recheck()
 
-    def action_add(self) -> None:
+    def _payment_form(self, rec: PaymentRecord | None) -> PaymentForm:
+        """The payment form with the payers to pick from: the recorded ones with their kind, and
+        the names already on payments that are not recorded yet (spec §3 Payers)."""
         from vergoedingcheck.tui.forms import PaymentForm
+
+        assert self.rec is not None
+        store = self.vc.store
+        return PaymentForm(
+            self.rec,
+            rec,
+            self.vc.today,
+            self.preview,
+            payers=store.payer_models(),
+            names_in_use=store.payer_names_in_use(),
+        )
+
+    def action_add(self) -> None:
 
         assert self.rec is not None
 
@@ -325,10 +341,9 @@ class ResidentScreen(Screen[None]):
                 return
             self._saved(f"Betaling van {eur(rec.amount)} op {day(rec.date)} opgeslagen.{after}")
 
-        self.app.push_screen(PaymentForm(self.rec, None, self.vc.today, self.preview), done)
+        self.app.push_screen(self._payment_form(None), done)
 
     def action_edit(self) -> None:
-        from vergoedingcheck.tui.forms import PaymentForm
 
         if not self._need_payments_tab():
             return
@@ -349,7 +364,7 @@ class ResidentScreen(Screen[None]):
                 return
             self._saved(f"Betaling gewijzigd.{after}")
 
-        self.app.push_screen(PaymentForm(self.rec, p, self.vc.today, self.preview), done)
+        self.app.push_screen(self._payment_form(p), done)
 
     def action_delete(self) -> None:
         from vergoedingcheck.tui.forms import Confirm

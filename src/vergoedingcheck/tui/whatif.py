@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -138,6 +138,21 @@ def largest_safe(base: YearResult | None, rec: PaymentRecord) -> Decimal | None:
     return base.months[rec.date.month - 1].headroom
 
 
+def checked_largest_safe(
+    app: VergoedingApp, rid: str, rec: PaymentRecord, base: YearResult | None, replaces: int | None = None
+) -> Decimal | None:
+    """`largest_safe`, checked by the engine with this payment's payer, hours and kind: the month's
+    room says nothing of who pays, so € 220 of room is no safe amount from a commercial payer (that
+    is wages, Wet LB 1964 art. 2 lid 6), from a payer that also pays wages, or at an hourly rate above
+    the norm. When paying the room itself would not keep the year safe, the answer is € 0: never a
+    wrong "safe" amount (a smaller amount may still be safe; the preview of that amount says so)."""
+    safe = largest_safe(base, rec)
+    if safe is None or safe <= ZERO:
+        return safe
+    _, after, _ = compare(app, rid, replace(rec, amount=safe), replaces=replaces)
+    return safe if after is not None and after.status == "safe" else ZERO
+
+
 @dataclass(frozen=True)
 class Effect:
     """What saving a payment does: the year's status before and after, and the words for it."""
@@ -173,7 +188,7 @@ def effect(app: VergoedingApp, rid: str, rec: PaymentRecord) -> Effect | None:
     why = reasons(after) if after.status != "safe" else []
     if why:
         lines.append("Waarom: " + "; ".join(why))
-    safe = largest_safe(base, rec)
+    safe = checked_largest_safe(app, rid, rec, base, replaces=rec.id)
     if safe is not None:
         lines.append(f"Grootste veilige bedrag op {day(rec.date)}: {eur(safe)}")
     return Effect(rec.date.year, before.status, after.status, tuple(visible(x) for x in lines))
@@ -282,7 +297,7 @@ class WhatIfScreen(ModalScreen[None]):
         why = reasons(after) if after.status != "safe" else []
         if why:
             lines.append("Waarom: " + "; ".join(why) + ".")
-        safe = largest_safe(base, cand)
+        safe = checked_largest_safe(self.vc, self.resident.id, cand, base)
         if safe is not None:
             lines.append(f"Grootste veilige bedrag op {day(when)}: {eur(safe)}.")
         verdict.update(emphasise("\n".join(lines)))
