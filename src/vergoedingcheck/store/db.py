@@ -751,6 +751,16 @@ class Store:
             pid = self._insert_payment(c, p)
         return self.payment(pid)
 
+    def add_payments(self, payments: Sequence[PaymentRecord]) -> list[PaymentRecord]:
+        """Add several payments (a recurring series) in one transaction: all or none. Never matched
+        against what the store holds: each one is a new payment."""
+        with self.transaction() as c:
+            for rid in {p.resident for p in payments}:
+                if not self._exists(c, rid):
+                    raise StoreError(f"bewoner {rid} bestaat niet")
+            pids = [self._insert_payment(c, p) for p in payments]
+        return [self.payment(pid) for pid in pids]
+
     def update_payment(self, p: PaymentRecord) -> PaymentRecord:
         if p.id is None:
             raise StoreError("deze betaling is nog niet opgeslagen")

@@ -6,6 +6,7 @@ before anything is saved, and the message names the field.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -33,9 +34,10 @@ from vergoedingcheck.tui.common import PAYER_TYPE_NL, emphasise, plain, status_n
 from vergoedingcheck.tui.widgets import DataInput
 
 if TYPE_CHECKING:
-    from vergoedingcheck.tui.whatif import Effect
+    from vergoedingcheck.tui.whatif import Effect, SeriesCheck
 
 MAX_BENEFITS = 3
+MAX_SERIES = 36  # payments in one recurring series (three years of months)
 
 
 def worsen_question(year: int, after: str) -> str:
@@ -361,8 +363,10 @@ class PaymentForm(_Form):
         preview: Callable[[PaymentRecord], Effect | None] | None = None,
         payers: Sequence[Payer] = (),
         names_in_use: Sequence[str] = (),
+        series_check: Callable[[list[PaymentRecord]], SeriesCheck] | None = None,
     ):
         super().__init__()
+        self.series_check = series_check
         self.resident = resident
         self.rec = rec
         self.today = today
@@ -433,6 +437,19 @@ class PaymentForm(_Form):
                 yield DataInput("", id="payer", compact=True, placeholder="naam van de nieuwe betaler")
                 yield Label("Notitie")
                 yield DataInput(p.note or "" if p else "", id="note", compact=True)
+                if p is None:  # a new payment can repeat every month (issue 11 item 4)
+                    yield Label("Herhalen")
+                    yield Select(
+                        [("niet", "none"), ("elke maand, zelfde dag", "monthly")],
+                        value="none",
+                        allow_blank=False,
+                        compact=True,
+                        id="repeat",
+                    )
+                    yield Label("Tot en met", id="until-label")
+                    yield DataInput(
+                        "", id="until", compact=True, placeholder=f"bijvoorbeeld 31-12-{self.today.year}"
+                    )
             with Horizontal(classes="checks"):
                 yield PlainCheckbox(
                     "met bonnen (echte kosten)",
@@ -470,9 +487,20 @@ class PaymentForm(_Form):
         name = _opt(self.query_one("#payer", Input).value) if new else self._picked_payer() or None
         self.query_one("#payer-hint", Static).update(payer_hint(name, self.payers))
 
+    def _repeats(self) -> bool:
+        sel = self.query("#repeat")
+        return bool(sel) and self.query_one("#repeat", Select).value == "monthly"
+
+    def _show_repeat(self) -> None:
+        if self.rec is None:
+            monthly = self._repeats()
+            self.query_one("#until-label", Label).display = monthly
+            self.query_one("#until", Input).display = monthly
+
     def on_mount(self) -> None:
         self.query_one("#amount", Input).focus()
         self._show_payer()
+        self._show_repeat()
         self.update_preview()
         self._initial = self._values()
 
@@ -486,6 +514,10 @@ class PaymentForm(_Form):
             self._show_payer()
             if self._picked_payer() == NEW_PAYER:
                 self.query_one("#payer", Input).focus()
+        if event.select.id == "repeat":
+            self._show_repeat()
+            if self._repeats():
+                self.query_one("#until", Input).focus()
         self.update_preview()
 
     def on_checkbox_changed(self, _: Checkbox.Changed) -> None:
@@ -493,6 +525,9 @@ class PaymentForm(_Form):
 
     def update_preview(self) -> None:
         self.effect = None
+        if self._repeats():
+            self._preview_series()
+            return
         if self.preview is None:
             return
         try:
@@ -550,8 +585,85 @@ class PaymentForm(_Form):
             status="planned" if self.query_one("#status", Select).value == "planned" else "paid",
         )
 
+    def build_series(self) -> list[PaymentRecord]:
+        """The payments the form makes: one, or (Herhalen: elke maand) one on the same day of every
+        month from the date up to and including "Tot en met" (the last day of a shorter month: the
+        31st becomes 30 April), at most MAX_SERIES."""
+        first = self.build()
+        if not self._repeats():
+            return [first]
+        until = _date("Tot en met", self.query_one("#until", Input).value, required=True)
+        assert until is not None
+        if until <= first.date:
+            raise FormError("Tot en met", f"moet na {format_date_nl(first.date)} liggen")
+        out = [first]
+        for n in range(1, MAX_SERIES + 1):
+            y, m = divmod(first.date.month - 1 + n, 12)
+            year, month = first.date.year + y, m + 1
+            when = date(year, month, min(first.date.day, calendar.monthrange(year, month)[1]))
+            if when > until:
+                break
+            if len(out) == MAX_SERIES:
+                raise FormError("Tot en met", f"hoogstens {MAX_SERIES} maanden achter elkaar")
+            out.append(replace(first, date=when))
+        return out
+
+    def _preview_series(self) -> None:
+        out = self.query_one("#preview", Static)
+        try:
+            series = self.build_series()
+        except FormError:
+            out.update("")
+            return
+        if self.series_check is None or len(series) < 2:
+            out.update("")
+            return
+        from vergoedingcheck.tui.whatif import series_text
+
+        out.update(emphasise(visible(series_text(self.series_check(series), series))))
+
+    def _save_series(self) -> None:
+        try:
+            series = self.build_series()
+        except FormError as exc:
+            self.show_error(exc)
+            return
+        check = self.series_check(series) if self.series_check is not None else None
+        if check is None or check.first_break is None:
+            self.dismiss(series)
+            return
+        if check.first_break == 0:
+            self.show_error(
+                FormError(
+                    "Herhalen",
+                    f"al de eerste betaling maakt {check.year} {check.verdict}; "
+                    "er is niets opgeslagen",
+                )
+            )
+            return
+        keep = sorted(series, key=lambda p: p.date)[: check.safe_count]
+        stop = sorted(series, key=lambda p: p.date)[check.first_break]
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(keep)
+
+        self.app.push_screen(
+            Confirm(
+                f"De betaling van {format_date_nl(stop.date)} maakt {check.year} "
+                f"{check.verdict}. Alleen de {len(keep)} betalingen daarvoor "
+                "opslaan (tot en met "
+                f"{format_date_nl(keep[-1].date)})?"
+            ),
+            answer,
+        )
+
     def action_save(self) -> None:
-        """Save; a payment that makes a safe year unsafe or unknown asks first."""
+        """Save; a payment that makes a safe year unsafe or unknown asks first. A series stops
+        before the first payment that would (the coordinator is asked to save the rest before it)."""
+        if self._repeats():
+            self._save_series()
+            return
         try:
             rec = self.build()
         except FormError as exc:

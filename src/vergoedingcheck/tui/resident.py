@@ -43,7 +43,7 @@ from vergoedingcheck.tui.widgets import Table
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
     from vergoedingcheck.tui.forms import PaymentForm
-    from vergoedingcheck.tui.whatif import Effect
+    from vergoedingcheck.tui.whatif import Effect, SeriesCheck
 
 
 class ResidentScreen(Screen[None]):
@@ -324,14 +324,31 @@ class ResidentScreen(Screen[None]):
             self.preview,
             payers=store.payer_models(),
             names_in_use=store.payer_names_in_use(),
+            series_check=self.check_series if rec is None else None,
         )
+
+    def check_series(self, series: list[PaymentRecord]) -> SeriesCheck:
+        from vergoedingcheck.tui.whatif import check_series
+
+        return check_series(self.vc, self.rid, series)
 
     def action_add(self) -> None:
 
         assert self.rec is not None
 
-        def done(rec: PaymentRecord | None) -> None:
+        def done(rec: PaymentRecord | list[PaymentRecord] | None) -> None:
             if rec is None:
+                return
+            if isinstance(rec, list):  # a recurring series, checked by the form before saving
+                try:
+                    self.vc.store.add_payments(rec)
+                except StoreError as exc:
+                    self.notify(str(exc), severity="error", title="Niet opgeslagen")
+                    return
+                self._saved(
+                    f"{len(rec)} betalingen van {eur(rec[0].amount)} opgeslagen, {day(rec[0].date)} tot en "
+                    f"met {day(rec[-1].date)}."
+                )
                 return
             after = self.status_after(rec)
             try:

@@ -66,6 +66,138 @@ def compare(
     return before, after, base
 
 
+@dataclass(frozen=True)
+class SeriesCheck:
+    """What saving a series of payments does (issue 11 item 4, recurring payments): `first_break`
+    is the index of the first payment after which a safe year of the resident is no longer safe
+    (None when every payment keeps it safe); `year`, `after` and `why` say which year, what it
+    becomes and why."""
+
+    count: int
+    first_break: int | None
+    year: int | None = None
+    after: Status | None = None
+    why: tuple[str, ...] = ()
+    # years that are not safe after the whole series although no payment of it made them so
+    # (already unsafe or unknown before, e.g. next year's figures not yet confirmed)
+    not_safe: tuple[tuple[int, Status, tuple[str, ...]], ...] = ()
+    assuming: str | None = None  # the break was found provisionally, with this year's figures
+
+    @property
+    def verdict(self) -> str:
+        """ "niet veilig", or "voorlopig niet veilig" for a year whose figures are pending."""
+        word = status_nl(self.after or "unknown")
+        return f"voorlopig {word}" if self.assuming else word
+
+    @property
+    def safe_count(self) -> int:
+        """How many payments, from the first, can be saved without making a safe year unsafe."""
+        return self.count if self.first_break is None else self.first_break
+
+
+def check_series(app: VergoedingApp, rid: str, series: list[PaymentRecord]) -> SeriesCheck:
+    """Check a series before saving it: each payment in date order, added to what the store holds,
+    as the engine will see it (the household, the payers, other teams' payments). Adding payments
+    never makes a year better, so the first payment that turns a safe year unsafe or unknown stops
+    the series there."""
+    store = app.store
+    me = store.resident(rid)
+    residents = [me] + (
+        [r for r in store.residents() if r.household == me.household and r.id != rid] if me.household else []
+    )
+    ids = {r.id for r in residents}
+    years = sorted({p.date.year for p in series})
+    pays = [p for r in sorted(ids) for y in years for p in store.payments(r, y)]
+    pays += [p for p in store.other_team_payments() if p.resident in ids and p.date.year in years]
+    models = [r.to_model() for r in residents]
+    payers = store.payer_models()
+
+    def statuses(payments: list[PaymentRecord]) -> dict[int, YearResult]:
+        res = evaluate(
+            models, [p.to_model() for p in payments], app.ruleset, years=years, payers=payers
+        ).resident(rid)
+        return {y: yr for y in years if res is not None and (yr := res.year(y)) is not None}
+
+    before = statuses(pays)
+    ordered = sorted(series, key=lambda p: p.date)
+
+    def broken(k: int) -> tuple[int, YearResult] | None:
+        after = statuses(pays + ordered[: k + 1])
+        for y, yr in after.items():
+            # a year without payments before is safe; a year whose figures are pending is judged
+            # provisionally (with the last confirmed figures), so December can plan January
+            was = planning_status(before[y]) if y in before else "safe"
+            if was == "safe" and planning_status(yr) != "safe":
+                return y, yr
+        return None
+
+    if broken(len(ordered) - 1) is None:
+        final = statuses(pays + ordered)
+        return SeriesCheck(
+            len(ordered),
+            None,
+            not_safe=tuple(
+                (y, yr.status, tuple(planning_reasons(yr)))
+                for y, yr in sorted(final.items())
+                if yr.status != "safe"
+            ),
+        )
+    for k in range(len(ordered)):
+        hit = broken(k)
+        if hit is not None:
+            y, yr = hit
+            return SeriesCheck(
+                len(ordered),
+                k,
+                y,
+                planning_status(yr),
+                tuple(planning_reasons(yr)),
+                assuming=yr.provisional.assuming if yr.provisional is not None else None,
+            )
+    raise AssertionError("the whole series breaks a year, so one of its prefixes does")
+
+
+def planning_status(yr: YearResult) -> Status:
+    """The status to plan with: the year's own, or for a year whose figures are announced but not
+    confirmed (status `unknown` with a provisional view) the provisional status. Only for deciding
+    where a series stops; the words always say it is provisional."""
+    return yr.provisional.status if yr.provisional is not None else yr.status
+
+
+def planning_reasons(yr: YearResult) -> list[str]:
+    if yr.provisional is None:
+        return reasons(yr)
+    label = (
+        f"de bedragen voor {yr.year} zijn nog niet vastgesteld; voorlopig gerekend met die van "
+        f"{yr.provisional.assuming}: {status_nl(yr.provisional.status)}"
+    )
+    return [label]
+
+
+def series_text(check: SeriesCheck, series: list[PaymentRecord]) -> str:
+    """The series in words, for the form: how many, from when to when, and where it stops."""
+    ordered = sorted(series, key=lambda p: p.date)
+    head = (
+        f"{len(ordered)} betalingen van {eur(ordered[0].amount)}, "
+        f"{day(ordered[0].date)} tot en met {day(ordered[-1].date)}."
+    )
+    if check.first_break is None:
+        if not check.not_safe:
+            return head + " Elke betaling houdt de jaren veilig."
+        # never "safe" for a year that is not: say what it stays, and why
+        return head + "".join(
+            f" {y} blijft {status_nl(status).upper()}" + (f" ({'; '.join(why)})" if why else "") + "."
+            for y, status, why in check.not_safe
+        )
+    stop = ordered[check.first_break]
+    why = f" ({'; '.join(check.why)})" if check.why else ""
+    return (
+        f"{head} De betaling van {day(stop.date)} maakt {check.year} "
+        f"{check.verdict.upper()}{why}. Veilig op te slaan: de eerste "
+        f"{check.safe_count}."
+    )
+
+
 def _limit(f: Finding) -> str:
     return eur(f.limit) if f.limit is not None else "het maximum"
 
