@@ -181,11 +181,20 @@ def _sender(org: Organisation) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _footer(t: Templates, rules: RulesInfo) -> str:
-    lv = _date(rules.last_verified, t) if rules.last_verified else "?"
+def _verified(rules: RulesInfo, letter_date: date) -> date | None:
+    """The date the rules were last checked, only when it is on or before the letter's date: a
+    back-dated letter never claims a check made after it was written."""
+    lv = rules.last_verified
+    return lv if lv is not None and lv <= letter_date else None
+
+
+def _footer(t: Templates, rules: RulesInfo, letter_date: date) -> str:
+    lv = _verified(rules, letter_date)
     if t.kind == "resident":  # the fingerprint is jargon: office letter and store only
-        return t.s("meta.footer", last_verified=lv)
-    return t.s("meta.footer", last_verified=lv, fingerprint=rules.fingerprint or "?")
+        return t.s("meta.footer", last_verified=_date(lv, t)) if lv else ""
+    if lv is None:
+        return t.s("meta.footer_unverified", fingerprint=rules.fingerprint or "?")
+    return t.s("meta.footer", last_verified=_date(lv, t), fingerprint=rules.fingerprint or "?")
 
 
 def _head(kind: Any, t: Templates, *, title: str, recipient: tuple[str, ...], org: Organisation,
@@ -199,7 +208,7 @@ def _head(kind: Any, t: Templates, *, title: str, recipient: tuple[str, ...], or
     return LetterHead(
         kind=kind, lang=t.lang, language_tag=t.language_tag, title=title, recipient=recipient,
         sender=_sender(org), meta=tuple(meta), subject=subject, page_label=t.raw("meta.page"),
-        footer=_footer(t, rules), organisation=org.name, logo=org.logo,
+        footer=_footer(t, rules, letter_date), organisation=org.name, logo=org.logo,
         letter_date=letter_date,
     )
 
@@ -270,6 +279,17 @@ def _office_name(office: str, resident: Resident, t: Templates,
             return t.s("offices.gemeente", municipality=resident.municipality)
         return t.raw("offices.gemeente_unnamed")
     return t.raw(f"offices.{office}")
+
+
+def _office_short(office: str, resident: Resident, types: Iterable[str], t: Templates) -> str:
+    """The office's own short name for the letter's reference: `GR de Bevelanden`, `UWV`, `SVB`,
+    or the municipality's name (never the internal word `gemeente`)."""
+    ex = _executor(office, resident, types, t)
+    if ex is not None:
+        return ex.name
+    if office in ("uwv", "svb"):
+        return office.upper()
+    return resident.municipality or office
 
 
 def _benefit_name(btype: str, t: Templates) -> str:
@@ -475,56 +495,11 @@ def _verified_proposals(advice: Advice, t: Templates) -> list[Proposal]:
     return out
 
 
-def _proposals(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Templates,
-               benefits: Sequence[BenefitResult], letter_date: date,
-               advice: Advice | None = None) -> list[Proposal]:
-    """What the coordinator offers instead: only for months that have not passed yet. With the
-    engine's `advice` the amounts are verified; without it, a cautious reading of the findings."""
-    this_month = f"{letter_date.year}-{letter_date.month:02d}"
-    out: list[Proposal] = []
-    if advice is not None:
-        out += _verified_proposals(advice, t)
-    elif y.status == "unsafe":
-        month_fail: dict[str, Finding] = {}
-        for f in _fails(y, "month_cap"):
-            if f.limit is None or f.value is None or f.limit <= 0 or f.period < this_month:
-                continue
-            cur = month_fail.get(f.period)
-            if cur is None or (cur.limit is not None and f.limit < cur.limit):
-                month_fail[f.period] = f
-        year_fail = [f for f in _fails(y, "year_cap") if f.limit is not None and f.limit > 0
-                     and y.year >= letter_date.year]
-        month_cap = min((f.limit for f in month_fail.values() if f.limit is not None),
-                        default=None)
-        counted = {m.month: m.counted for m in y.months}
-        for period in sorted(month_fail):
-            f = month_fail[period]
-            assert f.limit is not None and f.value is not None
-            out.append(Proposal("lower_month", month=period, limit=f.limit, value=f.value,
-                                text=t.t("propose.lower_month", month=_month(period, t),
-                                         limit=_eur(f.limit, t), value=_eur(f.value, t))))
-            if year_fail or month_cap is None:
-                continue
-            excess = f.value - f.limit
-            for m in range(max(int(period[5:7]) + 1, letter_date.month
-                               if letter_date.year == y.year else 1), 13):
-                other = f"{y.year}-{m:02d}"
-                if other in month_fail:
-                    continue
-                room = month_cap - counted.get(other, ZERO)
-                if room >= excess:
-                    out.append(Proposal(
-                        "other_month", month=period, amount=excess, other_month=other,
-                        text=t.t("propose.other_month", amount=_eur(excess, t),
-                                 month=_month(period, t), other_month=_month(other, t))))
-                    counted[other] = counted.get(other, ZERO) + excess
-                    break
-        if year_fail:
-            lim = min(f.limit for f in year_fail if f.limit is not None)
-            out.append(Proposal("lower_year", limit=lim,
-                                value=max((f.value for f in year_fail if f.value is not None),
-                                          default=None),
-                                text=t.t("propose.lower_year", limit=_eur(lim, t))))
+def _proposals(y: YearResult, resident: Resident, benefits: Sequence[BenefitResult],
+               t: Templates, advice: Advice | None = None) -> list[Proposal]:
+    """What the coordinator offers instead. Every amount comes from the engine's `advice`, each
+    checked to make the year safe; without advice (a hand-built result) no amount is proposed."""
+    out: list[Proposal] = _verified_proposals(advice, t) if advice is not None else []
     ww = {b.type: b for b in resident.benefits if b.overlaps_year(y.year)}.get("ww")
     if ww is not None and ww.uwv_permission is not True and any(
             b.type == "ww" and b.status != "safe" for b in benefits):
@@ -722,8 +697,7 @@ def compose_resident(result: ResidentResult, resident: Resident, payments: Itera
             actions = [a for a in actions if a.id != "give_letter"]
     else:
         actions = all_actions
-    proposals = _move_proposals(moves, t) + _proposals(y, resident, pays, t, benefits,
-                                                       letter_date, advice)
+    proposals = _move_proposals(moves, t) + _proposals(y, resident, benefits, t, advice)
     # skipping a payment is the last resort: after every other proposal
     proposals.sort(key=lambda p: p.kind == "skip_payment")
     bases = _legal_bases(y.findings)
@@ -1179,16 +1153,20 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
     else:
         blocks.append(Para(t.t(f"conclusion.tax_{y.tax.status}")))
     blocks.append(Para(t.t("conclusion.decision")))
-    lv = _date(rules.last_verified, t) if rules.last_verified else "?"
-    blocks.append(Para(t.t("rules.text", rules_id=rules.id, fingerprint=rules.fingerprint or "?",
-                           last_verified=lv), "small"))
+    lv = _verified(rules, letter_date)
+    if lv is not None:
+        blocks.append(Para(t.t("rules.text", rules_id=rules.id, fingerprint=rules.fingerprint or "?",
+                               last_verified=_date(lv, t)), "small"))
+    else:
+        blocks.append(Para(t.t("rules.text_unverified", rules_id=rules.id,
+                               fingerprint=rules.fingerprint or "?"), "small"))
     blocks.append(Para(t.t("closing")))
     sig = [x for x in (c.name, c.role, org.name, c.phone, c.email) if x]
     blocks.append(Para(Text("{v}", (("v", "\n".join(sig)),), "signature"), "signature"))
 
     head = _head("office", t, title=t.s("meta.title", name=name, year=str(year)),
                  recipient=tuple(recipient), org=org, letter_date=letter_date,
-                 reference=f"{resident.id}-{year}-{office}",
+                 reference=f"{resident.id}-{year}-{_office_short(office, resident, types, t)}",
                  subject=t.t("subject", period=period_text), rules=rules)
     return OfficeLetter(
         head=head, office=office, resident_id=resident.id, name=name,
