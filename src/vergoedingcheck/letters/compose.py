@@ -1397,7 +1397,7 @@ def compose_coordinator(results: Iterable[ResidentResult], residents: Iterable[R
             rows=tuple((who(r.resident_id, r.name), t.raw(f"status.{r.status}"),
                         _eur(r.counted, t), _eur(r.headroom, t), _reason_cell(r, t))
                        for r in rows),
-            align=("l", "l", "r", "r", "l"), widths=(0.27, 0.12, 0.12, 0.12, 0.37),
+            align=("l", "l", "r", "r", "l"), widths=(0.25, 0.14, 0.11, 0.11, 0.39),
             bold_rows=tuple(i for i, r in enumerate(rows) if r.status != "safe"),
         ))
     else:
