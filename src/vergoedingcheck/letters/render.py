@@ -44,6 +44,7 @@ from reportlab.platypus import (
     Spacer,
     TableStyle,
 )
+from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.doctemplate import ActionFlowable
 
@@ -56,6 +57,7 @@ from vergoedingcheck.letters.model import (
     KeyValues,
     Letter,
     LetterHead,
+    PageBreak,
     Para,
     Table,
 )
@@ -453,6 +455,8 @@ class LetterRenderer:
                                 bulletFontName=FONT, bulletFontSize=s["Normal"].fontSize)
         if isinstance(b, Table):
             return self._table(b, s, width)
+        if isinstance(b, PageBreak):
+            return RLPageBreak()
         return self._keyvalues(b, s, width)
 
     def story(self, letter: Letter, *, compact: bool = False) -> list[Flowable]:
