@@ -202,3 +202,51 @@ def test_a_series_under_the_caps_in_a_pending_year_is_never_called_safe(tmp_path
         assert "2027 blijft ONBEKEND" in text
     finally:
         store.close()
+
+
+async def test_one_payment_in_a_pending_year_is_planned_provisionally_and_labelled(tmp_path: Path) -> None:
+    # 15 January 2027, 2027's figures pending: the status stays `onbekend`, the plan is made with
+    # 2026's (€ 220 a month): € 200 is provisionally safe and the room is € 220 - € 0 = € 220; saving
+    # asks nothing. € 250 > € 220 is provisionally not safe, and saving asks first.
+    app, store = _planning_app(tmp_path)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            t = app.screen.query_one("#residents", DataTable)
+            t.move_cursor(row=t.get_row_index("P-1"))
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("a")
+            await settle(pilot)
+            form = app.screen
+            assert isinstance(form, PaymentForm)
+            form.query_one("#date", Input).value = "15-1-2027"
+            form.query_one("#amount", Input).value = "250,00"
+            await settle(pilot)
+            text = shown(app, "#preview")
+            assert (
+                "de bedragen voor 2027 zijn nog niet vastgesteld. Voorlopig, met die van 2026: niet veilig"
+                in text
+            )
+            assert (
+                "Voorlopig grootste veilige bedrag op 15 januari 2027: € 220,00 (met de bedragen van 2026)"
+                in text
+            )
+            assert "Grootste veilige bedrag op 15 januari 2027: € 0,00" not in text
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert isinstance(app.screen, Confirm)
+            assert "VOORLOPIG NIET VEILIG" in app.screen.question
+            await pilot.press("n")
+            await settle(pilot)
+            form.query_one("#amount", Input).value = "200,00"
+            await settle(pilot)
+            assert "Voorlopig, met die van 2026: veilig" in shown(app, "#preview")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert isinstance(app.screen, ResidentScreen)  # saved without a question
+            assert [(p.date, p.amount) for p in store.payments("P-1", 2027)] == [
+                (date(2027, 1, 15), Decimal("200.00"))
+            ]
+    finally:
+        store.close()

@@ -40,9 +40,11 @@ MAX_BENEFITS = 3
 MAX_SERIES = 36  # payments in one recurring series (three years of months)
 
 
-def worsen_question(year: int, after: str) -> str:
-    """The question before saving a payment that makes a safe year unsafe or unknown."""
-    return f"Met deze betaling wordt {year} {status_nl(after).upper()}. Toch opslaan?"
+def worsen_question(year: int, after: str, provisional: bool = False) -> str:
+    """The question before saving a payment that makes a safe year unsafe or unknown
+    (`provisional`: judged with the last confirmed figures, the year's own are pending)."""
+    word = ("voorlopig " if provisional else "") + status_nl(after)
+    return f"Met deze betaling wordt {year} {word.upper()}. Toch opslaan?"
 
 
 
@@ -678,7 +680,10 @@ class PaymentForm(_Form):
             if yes:
                 self.dismiss(rec)
 
-        self.app.push_screen(Confirm(worsen_question(effect.year, effect.after)), answer)
+        after = effect.planned_after or effect.after
+        self.app.push_screen(
+            Confirm(worsen_question(effect.year, after, provisional=effect.planned_after is not None)), answer
+        )
 
 
 NO_PAYER = ""

@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from vergoedingcheck.engine import evaluate
 from vergoedingcheck.engine.result import ZERO, Finding, Status, YearResult
 from vergoedingcheck.io.spreadsheet import format_date_nl, parse_date_nl, parse_money_nl
+from vergoedingcheck.rules import Ruleset
 from vergoedingcheck.store import PaymentRecord, ResidentRecord, StoreError
 from vergoedingcheck.tui.common import (
     day,
@@ -35,7 +36,11 @@ if TYPE_CHECKING:
 
 
 def compare(
-    app: VergoedingApp, rid: str, extra: PaymentRecord, replaces: int | None = None
+    app: VergoedingApp,
+    rid: str,
+    extra: PaymentRecord,
+    replaces: int | None = None,
+    ruleset: Ruleset | None = None,
 ) -> tuple[YearResult | None, YearResult | None, YearResult | None]:
     """The year of `extra` before and after adding it (or replacing payment `replaces`), and the
     year without either (`base`: the year the largest safe amount is measured in; for a new
@@ -55,7 +60,7 @@ def compare(
 
     def year_of(payments: list[PaymentRecord]) -> YearResult | None:
         res = evaluate(
-            models, [p.to_model() for p in payments], app.ruleset, years=years, payers=payers
+            models, [p.to_model() for p in payments], ruleset or app.ruleset, years=years, payers=payers
         ).resident(rid)
         return res.year(extra.date.year) if res else None
 
@@ -271,7 +276,12 @@ def largest_safe(base: YearResult | None, rec: PaymentRecord) -> Decimal | None:
 
 
 def checked_largest_safe(
-    app: VergoedingApp, rid: str, rec: PaymentRecord, base: YearResult | None, replaces: int | None = None
+    app: VergoedingApp,
+    rid: str,
+    rec: PaymentRecord,
+    base: YearResult | None,
+    replaces: int | None = None,
+    ruleset: Ruleset | None = None,
 ) -> Decimal | None:
     """`largest_safe`, checked by the engine with this payment's payer, hours and kind: the month's
     room says nothing of who pays, so € 220 of room is no safe amount from a commercial payer (that
@@ -281,7 +291,7 @@ def checked_largest_safe(
     safe = largest_safe(base, rec)
     if safe is None or safe <= ZERO:
         return safe
-    _, after, _ = compare(app, rid, replace(rec, amount=safe), replaces=replaces)
+    _, after, _ = compare(app, rid, replace(rec, amount=safe), replaces=replaces, ruleset=ruleset)
     return safe if after is not None and after.status == "safe" else ZERO
 
 
@@ -293,11 +303,16 @@ class Effect:
     before: Status
     after: Status
     lines: tuple[str, ...]
+    planned_after: Status | None = None
+    """For a year whose figures are pending: the status with the last confirmed figures."""
 
     @property
     def worsens(self) -> bool:
-        """A safe year becomes unsafe or unknown (the form then asks before saving)."""
-        return self.before == "safe" and self.after != "safe"
+        """A safe year becomes unsafe or unknown (the form then asks before saving). A year that is
+        unknown only because its figures are pending is judged provisionally: planning January in
+        December asks only when the payment would break a cap with the last confirmed figures."""
+        after = self.planned_after if self.planned_after is not None else self.after
+        return self.before == "safe" and after != "safe"
 
     @property
     def text(self) -> str:
@@ -317,6 +332,25 @@ def effect(app: VergoedingApp, rid: str, rec: PaymentRecord) -> Effect | None:
             f"(was {status_nl(before.status)})"
         )
     lines = [head]
+    if after.provisional is not None:
+        # figures announced but not confirmed (spec §3 Coverage): the status stays `onbekend`; the
+        # plan is made, labelled, with the last confirmed figures
+        prov = after.provisional
+        lines.append(
+            f"Waarom: de bedragen voor {rec.date.year} zijn nog niet vastgesteld. Voorlopig, met die van "
+            f"{prov.assuming}: {status_nl(prov.status)}"
+        )
+        assumed = app.ruleset.assuming_confirmed()
+        _, _, pbase = compare(app, rid, rec, replaces=rec.id, ruleset=assumed)
+        psafe = checked_largest_safe(app, rid, rec, pbase, replaces=rec.id, ruleset=assumed)
+        if psafe is not None:
+            lines.append(
+                f"Voorlopig grootste veilige bedrag op {day(rec.date)}: {eur(psafe)} (met de bedragen van "
+                f"{prov.assuming})"
+            )
+        return Effect(
+            rec.date.year, before.status, after.status, tuple(visible(x) for x in lines), prov.status
+        )
     why = reasons(after) if after.status != "safe" else []
     if why:
         lines.append("Waarom: " + "; ".join(why))
