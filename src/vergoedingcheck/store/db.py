@@ -24,7 +24,7 @@ import stat
 import sys
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -314,6 +314,7 @@ def _now() -> str:
 
 # -- migrations ---------------------------------------------------------------------------------
 
+LIVE_CHANNEL = "vergoedingcheck"  # PostgreSQL NOTIFY after every write (store/live.py listens)
 PG_WRITE_LOCK = 0x76_63_73_74  # "vcst": one writer at a time, as SQLite's BEGIN IMMEDIATE gives
 
 
@@ -506,6 +507,8 @@ class Store:
                     yield c
                     if actor:
                         c.execute(t.audit_actor.delete())
+                    if self.dialect == "postgresql":  # store/live.py: delivered at the commit, no payload
+                        c.exec_driver_sql(f"NOTIFY {LIVE_CHANNEL}")
         except sa.exc.DBAPIError as exc:
             raise _translate(exc, self.path) from None
 
@@ -570,10 +573,14 @@ class Store:
             raise NotFound(f"bewoner {rid} bestaat niet (meer)")
         return self._resident(rows[0], self._benefits_by_resident(rid).get(rid, ()))
 
-    def _benefits_by_resident(self, rid: str | None = None) -> dict[str, tuple[Benefit, ...]]:
+    def _benefits_by_resident(
+        self, rid: str | None = None, *, ids: Collection[str] | None = None
+    ) -> dict[str, tuple[Benefit, ...]]:
         stmt = sa.select(t.benefits).order_by(t.benefits.c.id)
         if rid:
             stmt = stmt.where(t.benefits.c.resident_id == rid)
+        if ids is not None:
+            stmt = stmt.where(t.benefits.c.resident_id.in_(list(ids)))
         out: dict[str, list[Benefit]] = {}
         for b in self._read(stmt):
             perm = b["uwv_permission"]
@@ -971,16 +978,22 @@ class Store:
         return [_audit_entry(r) for r in self._read(stmt)]
 
     # -- teams and payers (migration 0004) ----------------------------------------------------
-    def other_team_payments(self, resident: str | None = None) -> list[PaymentRecord]:
+    def other_team_payments(
+        self, resident: str | None = None, *, residents: Collection[str] | None = None
+    ) -> list[PaymentRecord]:
         """Payments another team made to residents this role sees, as totals per resident, payer,
         day and kind, without notes or ids (PostgreSQL with teams; SQLite has one team: none).
         They count in every check: `engine_input` includes them. Per day, not per month, so that a
         benefit that starts or ends within a month still sees each amount on its own date."""
         if self.dialect != "postgresql":
             return []
-        sql = "SELECT * FROM other_team_payments" + (" WHERE resident_id = :rid" if resident else "")
+        sql, params = "SELECT * FROM other_team_payments", dict[str, object]()
+        if residents is not None:  # store/live.py: only the residents that changed
+            sql, params = sql + " WHERE resident_id = ANY(:rids)", {"rids": list(residents)}
+        elif resident:
+            sql, params = sql + " WHERE resident_id = :rid", {"rid": resident}
         with self.reading() as c:
-            rows = list(c.execute(sa.text(sql + " ORDER BY date, payer"), {"rid": resident}).mappings())
+            rows = list(c.execute(sa.text(sql + " ORDER BY date, payer"), params).mappings())
         return [
             PaymentRecord(
                 resident=r["resident_id"],
