@@ -114,9 +114,11 @@ class Watcher:
             return
         self._raw = raw
 
-    def pending(self) -> bool:
+    def pending(self, wait: float = 0.0) -> bool:
         """Whether something may have been committed since the last call (cheap: no query on
-        SQLite beyond a pragma, none at all on PostgreSQL unless a notification arrived)."""
+        SQLite beyond a pragma, none at all on PostgreSQL unless a notification arrived).
+        `wait`: PostgreSQL delivers a notification a moment after the commit; wait up to that many
+        seconds for one (the app polls with 0)."""
         with self._lock:
             if self._raw is None:
                 if time.monotonic() < self._retry_at:
@@ -128,7 +130,9 @@ class Watcher:
                 return True  # (re)connected: something may have been missed meanwhile
             try:
                 if self.store.dialect == "postgresql":
-                    got = any(True for _ in self._raw.notifies(timeout=0))
+                    got = any(True for _ in self._raw.notifies(timeout=wait, stop_after=1))
+                    for _ in self._raw.notifies(timeout=0):  # the rest at once: one look for all
+                        got = True
                     if not got and time.monotonic() - self._looked >= self.fallback_seconds:
                         got = True
                     return got
