@@ -1059,6 +1059,76 @@ class Store:
         stmt = sa.select(rt.team_id).where(rt.resident_id == rid).order_by(rt.team_id)
         return [r["team_id"] for r in self._read(stmt)]
 
+    # `vergoedingcheck teams` (commands/teams.py)
+    ONE_TEAM = (
+        "SQLite heeft één team (standaard) met alle bewoners; teams toevoegen en toewijzen kan alleen "
+        "op PostgreSQL"
+    )
+
+    def team_list(self) -> list[tuple[str, str | None, int, list[tuple[str, bool]]]]:
+        """Per team: id, name, how many of its residents this role sees, and its members (role,
+        can edit). On PostgreSQL a coordinator counts only the residents of their own teams."""
+        rt, tm = t.resident_teams.c, t.team_members.c
+        with self.reading() as c:
+            teams = list(c.execute(sa.select(t.teams.c.id, t.teams.c.name).order_by(t.teams.c.id)))
+            counts: dict[str, int] = {
+                str(team): int(n)
+                for team, n in c.execute(sa.select(rt.team_id, sa.func.count()).group_by(rt.team_id))
+            }
+            members: dict[str, list[tuple[str, bool]]] = {}
+            for role, team, edit in c.execute(
+                sa.select(tm.role_name, tm.team_id, tm.can_edit).order_by(tm.role_name)
+            ):
+                members.setdefault(team, []).append((role, bool(edit)))
+        return [(tid, name, int(counts.get(tid, 0)), members.get(tid, [])) for tid, name in teams]
+
+    def add_team(self, team: str, name: str | None = None) -> None:
+        if self.dialect != "postgresql":
+            raise StoreError(self.ONE_TEAM)
+        if not team.strip() or team != team.strip() or len(team) > 64 or not team.isprintable():
+            raise StoreError("een team heeft een naam nodig van hoogstens 64 tekens, zonder spaties eromheen")
+        with self.transaction() as c:
+            if c.execute(sa.select(t.teams.c.id).where(t.teams.c.id == team)).first() is not None:
+                raise StoreError(f"er is al een team {team}")
+            c.execute(t.teams.insert().values(id=team, name=name or team))
+
+    def assign_team(self, rid: str, team: str) -> bool:
+        """Resident `rid` joins `team` (False: was already in it). Administrator on PostgreSQL."""
+        if self.dialect != "postgresql":
+            raise StoreError(self.ONE_TEAM)
+        rt = t.resident_teams
+        with self.transaction() as c:
+            self._team_and_resident(c, rid, team)
+            if c.execute(
+                sa.select(rt.c.team_id).where(rt.c.resident_id == rid, rt.c.team_id == team)
+            ).first():
+                return False
+            c.execute(rt.insert().values(resident_id=rid, team_id=team))
+        return True
+
+    def unassign_team(self, rid: str, team: str) -> None:
+        """Resident `rid` leaves `team`; never their last team (nobody would see them any more)."""
+        if self.dialect != "postgresql":
+            raise StoreError(self.ONE_TEAM)
+        rt = t.resident_teams
+        with self.transaction() as c:
+            self._team_and_resident(c, rid, team)
+            now = [r[0] for r in c.execute(sa.select(rt.c.team_id).where(rt.c.resident_id == rid))]
+            if team not in now:
+                raise StoreError(f"bewoner {rid} zit niet in team {team}")
+            if now == [team]:
+                raise StoreError(
+                    f"team {team} is het laatste team van bewoner {rid}: wijs eerst een ander team toe "
+                    "(zonder team ziet geen coördinator deze bewoner)"
+                )
+            c.execute(rt.delete().where(rt.c.resident_id == rid, rt.c.team_id == team))
+
+    def _team_and_resident(self, c: Connection, rid: str, team: str) -> None:
+        if c.execute(sa.select(t.teams.c.id).where(t.teams.c.id == team)).first() is None:
+            raise NotFound(f"er is geen team {team} (voeg het toe met `vergoedingcheck teams add {team}`)")
+        if not self._exists(c, rid):
+            raise NotFound(f"bewoner {rid} bestaat niet")
+
     def add_payer(self, name: str, type: str, *, below_market_rate: bool = False) -> None:
         if type not in t.PAYER_TYPES:
             raise StoreError(f"onbekend soort betaler {type!r} (kies uit {', '.join(t.PAYER_TYPES)})")
