@@ -119,3 +119,23 @@ async def test_a_payer_changed_elsewhere_rechecks_everyone(db_path: Path, tui_ru
     finally:
         a.close()
         b.close()
+
+
+async def test_the_apps_own_save_is_not_checked_twice(db_path: Path, tui_rules: Ruleset) -> None:
+    """The watcher also sees the app's own save; its full recheck already read it, so the live
+    look evaluates nobody again and the screen keeps the right figures."""
+    app, a, b = two_stores(db_path, tui_rules)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            a.add_payment(
+                PaymentRecord("B-004", date(2026, 11, 20), Decimal("150.00"), "vrijwilligersvergoeding")
+            )
+            app.recheck()  # what a screen does after saving
+            await until(pilot, lambda: app.live_checks == 1)
+            assert app._results.evaluated == 0
+            # November 220 - 150 = 70; the rest of the year 70 + 220 = 290
+            assert (cell(app, "B-004", "month"), cell(app, "B-004", "year")) == ("€ 70,00", "€ 290,00")
+    finally:
+        a.close()
+        b.close()

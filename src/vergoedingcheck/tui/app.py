@@ -6,6 +6,7 @@ Thin: it reads the store, calls the engine (in a worker) and shows the result. `
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Collection, Iterable
 from datetime import date
@@ -94,6 +95,9 @@ class VergoedingApp(App[None]):
         self._live_busy = False
         self._inputs: _Inputs | None = None  # the engine input of the last check, per resident
         self._inputs_lock = threading.Lock()
+        self._accepted = 0  # the generation whose result is shown
+        self._owed = False  # a result was dropped for a newer one: announce the next one
+        self._held = False  # the result shown was not announced (quiet: nothing changed)
         self.live_checks = 0
         """How many checks were started by a change made elsewhere (tests, the demo)."""
 
@@ -225,7 +229,8 @@ class VergoedingApp(App[None]):
                 today=self.today,
                 payers=payers,
             )
-        # a change elsewhere that changes no check (a letter recorded): nothing to redraw
+        # a change elsewhere that changes no input (a letter recorded, or the app's own save that
+        # its full recheck already read): nothing to redraw
         quiet = changed is not None and evaluated == 0 and not gone
         self.call_from_thread(self._set_result, result, generation, provisional, gone, quiet)
 
@@ -237,8 +242,13 @@ class VergoedingApp(App[None]):
         gone: Collection[str] = (),
         quiet: bool = False,
     ) -> None:
-        if generation != self._generation:
-            return  # a newer check is on its way
+        if generation != self._generation:  # a newer check is on its way (or already shown)
+            if self._accepted == self._generation and self._held:
+                self._announce()  # the newer one was held back as quiet, but this one was news
+            else:
+                self._owed = True  # the next result is announced, quiet or not
+            return
+        self._accepted = generation
         self.result = result
         self.provisional_result = provisional
         self.check_count += 1
@@ -249,8 +259,13 @@ class VergoedingApp(App[None]):
                 title="Elders gewijzigd",
                 severity="warning",
             )
-        if quiet:
+        if quiet and not self._owed:
+            self._held = True
             return
+        self._announce()
+
+    def _announce(self) -> None:
+        self._owed = self._held = False
         for screen in self.screen_stack:
             screen.post_message(Rechecked())
 
@@ -270,7 +285,8 @@ class VergoedingApp(App[None]):
         try:
             changes = watcher.changes()
         finally:
-            self.call_from_thread(self._live_changed, changes)
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self.call_from_thread(self._live_changed, changes)
 
     def _live_changed(self, changes: Changes) -> None:
         """Recheck only the residents changed elsewhere; many at once or another payer: all."""
