@@ -7,6 +7,7 @@ Thin: it reads the store, calls the engine (in a worker) and shows the result. `
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 from collections.abc import Collection, Iterable
 from datetime import date
@@ -284,6 +285,8 @@ class VergoedingApp(App[None]):
         changes = Changes()
         try:
             changes = watcher.changes()
+        except Exception as exc:  # live updates are an extra: never the reason the app stops
+            logging.getLogger("vergoedingcheck.tui").warning("live update failed: %s", type(exc).__name__)
         finally:
             with contextlib.suppress(RuntimeError):  # the app closed meanwhile
                 self.call_from_thread(self._live_changed, changes)
