@@ -198,3 +198,39 @@ def test_a_write_without_notification_is_found_by_the_fallback(teams: dict[str, 
 
 def _fields(rec: Any) -> dict[str, Any]:
     return {f: getattr(rec, f) for f in rec.__slots__}
+
+
+async def test_the_app_of_team_a_shows_team_bs_payment_to_a_shared_resident(teams: dict[str, Store]) -> None:
+    """The app on PostgreSQL, as coordinator A: B's payment to S1 arrives through LISTEN/NOTIFY and
+    only S1 is checked again; B's own resident B1 never reaches A's app."""
+    from vergoedingcheck.rules import load_ruleset
+    from vergoedingcheck.tui.app import VergoedingApp
+
+    a, b = teams["a"], teams["b"]
+    app = VergoedingApp(a, load_ruleset(None), today=date(2026, 6, 1), live_interval=0.1)
+
+    def headroom() -> Decimal:
+        assert app.result is not None
+        rr = app.result.resident("S1")
+        assert rr is not None
+        y = rr.year(2026)
+        assert y is not None
+        return y.headroom
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(200):
+            if app.result is not None:
+                break
+            await pilot.pause(0.05)
+        before, checks = headroom(), app.check_count
+        b.add_payment(pay("S1", "100.00", date(2026, 3, 5), note="geheim van B"))
+        for _ in range(200):
+            if app.check_count > checks:
+                break
+            await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        # nothing else was paid to S1, so no cap binds: the year's room shrinks by B's EUR 100
+        assert before - headroom() == D("100.00")
+        assert app._results.evaluated == 1 and app.live_checks == 1
+        assert app.result is not None and {r.id for r in app.result.residents} == {"A1", "S1"}
