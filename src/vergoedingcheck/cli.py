@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "privacy": "inzage, wissen en bewaartermijn van bewonersgegevens (AVG)",
     "backup": "maak een back-up van de database (SQLite)",
     "restore": "zet een back-up terug (SQLite)",
+    "teams": "teams: welke coördinator welke bewoners ziet (PostgreSQL)",
 }
 
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main"]
