@@ -74,8 +74,11 @@ class VergoedingApp(App[None]):
         *,
         today: date | None = None,
         live_interval: float | None = LIVE_INTERVAL,
+        worklist_first: bool = False,
     ):
         super().__init__()
+        self.worklist_first = worklist_first
+        """Open on "Te doen" (issue 11 item 3), the residents list behind it (Escape)."""
         use_colour(not self.no_color)
         dutch_select_overlay()
         self.store = store
@@ -159,6 +162,8 @@ class VergoedingApp(App[None]):
         from vergoedingcheck.tui.residents import ResidentsScreen
 
         self.push_screen(ResidentsScreen())
+        if self.worklist_first:
+            self.action_worklist()
         self.recheck()
         if self.live_interval:
             try:
