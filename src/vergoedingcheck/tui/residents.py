@@ -129,7 +129,8 @@ class ResidentsScreen(Screen[None]):
             if r.id == selected:
                 t.move_cursor(row=i)
         app = self.vc
-        self.app.sub_title = f"bewoners {app.year}"
+        if self.is_current:  # the title matches the screen on top (the worklist opens over this one)
+            self.app.sub_title = f"bewoners {app.year}"
         shown = f"{len(rows)} van {len(self.residents)}" if needle else f"{len(rows)}"
         text = (
             f"{shown} bewoners · {counts['unsafe']} {status_markup('unsafe')} · "
