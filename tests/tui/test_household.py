@@ -144,3 +144,18 @@ def test_household_snapshot(snap_compare: Any, store: Store, tui_rules: Ruleset)
         await open_household(pilot, "H-01")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run)
+
+
+async def test_a_year_without_a_known_gift_limit_says_so(store: Store, tui_rules: Ruleset) -> None:
+    """The fixture limit starts on 1 January 2026; before 2026 the municipality decides and the
+    fixture rules hold no policy for Goes, so for 2025 the limit is unknown (never € 0 or none)."""
+    add_household(store)
+    app = VergoedingApp(store, tui_rules, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_household(pilot, "H-02")
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        limit = text(screen, "#household-limit")
+        assert "in 2025: €\xa00,00" in limit
+        assert "Giftengrens onbekend" in limit
+        assert rows(screen, "#household-gifts") == [["geen giften in 2025", "", "", "", ""]]
