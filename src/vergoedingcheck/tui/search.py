@@ -152,11 +152,12 @@ class PaymentSearchScreen(Screen[None]):
     def on_mount(self) -> None:
         self.app.sub_title = "betalingen zoeken"
         t = self.query_one("#payment-hits", DataTable)
-        t.add_column("Bewoner", key="name", width=14)
+        extra = max(0, min(12, (self.app.size.width - 80) // 3))  # a wider terminal: longer names
+        t.add_column("Bewoner", key="name", width=14 + extra)
         t.add_column("Datum", key="date", width=10)
         t.add_column("Bedrag", key="amount", width=11)
         t.add_column("Soort", key="kind", width=12)
-        t.add_column("Betaler", key="payer", width=10)
+        t.add_column("Betaler", key="payer", width=10 + extra)
         t.add_column("Notitie", key="note")
         self.reload()
         self.query_one("#payment-query", Input).focus()
