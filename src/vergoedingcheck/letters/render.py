@@ -15,6 +15,7 @@ import io
 import re
 import threading
 import unicodedata
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -193,6 +194,30 @@ def check_address(head: LetterHead) -> None:
         raise LetterError(f"het adres heeft {len(head.recipient)} regels; in het venster van de "
                           f"envelop passen er {MAX_ADDRESS_LINES}")
     address_font_size(head.recipient)
+
+
+CLOSING_SECTION_BLOCKS = 8
+"""A closing section longer than this (in blocks) is not kept whole: only its last paragraphs."""
+
+
+def closing_group(blocks: Sequence[Block]) -> tuple[int, int] | None:
+    """The blocks `[start, end)` that end with the signature and stay on one page: back from the
+    signature over paragraphs and lists to the heading of the section the closing ends (at most
+    `CLOSING_SECTION_BLOCKS` blocks); without such a heading, the signature and the three
+    paragraphs before it. None for a letter without a signature (the coordinator's overview)."""
+    sig = next((i for i in range(len(blocks) - 1, -1, -1)
+                if isinstance(blocks[i], Para) and blocks[i].style == "signature"), None)  # type: ignore[union-attr]
+    if sig is None:
+        return None
+    start = sig
+    while start > 0 and sig - start < CLOSING_SECTION_BLOCKS:
+        prev = blocks[start - 1]
+        if isinstance(prev, Heading):
+            return start - 1, sig + 1
+        if not isinstance(prev, Para | Bullets):
+            break
+        start -= 1
+    return max(start, sig - 3), sig + 1
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
@@ -437,7 +462,9 @@ class LetterRenderer:
         ]))
         return t
 
-    def _block(self, b: Block, s: StyleSheet1, width: float) -> Flowable:
+    def _block(self, b: Block, s: StyleSheet1, width: float, *, kept: bool = False) -> Flowable:
+        if isinstance(b, Heading) and kept:  # already kept with what follows
+            return Paragraph(nbsp(b.text.markup()), s["Heading"])
         if isinstance(b, Heading):
             # a heading never ends a page: start a new page when little room is left
             return KeepTogether([CondPageBreak(28 * mm), Paragraph(nbsp(b.text.markup()), s["Heading"])])
@@ -482,27 +509,22 @@ class LetterRenderer:
             story.append(FrameBreak())
             story.append(Paragraph(nbsp(head.subject.markup()), s["Subject"]))
         blocks = list(letter.blocks)
-        # the closing and signature stay together
-        tail: list[Flowable] = []
-        while blocks and isinstance(blocks[-1], Para) and blocks[-1].style == "signature":
-            tail.insert(0, self._block(blocks.pop(), s, width))
-            if blocks and isinstance(blocks[-1], Para):
-                tail.insert(0, self._block(blocks.pop(), s, width))
-        if tail and letter.head.kind == "office":
-            # looked at as PNG: the closing alone on a last page; the office letter's last two
-            # paragraphs (the decision is the office's, the rules applied) go with it
-            for _ in range(2):
-                if blocks and isinstance(blocks[-1], Para):
-                    tail.insert(0, self._block(blocks.pop(), s, width))
+        # the closing stays with the text before it: the section it ends (from its heading) and
+        # the signature are kept together, so no page holds only "Hoogachtend," and the name
+        # (looked at as PNG: a one-month office letter's page 3 held only the closing)
+        group = closing_group(blocks)
         for i, b in enumerate(blocks):
+            if group is not None and i == group[0]:
+                story.append(KeepTogether([self._block(x, s, width, kept=True)
+                                           for x in blocks[group[0]:group[1]]]))
+            if group is not None and group[0] <= i < group[1]:
+                continue
             nxt = blocks[i + 1:i + 3]
             if (isinstance(b, Heading) and len(nxt) == 2 and isinstance(nxt[0], Para)
                     and nxt[0].style == "small" and isinstance(nxt[1], Table)):
                 # a heading and its note never end a page without the table's first rows
                 story.append(CondPageBreak(50 * mm))
             story.append(self._block(b, s, width))
-        if tail:
-            story.append(KeepTogether(tail))
         if letter.footnote:
             story.append(Spacer(1, 2 * mm))
             story += [self._block(b, s, width) for b in letter.footnote]
