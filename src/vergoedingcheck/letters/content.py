@@ -291,6 +291,35 @@ def parse_organisation(data: Any, base: Path, where: str = "organisation.yaml") 
     )
 
 
+def organisation_to_dict(org: Organisation) -> dict[str, Any]:
+    """The organisation in the organisation file's form (`parse_organisation` reads it back to an
+    equal `Organisation`): a letter record keeps the details its letter was made with. The logo is
+    kept as its path (an absolute one), not its image."""
+    return {
+        "organisation": {
+            "name": org.name,
+            "address": list(org.address),
+            "phone": org.phone,
+            "email": org.email,
+            "website": org.website,
+            "kvk": org.kvk,
+            "anbi_sbbi": org.anbi_sbbi,
+            "logo": str(org.logo.resolve()) if org.logo is not None else None,
+        },
+        "coordinator": {
+            "name": org.coordinator.name,
+            "role": org.coordinator.role,
+            "phone": org.coordinator.phone,
+            "email": org.coordinator.email,
+        },
+        "offices": {
+            "gemeente": {m: list(lines) for m, lines in org.gemeente_addresses},
+            "uwv": list(org.uwv_address),
+            "svb": list(org.svb_address),
+        },
+    }
+
+
 def load_organisation(path: str | Path | None = None, directory: str | Path | None = None
                       ) -> Organisation:
     """Read `letters/organisation.yaml` (or an explicit file)."""
