@@ -99,6 +99,7 @@ _cmap: dict[str, frozenset[int]] = {}
 def font_coverage(font: str = FONT) -> frozenset[int]:
     """The code points the embedded font can print (its cmap)."""
     if font not in _cmap:
+        register_fonts()
         face = pdfmetrics.getFont(font).face
         _cmap[font] = frozenset(face.charToGlyph)
     return _cmap[font]
@@ -106,6 +107,36 @@ def font_coverage(font: str = FONT) -> frozenset[int]:
 
 # characters that are layout, not glyphs: never looked up in the font
 _LAYOUT_CHARS = frozenset(map(ord, "\n\r\t\xa0\u00ad\u200b"))
+
+
+def missing_glyphs(text: str) -> list[str]:
+    """The characters of `text` that the embedded font (regular or bold) cannot print."""
+    covered = font_coverage(FONT)
+    bold = font_coverage(FONT_BOLD)
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFC", text):
+        cp = ord(ch)
+        if cp not in _LAYOUT_CHARS and not (cp in covered and cp in bold) and ch not in out:
+            out.append(ch)
+    return out
+
+
+def describe_glyphs(chars: list[str]) -> str:
+    """ "U+674E (CJK UNIFIED IDEOGRAPH-674E)": the code point and its name, never the text around it."""
+    return ", ".join(f"U+{ord(c):04X} ({unicodedata.name(c, 'onbekend teken')})" for c in chars)
+
+
+def check_fields(fields: list[tuple[str, str | None]]) -> None:
+    """Each `(field, value)` the letter prints must be printable in the embedded font; otherwise
+    a `LetterError` names the field and the characters (not the value: it may be personal data),
+    before the letter is made."""
+    register_fonts()
+    problems = [f"{where}: {describe_glyphs(chars)}" for where, value in fields
+                if value and (chars := missing_glyphs(value))]
+    if problems:
+        raise LetterError("het lettertype van de brief kan deze tekens niet afdrukken (er zou een "
+                          "leeg vakje staan): " + "; ".join(problems)
+                          + ". Pas deze gegevens aan, bijvoorbeeld in Latijnse letters.")
 
 
 def check_glyphs(letter: Letter) -> None:
@@ -121,10 +152,9 @@ def check_glyphs(letter: Letter) -> None:
                 continue
             missing.setdefault(ch, text)
     if missing:
-        chars = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in missing)
-        example = next(iter(missing.values()))
-        raise LetterError(f"het lettertype kan deze tekens niet afdrukken: {chars} "
-                          f"(in {example[:60]!r}); pas de tekst aan")
+        # the text itself is not shown: it may be a resident's name (no personal data in errors)
+        raise LetterError(f"het lettertype kan deze tekens niet afdrukken: "
+                          f"{describe_glyphs(list(missing))}; pas de tekst aan")
 
 
 def _letter_texts(letter: Letter) -> list[str]:
