@@ -283,6 +283,24 @@ def record_for(
     )
 
 
+def refuse_demo_organisation(organisation: Organisation, *, demo_database: bool) -> None:
+    """Letters from real residents never go out with the demo organisation's placeholders
+    (issue 10 item 7): outside the demo database an organisation file marked `demo: true` is
+    refused with what to fill in and where. The app's first-run form is to call this too."""
+    if not organisation.demo or demo_database:
+        return
+    from vergoedingcheck.letters.content import user_organisation_path
+
+    raise LetterError(
+        f"de brieven gebruiken nog de voorbeeldorganisatie {organisation.name!r} "
+        f"({organisation.source or 'letters/organisation.yaml'}), die is alleen voor de demo. "
+        "Vul de gegevens van uw eigen organisatie in: naam, postadres, telefoon, e-mail en de "
+        f"coördinator (naam, functie, telefoon, e-mail), in {user_organisation_path()} "
+        "(kopieer letters/organisation.yaml daarheen en haal de regel 'demo: true' weg), of geef "
+        "een eigen bestand met --organisation BESTAND"
+    )
+
+
 def recorded_organisation(record: LetterRecord) -> Organisation | None:
     """The organisation's details a letter was made with, from its record (None for a record
     made before they were recorded: then only the current organisation file is left)."""
