@@ -110,12 +110,16 @@ _LAYOUT_CHARS = frozenset(map(ord, "\n\r\t\xa0\u00ad\u200b"))
 
 
 def missing_glyphs(text: str) -> list[str]:
-    """The characters of `text` that the embedded font (regular or bold) cannot print."""
+    """The characters of `text` that the embedded font (regular or bold) cannot print. Control
+    characters are not glyphs and not counted here (the text preview shows them escaped; a PDF
+    with one is still refused by `check_glyphs`)."""
     covered = font_coverage(FONT)
     bold = font_coverage(FONT_BOLD)
     out: list[str] = []
     for ch in unicodedata.normalize("NFC", text):
         cp = ord(ch)
+        if unicodedata.category(ch) == "Cc":
+            continue
         if cp not in _LAYOUT_CHARS and not (cp in covered and cp in bold) and ch not in out:
             out.append(ch)
     return out
