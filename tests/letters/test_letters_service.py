@@ -45,6 +45,10 @@ def _remake(rec: LetterRecord, tmp_path: Path) -> bytes:
     args = ["letters", str(again), "--resident", str(rec.resident), "--year", str(spec["year"])]
     args += ["--to", spec["kind"], "--lang", spec["lang"], "--date", spec["letter_date"]]
     args += ["--office", spec["office"]] if spec["office"] else []
+    # the organisation's details the letter was made with, from the record
+    org = tmp_path / "organisation-recorded.yaml"
+    org.write_text(yaml.safe_dump(spec["organisation"], allow_unicode=True), encoding="utf-8")
+    args += ["--organisation", str(org)]
     assert main([*args, "--out", str(out), "--zonder-adres"]) == 0
     (pdf,) = out.glob("*.pdf")
     return pdf.read_bytes()
@@ -81,7 +85,9 @@ async def test_a_letter_made_in_the_app_is_made_again_from_its_record(
         await pilot.pause()
     (rec,) = store.letters("H2")
     store.close()
-    assert rec.kind == "office" and rec.inputs["letter"] == {
+    spec = dict(rec.inputs["letter"])
+    assert spec.pop("organisation")["organisation"]["name"] == "Bewonersplatform Voorbeeldwijk"
+    assert rec.kind == "office" and spec == {
         "kind": "office",
         "lang": "nl",
         "year": 2026,
@@ -202,3 +208,45 @@ def test_bad_batch_requests_exit_2(
     assert code == 2
     assert "Traceback" not in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_an_old_record_makes_its_letter_again_after_the_organisation_changed(
+    tmp_path: Path, ruleset: Ruleset
+) -> None:
+    """The record keeps the organisation's details the letter showed: after the organisation
+    file changes (a new coordinator, a new phone number), the old record still makes the same
+    PDF, byte for byte, and the current file makes a different one."""
+    from vergoedingcheck.letters import load_organisation
+    from vergoedingcheck.letters.content import organisation_to_dict
+
+    before = tmp_path / "organisation.yaml"
+    data = organisation_to_dict(load_organisation())
+    data["organisation"]["name"] = "Stichting De Brug"
+    data["coordinator"].update(name="Ahmed Bakker", phone="0113 555 000")
+    before.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    residents, payments = _household()
+    inputs = service.LetterInputs(residents, payments)
+    (req,) = service.requests(inputs, "office", "nl", 2026, LETTER_DATE, resident="H2", office="gemeente")
+    made = service.make_letter(inputs, req, ruleset, organisation=load_organisation(before))
+    assert "Ahmed Bakker" in pdf_text(made.pdf)
+    assert service.recorded_organisation(made.record) == load_organisation(before)
+    # the organisation file changes after the letter was made
+    data["coordinator"].update(name="Fleur Jansen", phone="0113 555 111")
+    before.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    now = service.make_letter(inputs, req, ruleset, organisation=load_organisation(before))
+    assert "Fleur Jansen" in pdf_text(now.pdf) and now.pdf != made.pdf
+    assert _remake(made.record, tmp_path) == made.pdf
+
+
+def test_the_organisation_file_form_reads_back_equal() -> None:
+    from vergoedingcheck.letters import load_organisation
+    from vergoedingcheck.letters.content import organisation_to_dict, parse_organisation
+
+    org = load_organisation()
+    assert parse_organisation(organisation_to_dict(org), Path(".")) == org
+    data = organisation_to_dict(org)
+    data["organisation"].update(kvk="12345678", anbi_sbbi="ANBI")
+    data["offices"] = {"gemeente": {"Goes": ["Postbus 1", "4460 AA Goes"]}, "uwv": ["Postbus 2"], "svb": []}
+    again = parse_organisation(data, Path("."))
+    assert organisation_to_dict(again) == data
+    assert again.gemeente_address("goes") == ("Postbus 1", "4460 AA Goes")

@@ -60,8 +60,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    "(standaard: geweigerd, want zo kan hij niet per post)")
     p.add_argument("--rules", metavar="DIR", help="een andere regelmap")
     p.add_argument("--organisation", metavar="FILE",
-                   help="een ander organisatiebestand (standaard: letters/organisation.yaml)")
+                   help="een ander organisatiebestand (standaard: organisation.yaml in uw "
+                   "configuratiemap, anders de demo-organisatie in letters/organisation.yaml, die "
+                   "alleen bij de demodatabase mag)")
     p.set_defaults(func=run)
+
+
+def _is_demo_db(path: Path) -> bool:
+    from vergoedingcheck.store.db import demo_db_path
+
+    try:
+        return path.resolve() == demo_db_path().resolve()
+    except OSError:
+        return False
 
 
 def _load(source: str) -> tuple[Any, Any]:
@@ -109,7 +120,9 @@ def run(args: argparse.Namespace) -> int:
         ruleset = load_ruleset(args.rules)
         try:
             org = load_organisation(args.organisation)
-        except LetterContentError as exc:
+            if store is not None:  # real residents: never the demo organisation's placeholders
+                service.refuse_demo_organisation(org, demo_database=_is_demo_db(Path(args.source)))
+        except (LetterContentError, LetterError) as exc:
             raise UsageError(str(exc)) from None
         result = service.check(inputs, ruleset)
         if args.format == "text":

@@ -217,10 +217,15 @@ def _head(kind: Any, t: Templates, *, title: str, recipient: tuple[str, ...], or
 def _legal_bases(findings: Iterable[Finding]) -> tuple[LegalRef, ...]:
     fs = list(findings)
     relevant = [f for f in fs if f.outcome in ("fail", "unknown", "warning")] or fs
+    # one law and article once: "2 lid 6" and "2 lid 6 (vrijwilliger: …)" are the same article
+    # (the resident's "Wetten:" line named it twice); the shortest wording is kept
     seen: dict[tuple[str, str], LegalRef] = {}
     for f in relevant:
-        if f.legal_basis is not None:
-            seen.setdefault((f.legal_basis.law, f.legal_basis.article), f.legal_basis)
+        lb = f.legal_basis
+        if lb is not None:
+            key = (lb.law.strip(), lb.article.split(" (")[0].strip())
+            if key not in seen or len(lb.article) < len(seen[key].article):
+                seen[key] = lb
     return tuple(seen[k] for k in sorted(seen))
 
 

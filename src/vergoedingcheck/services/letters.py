@@ -10,7 +10,8 @@ item 6).
 The record holds exactly what makes the same letter again: the resident's whole household (a
 member's gifts count on the resident's letter), every payer, this year's and next year's payments
 (a proposal may move money to next year), the letter's kind, language, year, office, month and
-date; the ruleset is named by its fingerprint. `vergoedingcheck letters` on the record's case file
+date, and the organisation's details the letter shows (`letter.organisation`); the ruleset is
+named by its fingerprint. `vergoedingcheck letters` on the record's case file
 with the recorded date makes the same PDF, byte for byte.
 """
 
@@ -35,6 +36,7 @@ from vergoedingcheck.letters import (
     offices_for,
     render_pdf,
 )
+from vergoedingcheck.letters.content import organisation_to_dict, parse_organisation
 from vergoedingcheck.model import Payer, Payment, Resident
 from vergoedingcheck.store import LetterRecord
 
@@ -215,13 +217,18 @@ def make_letter(
     (made here when not given). Raises `LetterError` / `LetterContentError` when the letter cannot
     be made (no result that year, no postal address while one is required, …)."""
     result = result if result is not None else check(inputs, ruleset)
-    letter = compose(inputs, request, ruleset, organisation=organisation, result=result)
+    org = organisation or load_organisation()
+    letter = compose(inputs, request, ruleset, organisation=org, result=result)
     pdf = render_pdf(letter)
-    return MadeLetter(request, letter, pdf, record_for(inputs, request, result))
+    return MadeLetter(request, letter, pdf, record_for(inputs, request, result, org))
 
 
-def record_inputs(inputs: LetterInputs, request: LetterRequest) -> dict[str, Any]:
-    """The case-file form of exactly the input the letter is made from, plus the request."""
+def record_inputs(
+    inputs: LetterInputs, request: LetterRequest, organisation: Organisation | None = None
+) -> dict[str, Any]:
+    """The case-file form of exactly the input the letter is made from, plus the request and
+    the organisation's details the letter shows (`letter.organisation`, in the organisation
+    file's form): an old record makes its letter again after the organisation file changed."""
     from vergoedingcheck.io.casefile import case_to_dict
 
     years = (request.year, request.year + 1)
@@ -245,11 +252,18 @@ def record_inputs(inputs: LetterInputs, request: LetterRequest) -> dict[str, Any
     }
     if request.month is not None:
         letter["month"] = request.month
+    if organisation is not None:
+        letter["organisation"] = organisation_to_dict(organisation)
     data["letter"] = letter
     return data
 
 
-def record_for(inputs: LetterInputs, request: LetterRequest, result: CheckResult) -> LetterRecord:
+def record_for(
+    inputs: LetterInputs,
+    request: LetterRequest,
+    result: CheckResult,
+    organisation: Organisation | None = None,
+) -> LetterRecord:
     if request.resident is not None:
         rr = result.resident(request.resident)
         yr = rr.year(request.year) if rr is not None else None
@@ -262,11 +276,39 @@ def record_for(inputs: LetterInputs, request: LetterRequest, result: CheckResult
         year=request.year,
         kind=request.kind,
         lang=request.lang,
-        inputs=record_inputs(inputs, request),
+        inputs=record_inputs(inputs, request, organisation),
         result=res_json,
         fingerprint=result.fingerprint,
         file_path=None,
     )
+
+
+def refuse_demo_organisation(organisation: Organisation, *, demo_database: bool) -> None:
+    """Letters from real residents never go out with the demo organisation's placeholders
+    (issue 10 item 7): outside the demo database an organisation file marked `demo: true` is
+    refused with what to fill in and where. The app's first-run form is to call this too."""
+    if not organisation.demo or demo_database:
+        return
+    from vergoedingcheck.letters.content import user_organisation_path
+
+    raise LetterError(
+        f"de brieven gebruiken nog de voorbeeldorganisatie {organisation.name!r} "
+        f"({organisation.source or 'letters/organisation.yaml'}), die is alleen voor de demo. "
+        "Vul de gegevens van uw eigen organisatie in: naam, postadres, telefoon, e-mail en de "
+        f"coördinator (naam, functie, telefoon, e-mail), in {user_organisation_path()} "
+        "(kopieer letters/organisation.yaml daarheen en haal de regel 'demo: true' weg), of geef "
+        "een eigen bestand met --organisation BESTAND"
+    )
+
+
+def recorded_organisation(record: LetterRecord) -> Organisation | None:
+    """The organisation's details a letter was made with, from its record (None for a record
+    made before they were recorded: then only the current organisation file is left)."""
+    spec = record.inputs.get("letter") if isinstance(record.inputs, dict) else None
+    data = spec.get("organisation") if isinstance(spec, dict) else None
+    if data is None:
+        return None
+    return parse_organisation(data, Path("."), "the letter record")
 
 
 def targets(made: Iterable[MadeLetter], folder: Path) -> list[Path]:

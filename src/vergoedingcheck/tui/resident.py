@@ -61,6 +61,7 @@ class ResidentScreen(Screen[None]):
         Binding("left_square_bracket", "year(-1)", "Vorig jaar", show=False),
         Binding("right_square_bracket", "year(1)", "Volgend jaar", show=False),
         Binding("l", "letters", "Brieven"),
+        Binding("h", "household", "Huishouden", show=False),
         Binding("question_mark,f1", "app.help", "Help", show=False),
         Binding("X", "delete_resident", "Bewoner verwijderen", show=False),
     ]
@@ -439,6 +440,11 @@ class ResidentScreen(Screen[None]):
             self._saved("Bewoner opgeslagen")
 
         self.app.push_screen(ResidentForm(self.rec, self.vc.today), done)
+
+    def action_household(self) -> None:
+        from vergoedingcheck.tui.household import HouseholdScreen
+
+        self.app.push_screen(HouseholdScreen(self.rid))
 
     def action_letters(self) -> None:
         from vergoedingcheck.tui.letters import LettersScreen
