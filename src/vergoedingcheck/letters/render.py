@@ -230,6 +230,9 @@ def check_address(head: LetterHead) -> None:
     address_font_size(head.recipient)
 
 
+TOTAL_KEEPS_ROWS = 2
+"""A table's total row stays on the page of at least this many of its last rows."""
+
 CLOSING_SECTION_BLOCKS = 8
 """A closing section longer than this (in blocks) is not kept whole: only its last paragraphs."""
 
@@ -481,6 +484,10 @@ class LetterRenderer:
                   for r in bold]
         if b.total is not None:
             style.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black))
+            # the total row never stands alone at the top of a page: it stays with the table's
+            # last rows (the header row is repeated above them on the new page)
+            tail = min(TOTAL_KEEPS_ROWS, len(b.rows))
+            style.append(("NOSPLIT", (0, -1 - tail), (-1, -1)))
         t.setStyle(TableStyle([_BASE_FONT, *style]))
         return t
 
@@ -565,11 +572,21 @@ class LetterRenderer:
         return story
 
     def render(self, letter: Letter) -> bytes:
-        """The PDF, built once. A resident letter that would spill a few lines onto a second page
-        is set a little tighter, decided by measuring the story before the build (the old way
-        built such letters twice)."""
+        """The PDF. A resident letter that would spill a few lines onto a second page is set a
+        little tighter, decided by measuring the story before the build. An office letter of
+        more than one page is built a second time, tighter, and that one is kept when it saves
+        a page."""
         check_glyphs(letter)
         check_address(letter.head)
+        if letter.head.kind == "office":
+            # set tighter when that saves a page: looked at as PNG, a one-month office letter's
+            # page 3 held only its conclusion and the closing (a little over what page 2 holds)
+            pdf, pages, _spill = self._render(letter, compact=False)
+            if pages > 1:
+                tight, tight_pages, _spill = self._render(letter, compact=True)
+                if tight_pages < pages:
+                    return tight
+            return pdf
         compact = letter.head.kind == "resident" and self._fits_when_tight(letter)
         return self._render(letter, compact=compact)[0]
 
