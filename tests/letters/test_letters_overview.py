@@ -156,3 +156,55 @@ def test_english_overview(tmp_path: Path) -> None:
     )
     first = " ".join(pdf_pages((tmp_path / "overzicht-2026-en.pdf").read_bytes())[0].split())
     assert "First: planned payments that cross a cap" in first and "Zoë Zand (G): €250.00" in first
+
+
+# December plans January: 2027's figures are announced but not confirmed (rules/nl: pending), so a
+# payment planned in January 2027 has no final outcome. With 2026's figures (EUR 220 a month):
+# Pia's EUR 100 is safe (100 <= 220), Quinten's EUR 250 is not (250 > 220).
+PENDING_CASE = """\
+version: 1
+residents:
+  - {id: P, name: Pia Pool, birth_date: 1980-01-01}
+  - {id: Q, name: Quinten Quist, birth_date: 1980-01-01}
+payments:
+  - {resident: P, date: 2026-03-15, amount: '100.00', kind: vrijwilligersvergoeding}
+  - {resident: P, date: 2027-01-10, amount: '100.00', kind: vrijwilligersvergoeding, planned: true}
+  - {resident: Q, date: 2026-03-15, amount: '100.00', kind: vrijwilligersvergoeding}
+  - {resident: Q, date: 2027-01-10, amount: '250.00', kind: vrijwilligersvergoeding, planned: true}
+"""
+
+
+def _overview(tmp: Path, case_text: str, lang: str, when: str) -> list[str]:
+    case = tmp / "case.yaml"
+    case.write_text(case_text, encoding="utf-8")
+    args = ["letters", str(case), "--year", "2026", "--to", "coordinator", "--lang", lang]
+    assert main([*args, "--date", when, "--out", str(tmp)]) == 0
+    return [" ".join(p.split()) for p in pdf_pages((tmp / f"overzicht-2026-{lang}.pdf").read_bytes())]
+
+
+def test_january_payments_of_a_pending_year_are_flagged_provisional(tmp_path: Path) -> None:
+    # the letter's date 1 December 2026: the window runs to the end of next month, 31 January 2027
+    first = _overview(tmp_path, PENDING_CASE, "nl", "2026-12-01")[0]
+    assert "(1 december 2026 tot en met 31 januari 2027)" in first
+    assert (
+        "Quinten Quist (Q): € 250,00 op 10 januari 2027 (voorlopig: niet veilig als de bedragen van "
+        "2026 blijven gelden; de bedragen voor 2027 zijn nog niet bevestigd)." in first
+    ), first
+    # the provisionally safe payment is not an alert, but it is not called safe without the reason
+    assert "Pia Pool (P): € 100,00" not in first
+    assert (
+        "Voorlopig veilig als de bedragen van 2026 blijven gelden (de bedragen voor 2027 zijn nog "
+        "niet bevestigd): 1 geplande betaling." in first
+    ), first
+
+
+def test_january_payments_of_a_pending_year_in_english(tmp_path: Path) -> None:
+    first = _overview(tmp_path, PENDING_CASE, "en", "2026-12-01")[0]
+    assert (
+        "Quinten Quist (Q): €250.00 on 10 January 2027 (provisional: unsafe if the figures of 2026 "
+        "still hold; the figures for 2027 are not confirmed yet)." in first
+    ), first
+    assert (
+        "Provisionally safe if the figures of 2026 still hold (the figures for 2027 are not "
+        "confirmed yet): 1 planned payment." in first
+    ), first

@@ -1309,12 +1309,21 @@ def compose_coordinator(results: Iterable[ResidentResult], residents: Iterable[R
     next_month = f"{ny}-{nm:02d}"
     marked = {p.resident for p in pays if p.planned}
     alerts: list[PlannedAlert] = []
+    pending_safe: list[PlannedAlert] = []
     for p in sorted(pays, key=lambda p: (p.date, p.resident, p.amount)):
         if not (start <= p.date <= end) or not is_planned(p, letter_date, p.resident in marked):
             continue
         owner = by_result.get(p.resident)
         y2 = owner.year(p.date.year) if owner is not None else None
         if y2 is None:
+            continue
+        resident = by_id.get(p.resident)
+        if y2.provisional is not None:
+            # December plans January: the year's figures are not confirmed, so its own status is
+            # unknown; what it would be with the last confirmed figures is shown, as "voorlopig"
+            alert = PlannedAlert(p.resident, resident.name if resident else None, p.date,
+                                 p.amount, "pending", y2.provisional)
+            (pending_safe if y2.provisional.status == "safe" else alerts).append(alert)
             continue
         pm = f"{p.date.year}-{p.date.month:02d}"
         mr = next((m for m in y2.months if m.month == pm), None)
@@ -1327,7 +1336,6 @@ def compose_coordinator(results: Iterable[ResidentResult], residents: Iterable[R
             cap = "other"
         else:
             continue
-        resident = by_id.get(p.resident)
         alerts.append(PlannedAlert(p.resident, resident.name if resident else None, p.date,
                                    p.amount, cap))  # type: ignore[arg-type]
 
@@ -1349,12 +1357,26 @@ def compose_coordinator(results: Iterable[ResidentResult], residents: Iterable[R
     # 1. planned money that would cross a cap: the first thing to change
     window = {"start": _date(start, t), "end": _date(end, t)}
     blocks.append(Heading(t.t("planned.heading", **window)))
+    def alert_item(a: PlannedAlert) -> Text:
+        common = {"resident": who(a.resident_id, a.name), "amount": _eur(a.amount, t),
+                  "date": _date(a.date, t)}
+        if a.provisional is not None:
+            return t.t("planned.item_pending", **common, year=str(a.date.year),
+                       assuming=a.provisional.assuming,
+                       outcome=t.raw(f"planned.pending_{a.provisional.status}"))
+        return t.t("planned.item", **common, cap=t.raw(f"planned.cap_{a.cap}"))
+
     if alerts:
-        blocks.append(Bullets(tuple(capped([
-            t.t("planned.item", resident=who(a.resident_id, a.name), amount=_eur(a.amount, t),
-                date=_date(a.date, t), cap=t.raw(f"planned.cap_{a.cap}")) for a in alerts]))))
+        blocks.append(Bullets(tuple(capped([alert_item(a) for a in alerts]))))
     else:
         blocks.append(Para(t.t("planned.none", **window)))
+    by_year: dict[tuple[int, str], int] = {}
+    for a in pending_safe:
+        key = (a.date.year, a.provisional.assuming if a.provisional is not None else "?")
+        by_year[key] = by_year.get(key, 0) + 1
+    for (pending_year, assumed), n_safe in sorted(by_year.items()):
+        blocks.append(Para(t.t("planned.pending_safe_one" if n_safe == 1 else "planned.pending_safe_many",
+                               year=str(pending_year), assuming=assumed, count=str(n_safe))))
     # 2. what is unknown: what to record
     unknown_items: list[Text] = []
     for row in rows:
@@ -1417,6 +1439,7 @@ def compose_coordinator(results: Iterable[ResidentResult], residents: Iterable[R
     return CoordinatorOverview(
         head=head, year=year, month=month, rows=tuple(rows), turning_27=tuple(turning),
         planned_over_cap=tuple(alerts), next_month=next_month, blocks=tuple(blocks),
+        planned_provisional=tuple(pending_safe),
     )
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from vergoedingcheck.engine.result import LegalRef, Status
+from vergoedingcheck.engine.result import LegalRef, Provisional, Status
 from vergoedingcheck.letters.content import Text
 
 LetterKind = Literal["resident", "office", "coordinator"]
@@ -202,7 +202,10 @@ class PlannedAlert:
     name: str | None
     date: date
     amount: Decimal
-    cap: Literal["month", "year", "other"]
+    cap: Literal["month", "year", "other", "pending"]
+    """"pending": the payment falls in a year whose figures are not confirmed (December plans
+    January); `provisional` is then the year's outcome with the last confirmed figures."""
+    provisional: Provisional | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +219,9 @@ class CoordinatorOverview:
     next_month: str  # "2025-04": the month whose planned payments are checked
     blocks: tuple[Block, ...]
     footnote: tuple[Block, ...] = ()
+    planned_provisional: tuple[PlannedAlert, ...] = ()
+    """Planned payments in the window that fall in a year whose figures are not confirmed and
+    that are safe with the last confirmed figures: counted on the summary, marked "voorlopig"."""
 
 
 Letter = ResidentLetter | OfficeLetter | CoordinatorOverview
