@@ -318,3 +318,34 @@ def test_the_closing_is_not_alone_on_the_last_page(ruleset: Ruleset, org: Organi
         last = letter_pages[-1]
         assert "Hoogachtend," in last
         assert "De beoordeling van de gevolgen voor de uitkering is aan u." in last
+
+
+def test_the_gr_department_is_the_one_its_own_site_names(ruleset: Ruleset, org: Organisation) -> None:
+    # https://www.grdebevelanden.nl/inkomen-en-zorg (letters/offices.yaml, department_source):
+    # "Inkomen en Zorg is de regionale sociale dienst" of the GR; "Werk en Inkomen" had no source
+    text = _text(ruleset, org, [_bijstand("B1", "Goes")], PAYS, "B1", "gemeente")
+    window = text[: text.index("Betreft")]
+    assert "GR de Bevelanden t.a.v. Inkomen en Zorg" in window
+    assert "Werk en Inkomen" not in window
+    gr = next(e for e in load_office_map(LETTERS).executors if e.name == "GR de Bevelanden")
+    data = yaml.safe_load((LETTERS / "offices.yaml").read_text(encoding="utf-8"))
+    (entry,) = [e for e in data["executed_by"] if e["name"] == "GR de Bevelanden"]
+    assert gr.department == "Inkomen en Zorg"
+    assert entry["department_source"]["url"].startswith("https://www.grdebevelanden.nl/")
+    assert entry["department_source"]["verified_on"]
+    # a department without its own source is refused
+    with pytest.raises(LetterContentError, match="department_source"):
+        parse_office_map(
+            {
+                "offices": {},
+                "executed_by": [
+                    {
+                        "name": "X",
+                        "benefits": ["bijstand"],
+                        "municipalities": ["Y"],
+                        "source": {"url": "https://x.example"},
+                        "department": "Sociale Zaken",
+                    }
+                ],
+            }
+        )

@@ -267,7 +267,9 @@ def office_recipient(office: str, resident: Resident, types: Iterable[str], org:
         return (t.raw("recipients.svb"), *address)
     ex = _executor(office, resident, types, t)
     if ex is not None:
-        return (ex.name, t.raw("recipients.executor_department"), *address)
+        department = (t.s("recipients.executor_department_named", department=ex.department)
+                      if ex.department else t.raw("recipients.executor_department"))
+        return (ex.name, department, *address)
     name = (t.s("recipients.gemeente", municipality=resident.municipality)
             if resident.municipality else t.raw("recipients.gemeente_unnamed"))
     return (name, t.raw("recipients.gemeente_department"), *address)

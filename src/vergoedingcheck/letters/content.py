@@ -378,6 +378,8 @@ class Executor:
     benefits: frozenset[str]
     municipalities: frozenset[str]  # casefolded
     source_url: str
+    department: str | None = None
+    """The department in the address ("t.a.v. Inkomen en Zorg"), only with its own source."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,7 +414,8 @@ def parse_office_map(data: Any, where: str = "offices.yaml") -> OfficeMap:
         here = f"{where}: executed_by[{i}]"
         if not isinstance(e, dict) or not isinstance(e.get("name"), str) or not e["name"].strip():
             raise LetterContentError(f"{here}: needs a name")
-        unknown = set(e) - {"name", "benefits", "municipalities", "source"}
+        unknown = set(e) - {"name", "benefits", "municipalities", "source", "department",
+                            "department_source"}
         if unknown:
             raise LetterContentError(f"{here}: {sorted(unknown)[0]} is not a known key")
         source = e.get("source")
@@ -421,10 +424,19 @@ def parse_office_map(data: Any, where: str = "offices.yaml") -> OfficeMap:
         for key in ("benefits", "municipalities"):
             if not isinstance(e.get(key), list) or not e[key]:
                 raise LetterContentError(f"{here}: {key} must be a non-empty list")
+        department = e.get("department")
+        if department is not None:
+            dsource = e.get("department_source")
+            if not isinstance(department, str) or not department.strip():
+                raise LetterContentError(f"{here}: department must be a text")
+            if not isinstance(dsource, dict) or not isinstance(dsource.get("url"), str) \
+                    or not dsource.get("verified_on"):
+                raise LetterContentError(f"{here}: department needs a department_source with a "
+                                         "url and verified_on")
         executors.append(Executor(
             name=e["name"].strip(), benefits=frozenset(str(b) for b in e["benefits"]),
             municipalities=frozenset(str(m).strip().casefold() for m in e["municipalities"]),
-            source_url=source["url"]))
+            source_url=source["url"], department=department.strip() if department else None))
     return OfficeMap(tuple(offices), tuple(executors))
 
 
