@@ -28,6 +28,7 @@ from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import XMP
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -257,6 +258,107 @@ def closing_group(blocks: Sequence[Block]) -> tuple[int, int] | None:
     return max(start, sig - 3), sig + 1
 
 
+ICC_PROFILE = "sRGB.icc"
+"""letters/icc/: the output intent's colour profile (sRGB IEC61966-2.1, three components)."""
+
+
+@functools.lru_cache(maxsize=4)
+def _icc_profile(directory: str) -> bytes:
+    return (Path(directory) / "icc" / ICC_PROFILE).read_bytes()
+
+
+def _xmp_date(stamp: str) -> str:
+    """ "D:20261201000000+00'00'" -> "2026-12-01T00:00:00+00:00" (the same instant in XMP)."""
+    d = stamp.removeprefix("D:")
+    zone = d[14:].replace("'", "")
+    zone = "Z" if zone in ("", "Z") else f"{zone[:3]}:{zone[3:5]}"
+    return f"{d[0:4]}-{d[4:6]}-{d[6:8]}T{d[8:10]}:{d[10:12]}:{d[12:14]}{zone}"
+
+
+def xmp_packet(info: Any, stamp: str, lang: str) -> str:
+    """The XMP metadata of a PDF/A-2b file: pdfaid part 2, conformance B, and the same title,
+    author, subject, keywords, producer, creator and dates as the document information
+    dictionary (PDF/A requires the two to agree)."""
+    x = escape  # every value is data
+    date = _xmp_date(stamp)
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+<pdfaid:part>2</pdfaid:part>
+<pdfaid:conformance>B</pdfaid:conformance>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:format>application/pdf</dc:format>
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{x(info.title)}</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>{x(info.author)}</rdf:li></rdf:Seq></dc:creator>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{x(info.subject)}</rdf:li></rdf:Alt></dc:description>
+<dc:language><rdf:Bag><rdf:li>{x(lang)}</rdf:li></rdf:Bag></dc:language>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+<pdf:Producer>{x(info.producer)}</pdf:Producer>
+<pdf:Keywords>{x(info.keywords)}</pdf:Keywords>
+<pdf:Trapped>{x(info.trapped)}</pdf:Trapped>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<xmp:CreatorTool>{x(info.creator)}</xmp:CreatorTool>
+<xmp:CreateDate>{date}</xmp:CreateDate>
+<xmp:ModifyDate>{date}</xmp:ModifyDate>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
+
+
+class _PlainXMP(XMP):  # type: ignore[misc]
+    """reportlab's XMP stream without any filter: PDF/A wants the metadata readable as is
+    (reportlab writes "/Filter []" or compresses it otherwise)."""
+
+    def format(self, document: Any) -> bytes:
+        from reportlab.pdfbase.pdfdoc import PDFDictionary
+        from reportlab.pdfbase.pdfdoc import format as pdf_format
+
+        content = document.encrypt.encode(self.makeContent(document))
+        dictionary = PDFDictionary(dict(self.dictionary.dict))
+        dictionary["Length"] = len(content)
+        return bytes(pdf_format(dictionary, document) + b"\nstream\n"
+                     + pdf_format(content, document) + b"endstream\n")
+
+
+def _make_pdfa(canv: Canvas, stamp: str, lang: str) -> None:
+    """PDF/A-2b on reportlab's own objects: an sRGB output intent with the embedded profile and
+    the XMP metadata stream (uncompressed, as PDF/A requires). The fonts are embedded already."""
+    from reportlab.pdfbase.pdfdoc import (
+        PDFArray,
+        PDFDictionary,
+        PDFName,
+        PDFStream,
+        PDFString,
+    )
+
+    doc = canv._doc
+    profile = PDFStream(PDFDictionary({"N": 3}), _icc_profile(_fonts_registered_dir()), None)
+    intent = PDFDictionary({
+        "Type": PDFName("OutputIntent"),
+        "S": PDFName("GTS_PDFA1"),
+        "OutputConditionIdentifier": PDFString("sRGB IEC61966-2.1"),
+        "Info": PDFString("sRGB IEC61966-2.1"),
+        "DestOutputProfile": doc.Reference(profile),
+    })
+    catalog = doc.Catalog
+    # the catalog writes only the keys it knows; OutputIntents is not one of them
+    catalog.__NoDefault__ = [*type(catalog).__NoDefault__, "OutputIntents"]
+    catalog.OutputIntents = PDFArray([intent])
+    catalog.Metadata = _PlainXMP(creator=lambda d: xmp_packet(d.info, stamp, lang).encode("utf-8"))
+
+
+def _fonts_registered_dir() -> str:
+    """The letters folder the fonts came from (its icc/ holds the colour profile)."""
+    register_fonts()
+    assert _fonts_registered is not None
+    return str(Path(_fonts_registered).parent)
+
+
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Buffers pages, then draws "Pagina X van Y" and the footer on each once Y is known."""
 
@@ -270,6 +372,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         if created is not None:
             stamp = f"D:{created:%Y%m%d}000000+00'00'"
             self._doc.info._dateFormatter = lambda *_a: stamp
+            _make_pdfa(self, stamp, kwargs.get("lang") or "nl-NL")  # the document's /Lang
         if doc_id is not None:
             from reportlab.pdfbase.pdfdoc import DummyDoc, PDFText
 
