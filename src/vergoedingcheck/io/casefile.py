@@ -334,6 +334,27 @@ def _reference_problems(doc: SourceDoc) -> list[Problem]:
             ref = p.get("resident") if isinstance(p, dict) else None
             if ref is not None and str(ref) not in ids:
                 out.append(doc.problem(("payments", i, "resident"), f"no resident with id {str(ref)!r}"))
+    out += _payment_id_problems(doc, payments)
+    return out
+
+
+def _payment_id_problems(doc: SourceDoc, payments: Any) -> list[Problem]:
+    """A payment's `id` (the coordinator's reference, the store's de-duplication key) is unique
+    per resident in the file: the same id twice would make the second payment update the first."""
+    out: list[Problem] = []
+    first: dict[tuple[str, str], int] = {}
+    for i, p in enumerate(payments if isinstance(payments, list) else []):
+        if not isinstance(p, dict) or p.get("id") is None or p.get("resident") is None:
+            continue
+        pid, rid = p["id"], p["resident"]
+        if isinstance(pid, (dict, list)) or isinstance(rid, (dict, list)):
+            continue  # the field's own validation reports it
+        key = (str(rid), str(pid))
+        if key in first:
+            msg = f"duplicate payment id {key[1]!r} for resident {key[0]!r} (first at payments[{first[key]}])"
+            out.append(doc.problem(("payments", i, "id"), msg))
+        else:
+            first[key] = i
     return out
 
 
