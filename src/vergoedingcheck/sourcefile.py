@@ -224,11 +224,9 @@ def _load_events(text: str) -> Any:
             if ev is None:
                 break
             if isinstance(ev, yaml.ScalarEvent):
-                if ev.anchor:
+                if ev.anchor or ev.tag is not None:  # an explicit tag (`!!binary`, `!foo`)
                     raise _Unclean
-                tag = ev.tag
-                if tag is None or tag == "!":
-                    tag = resolve(yaml.ScalarNode, ev.value, ev.implicit)
+                tag = resolve(yaml.ScalarNode, ev.value, ev.implicit)
                 if tag == _STR:
                     # keys and short values repeat hundreds of thousands of times in a caseload
                     v = ev.value
@@ -236,7 +234,7 @@ def _load_events(text: str) -> Any:
                 else:
                     put(constructors[tag](ctor, yaml.ScalarNode(tag, ev.value)))
             elif isinstance(ev, yaml.MappingStartEvent):
-                if ev.anchor:
+                if ev.anchor or ev.tag is not None:
                     raise _Unclean
                 if len(stack) >= MAX_DEPTH:
                     raise _Unclean
@@ -245,7 +243,7 @@ def _load_events(text: str) -> Any:
                 stack.append(d)
                 keys.append(_NOKEY)
             elif isinstance(ev, yaml.SequenceStartEvent):
-                if ev.anchor:
+                if ev.anchor or ev.tag is not None:
                     raise _Unclean
                 if len(stack) >= MAX_DEPTH:
                     raise _Unclean
@@ -277,26 +275,70 @@ _NOKEY = _NoKey()
 
 
 def _structure_problems(text: str, file: str) -> list[Problem]:
-    """Anchors and aliases (a "billion laughs" file grows a 1 KB text past gigabytes) and nesting
-    deeper than MAX_DEPTH, found on the event stream in bounded memory. A syntax error is left to
-    the composer, which reports it with its line."""
+    """Anchors and aliases (a "billion laughs" file grows a 1 KB text past gigabytes), explicit
+    tags (`!!binary`, `!!python/...`, `!foo`: a case or rule file holds plain values only) and
+    nesting deeper than MAX_DEPTH, found on the event stream in bounded memory, with the field
+    they are in. A syntax error is left to the composer, which reports it with its line."""
     out: list[Problem] = []
-    depth = 0
     loader = _Loader(text)
+    # the containers being read: [loc, is_mapping, next index or pending key (_NOKEY: a key is next)]
+    stack: list[list[Any]] = []
+
+    def node_loc() -> Loc:
+        """The field of the node event just read (a mapping key: the mapping itself)."""
+        if not stack:
+            return ()
+        top = stack[-1]
+        if not top[1]:
+            top[2] += 1
+            return (*top[0], top[2] - 1)
+        parent: Loc = top[0]
+        return parent if top[2] is _NOKEY else (*parent, top[2])
+
+    def after_node(ev: Any) -> None:
+        if stack and stack[-1][1]:
+            top = stack[-1]
+            if top[2] is _NOKEY:
+                top[2] = ev.value if isinstance(ev, yaml.ScalarEvent) else "?"
+            else:
+                top[2] = _NOKEY
+
     try:
         while (ev := loader.get_event()) is not None:
             line = ev.start_mark.line + 1 if ev.start_mark else None
+            if isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                after_node(ev)
+                continue
+            if not isinstance(ev, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
+                continue
+            loc = node_loc()
+            where = dotted(loc)
             if isinstance(ev, yaml.AliasEvent):
-                out.append(Problem(file, line, "", f"YAML aliases (*{ev.anchor}) are not allowed"))
-            elif anchor := getattr(ev, "anchor", None):
-                out.append(Problem(file, line, "", f"YAML anchors (&{anchor}) are not allowed"))
-            if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    out.append(Problem(file, line, "", str(depth_error(depth))))
+                out.append(Problem(file, line, where, f"YAML aliases (*{ev.anchor}) are not allowed"))
+            else:
+                if ev.anchor:
+                    out.append(Problem(file, line, where, f"YAML anchors (&{ev.anchor}) are not allowed"))
+                if ev.tag is not None:
+                    tag = visible(ev.tag.replace("tag:yaml.org,2002:", "!!"))
+                    out.append(
+                        Problem(
+                            file, line, where, f"YAML tags ({tag[:60]}) are not allowed: write plain values"
+                        )
+                    )
+            if isinstance(ev, yaml.CollectionStartEvent):
+                stack.append(
+                    [
+                        loc,
+                        isinstance(ev, yaml.MappingStartEvent),
+                        _NOKEY if isinstance(ev, yaml.MappingStartEvent) else 0,
+                    ]
+                )
+                if len(stack) > MAX_DEPTH:
+                    out.append(Problem(file, line, "", str(depth_error(len(stack)))))
                     break
-            elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
+            else:
+                after_node(ev)
             if len(out) >= 20:
                 break
     except yaml.YAMLError:

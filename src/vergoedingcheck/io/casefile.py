@@ -25,6 +25,7 @@ from vergoedingcheck.validation import (
     BoundError,
     check_amount,
     check_birth_date,
+    check_date,
     check_hours,
     check_id,
     check_period,
@@ -37,12 +38,13 @@ def _date(v: object) -> object:
     if isinstance(v, datetime):
         raise ValueError("a date without a time is expected (YYYY-MM-DD)")
     if isinstance(v, date):
-        return v
+        return check_date(v)
     if isinstance(v, str):
         try:
-            return date.fromisoformat(v.strip())
+            d = date.fromisoformat(v.strip())
         except ValueError:
             raise ValueError(f"{v!r} is not a valid date (YYYY-MM-DD)") from None
+        return check_date(d)
     raise ValueError(f"a date (YYYY-MM-DD) is expected, got {v!r}")
 
 

@@ -35,6 +35,7 @@ from vergoedingcheck.validation import (
     BoundError,
     check_amount,
     check_birth_date,
+    check_date,
     check_hours,
     check_id,
     check_period,
@@ -246,7 +247,16 @@ _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 def parse_date_nl(value: Any) -> date:
-    """`3-3-2026`, `03-03-2026`, `3/3/2026`, `3.3.2026`, `2026-03-03`, or an XLSX date cell."""
+    """`3-3-2026`, `03-03-2026`, `3/3/2026`, `3.3.2026`, `2026-03-03`, or an XLSX date cell;
+    within 1-1-1900 … 31-12-2100 (validation.py)."""
+    d = _parse_date_nl(value)
+    try:
+        return check_date(d)
+    except BoundError as exc:
+        raise ValueError(exc.nl) from None
+
+
+def _parse_date_nl(value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):

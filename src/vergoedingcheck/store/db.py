@@ -46,6 +46,7 @@ from vergoedingcheck.validation import (
     BoundError,
     check_amount,
     check_birth_date,
+    check_date,
     check_hours,
     check_id,
     check_period,
@@ -653,8 +654,12 @@ class Store:
             if rec.note is not None:
                 check_text(rec.note, MAX_NOTE_LENGTH)
             if rec.birth_date is not None:
+                check_date(rec.birth_date)
                 check_birth_date(rec.birth_date)
             for b in rec.benefits:
+                for d in (b.since, b.until):
+                    if d is not None:
+                        check_date(d)
                 check_period(b.since, b.until)
                 if b.type != "ww" and (b.uwv_permission is not None or b.ww_hourly_wage is not None):
                     raise ww_only_error()
@@ -761,6 +766,7 @@ class Store:
             raise StoreError("uren kunnen niet negatief zijn")
         try:  # the same bounds as case files and spreadsheets (validation.py)
             check_id(p.resident)
+            check_date(p.date)
             if p.ref is not None:
                 check_id(p.ref)
             check_amount(p.amount)
