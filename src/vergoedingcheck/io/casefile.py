@@ -197,7 +197,9 @@ def validation_problems(
 def case_from_doc(doc: SourceDoc) -> Case:
     """Validate parsed data into a Case; every problem at once, with line numbers."""
     if not isinstance(doc.data, dict):
-        raise InputError([doc.problem((), "a case file is a mapping with version, residents, payments")])
+        raise InputError(
+            doc.locate([doc.problem((), "a case file is a mapping with version, residents, payments")])
+        )
     early = doc.problems + _reference_problems(doc) + _payer_problems(doc)
     raw_payments: Any = doc.data.get("payments")
     if isinstance(raw_payments, list):
@@ -241,7 +243,7 @@ def case_from_doc(doc: SourceDoc) -> Case:
         )
         raw_payments[i] = None  # release the raw mapping as soon as it is converted
     if early or case is None:
-        raise InputError(merge_problems(early, late))
+        raise InputError(merge_problems(doc.locate([*early, *late])))
     problems: list[Problem] = late
     seen: dict[str, int] = {}
     residents: list[Resident] = []
@@ -285,7 +287,7 @@ def case_from_doc(doc: SourceDoc) -> Case:
             )
         )
     if problems:
-        raise InputError(merge_problems(problems))
+        raise InputError(merge_problems(doc.locate(problems)))
     payers = tuple(Payer(x.name, x.type, x.below_market_rate) for x in case.payers)
     return Case(residents, payments, case.municipality, doc.file, payers)
 
