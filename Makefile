@@ -40,10 +40,11 @@ test: lint ## what CI runs (.ci/run): lint, then the whole suite with the covera
 # tests/<dir>/ holding Python files (a new folder is picked up by itself).
 MYPY_TESTS := $(sort $(dir $(wildcard tests/*/*.py)))
 
-lint: $(STAMP) ## ruff (lint + format check), mypy strict (src and tests), import-linter contracts
+lint: $(STAMP) ## ruff (lint + format check), mypy strict (src, bench and tests), import-linter contracts
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	$(BIN)/mypy bench
 	$(BIN)/mypy $(wildcard tests/*.py)
 	@set -e; for d in $(MYPY_TESTS); do echo "$(BIN)/mypy $$d"; $(BIN)/mypy $$d; done
 	$(BIN)/lint-imports --no-cache

@@ -20,7 +20,9 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from vergoedingcheck.engine import evaluate
 from vergoedingcheck.letters import compose_letter, load_organisation, preview_text, render_pdf
+from vergoedingcheck.letters.model import Letter
 from vergoedingcheck.letters.render import FONT, register_fonts
+from vergoedingcheck.model import Resident
 from vergoedingcheck.rules import load_ruleset
 from vergoedingcheck.store.db import to_models
 from vergoedingcheck.store.demo import PAID_UNTIL, YEAR, build_demo
@@ -45,7 +47,7 @@ def main() -> int:
     jobs = [(people[i % len(people)], "nl" if (i // len(people)) % 2 == 0 else "en")
             for i in range(n)]
 
-    def ours(resident, lang):  # type: ignore[no-untyped-def]
+    def ours(resident: Resident, lang: str) -> tuple[Letter, bytes]:
         letter = compose_letter("resident", lang, result.resident(resident.id), residents,
                                 payments, ruleset, year=YEAR, letter_date=PAID_UNTIL,
                                 organisation=org)

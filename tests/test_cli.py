@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from vergoedingcheck.cli import main
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -110,3 +112,27 @@ def test_the_demo_has_a_database_of_its_own(monkeypatch: pytest.MonkeyPatch, tmp
     assert demo_db_path().parent == default_db_path().parent
     assert main(["app", "--demo", "--db", str(tmp_path / "x.db")]) == 2
     assert not (tmp_path / "x.db").exists()
+
+
+def test_db_before_the_command_is_the_commands_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 11 item 6: `vergoedingcheck --db PAD demo` works like `vergoedingcheck demo --db PAD`."""
+    db = tmp_path / "voor.db"
+    assert main(["--db", str(db), "demo"]) == 0
+    assert db.exists()
+    assert "bewoners toegevoegd" in capsys.readouterr().out
+    # the same database reached the other way round: export from it holds the demo residents
+    out = tmp_path / "uit.yaml"
+    assert main(["transfer", "export", str(out), "--db", str(db)]) == 0
+    assert "residents:" in out.read_text(encoding="utf-8")
+
+
+def test_db_before_a_command_without_a_database_or_twice_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = tmp_path / "c.yaml"
+    case.write_text("residents: []\n", encoding="utf-8")
+    assert main(["--db", str(tmp_path / "a.db"), "check", str(case)]) == 2
+    assert "--db hoort niet bij 'check'" in capsys.readouterr().err
+    assert main(["--db", str(tmp_path / "a.db"), "demo", "--db", str(tmp_path / "b.db")]) == 2
+    assert "twee databases gegeven" in capsys.readouterr().err
+    assert not (tmp_path / "a.db").exists() and not (tmp_path / "b.db").exists()  # nothing made

@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "privacy": "inzage, wissen en bewaartermijn van bewonersgegevens (AVG)",
     "backup": "maak een back-up van de database (SQLite)",
     "restore": "zet een back-up terug (SQLite)",
+    "teams": "teams: welke coördinator welke bewoners ziet (PostgreSQL)",
 }
 
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main"]
@@ -41,8 +42,28 @@ def _top_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[a
         description="Vrijwilligersvergoedingen zonder risico voor de uitkering. "
         "Zonder opdracht opent de app voor de coördinator.",
     )
+    parser.add_argument(
+        "--db",
+        dest="global_db",
+        metavar="PAD",
+        help="de database voor de opdracht (mag ook na de opdracht; standaard VERGOEDINGCHECK_DB of de "
+        "gegevensmap)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
     return parser, sub
+
+
+def _apply_global_db(args: argparse.Namespace) -> None:
+    """`vergoedingcheck --db PAD app` means `vergoedingcheck app --db PAD` (issue 11 item 6). A
+    command without a database refuses it; two different paths are refused, never one silently."""
+    path = getattr(args, "global_db", None)
+    if path is None:
+        return
+    if not hasattr(args, "db"):
+        raise UsageError(f"--db hoort niet bij '{args.command}': deze opdracht gebruikt geen database")
+    if args.db is not None and args.db != path:
+        raise UsageError(f"twee databases gegeven: --db {path} en --db {args.db}; kies er één")
+    args.db = path
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -90,7 +111,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list:
         args_list = ["app"]
     try:
-        parser = build_parser(only=_command_of(args_list) or "")
+        command = _command_of(args_list)
+        if not command and not {"-h", "--help"} & set(args_list):
+            args_list.append("app")  # `vergoedingcheck --db PAD` opens the app on that database
+            command = "app"
+        parser = build_parser(only=command)
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
         return int(exc.code or 0)
@@ -98,6 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        _apply_global_db(args)
         return int(args.func(args))
     except UsageError as exc:
         print(f"vergoedingcheck: {exc}", file=sys.stderr)

@@ -80,6 +80,24 @@ def make(ruleset: Ruleset, check: CheckResult, org: Organisation) -> Make:
     return cast(Make, _make)
 
 
+USER_SETTINGS = "organisation.yaml"
+
+
+@pytest.fixture(autouse=True)
+def user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never the user's own config directory in a test. The user has filled in the settings file
+    with the demo organisation's details but without `demo: true` (letters from a test database
+    are made as from a real one); a test that deletes the file gets the demo organisation."""
+    from vergoedingcheck.letters import content
+
+    path = tmp_path_factory.mktemp("config") / USER_SETTINGS
+    demo = (LETTERS / "organisation.yaml").read_text(encoding="utf-8")
+    path.write_text(demo.replace("\ndemo: true\n", "\n"), encoding="utf-8")
+    assert "\ndemo: true\n" not in path.read_text(encoding="utf-8")
+    monkeypatch.setattr(content, "user_organisation_path", lambda: path)
+    return path
+
+
 def pdf_text(pdf: bytes) -> str:
     """All text of a PDF; a no-break space (Babel puts one after €) reads as a space."""
     return "\n".join(pdf_pages(pdf))

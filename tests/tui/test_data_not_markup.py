@@ -10,6 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -138,3 +140,23 @@ def test_a_crash_prints_neither_names_nor_amounts(hostile_app: VergoedingApp) ->
     text = out.getvalue()
     assert "interne fout: ValueError in boom" in text
     assert "Łukasz" not in text and "180" not in text and "amount" not in text
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab[]/@#=\\ NoordBX1.")), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_esc_shows_any_text_as_it_is(text: str) -> None:
+    """Whatever a name holds, `esc` makes Textual's markup show exactly that text: "Huis [Noord]"
+    showed as "Huis " (Rich's escape leaves a bracket before a capital letter alone)."""
+    from textual.content import Content
+
+    from vergoedingcheck.tui.common import esc
+
+    assert Content.from_markup(esc(text)).plain == text
+
+
+def test_esc_keeps_a_bracketed_capitalised_word() -> None:
+    from textual.content import Content
+
+    from vergoedingcheck.tui.common import esc
+
+    assert Content.from_markup(esc("Huis [Noord]")).plain == "Huis [Noord]"

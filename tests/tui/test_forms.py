@@ -5,6 +5,9 @@ bijstand, bijstand's minimum age 27. Today is 25 November 2026."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static
 
@@ -42,8 +45,25 @@ async def payment_form(pilot: Pilot[None], rid: str, amount: str) -> PaymentForm
     return form
 
 
+_SENT: dict[int, list[str]] = {}
+
+
+@pytest.fixture(autouse=True)
+def _record_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every message the app shows, kept for the test: a toast expires after a few seconds, and on a
+    loaded CI machine `settle` can take longer than that (the test read an empty list)."""
+    real = VergoedingApp.notify
+
+    def notify(self: VergoedingApp, message: str, **kw: Any) -> None:
+        _SENT.setdefault(id(self), []).append(message)
+        real(self, message, **kw)
+
+    monkeypatch.setattr(VergoedingApp, "notify", notify)
+    _SENT.clear()
+
+
 def notes(app: VergoedingApp) -> list[str]:
-    return [n.message.replace("\u00a0", " ") for n in app._notifications]
+    return [m.replace("\u00a0", " ") for m in _SENT.get(id(app), [])]
 
 
 async def test_over_the_month_cap_names_the_reason_and_the_largest_safe_amount(app: VergoedingApp) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable
 
 from vergoedingcheck.records import PaymentRecord
@@ -79,3 +80,47 @@ async def test_planning_next_year_shows_provisional_room_with_a_banner(
             assert "Bedragen 2027 nog niet vastgesteld" in summary
     finally:
         store.close()
+
+
+async def test_the_app_opens_on_the_worklist_with_the_residents_behind_it(
+    db_path: Path, tui_rules: Ruleset
+) -> None:
+    """Issue 11 item 3, "a worklist that opens first": `vergoedingcheck app` starts on Te doen;
+    Escape shows the residents list. B-004's € 250 planned on 15 December > € 220 is on it."""
+    from vergoedingcheck.tui.residents import ResidentsScreen
+
+    store = Store(db_path)
+    store.add_payment(
+        PaymentRecord(
+            "B-004", date(2026, 12, 15), Decimal("250.00"), "vrijwilligersvergoeding", status="planned"
+        )
+    )
+    app = VergoedingApp(store, tui_rules, today=date(2026, 12, 1), worklist_first=True)
+    try:
+        async with app.run_test(size=(110, 30)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, WorklistScreen)
+            t = app.screen.query_one("#worklist", DataTable)
+            rows = [" ".join(str(c) for c in t.get_row_at(i)) for i in range(t.row_count)]
+            assert any("15 december 2026" in r and "250,00" in r for r in rows)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, ResidentsScreen)
+    finally:
+        store.close()
+
+
+def test_the_app_command_opens_on_the_worklist(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`vergoedingcheck app` (and so `make run`) asks for the worklist first; tests that build the
+    app themselves keep the residents list first."""
+    from vergoedingcheck.cli import main
+
+    mp = monkeypatch
+    seen: list[bool] = []
+    mp.setattr(VergoedingApp, "run", lambda self, *a, **k: seen.append(self.worklist_first))
+    mp.setenv("HOME", str(tmp_path))
+    mp.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert main(["app", "--demo"]) == 0
+    assert seen == [True]

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
             from vergoedingcheck.store.demo import seed_demo
 
             seed_demo(store)
-        app = VergoedingApp(store, ruleset)
+        app = VergoedingApp(store, ruleset, worklist_first=True)
         if args.demo:
             app.title = "vergoedingcheck · DEMO met verzonnen bewoners"
         app.run()

@@ -272,7 +272,7 @@ def report_caps(
 ) -> None:
     for m in MONTHS:
         cap = test.month_caps[m]
-        if cap is None or counted[m] <= 0:
+        if cap is None:  # no allowance counted in this month (cap_test looks a cap up only then)
             continue
         over = test.month_over[m]
         y.add(

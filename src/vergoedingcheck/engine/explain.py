@@ -108,9 +108,9 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "This municipality counts only the part above the yearly disregard.",
     ),
     "pw.hourly_norm_hard": (
-        "{period}: {value} per uur is meer dan {limit}. De gemeente {municipality} stelt dit als eis: "
+        "{period}: {value} per uur is meer dan {limit}. {policy_by} stelt dit als eis: "
         "deze vergoeding ({amount}) telt als inkomen.",
-        "{period}: {value} per hour is over {limit}. The municipality of {municipality} makes this a "
+        "{period}: {value} per hour is over {limit}. {policy_by} makes this a "
         "condition: this allowance ({amount}) counts as income.",
     ),
     "pw.wages_countable": (
@@ -333,6 +333,21 @@ def explain(finding: Finding, lang: str = "nl") -> str:
         values["why"] = _why(params, lang, locale)
     if finding.explanation.startswith("tax.hourly_over_norm") and not values.get("payer"):
         values["payer"] = "de betaler" if lang == "nl" else "the payer"
+    if finding.explanation == "pw.hourly_norm_hard":
+        # whose policy: a body that pays the bijstand for several municipalities (GR de
+        # Bevelanden for Goes) by its own name, otherwise the municipality
+        params = dict(finding.params)
+        mun = params.get("municipality", "")
+        if params.get("policy_by"):
+            by = params["policy_by"]
+            if not mun:
+                values["policy_by"] = by
+            elif lang == "nl":
+                values["policy_by"] = f"{by}, die de bijstand van {mun} uitvoert,"
+            else:
+                values["policy_by"] = f"{by}, which pays {mun}'s bijstand,"
+        else:
+            values["policy_by"] = f"De gemeente {mun}" if lang == "nl" else f"The municipality of {mun}"
     if finding.explanation == "payer.assumed":
         params = dict(finding.params)
         parts = [params["payers"]] if params.get("payers") else []

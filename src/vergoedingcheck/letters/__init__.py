@@ -86,10 +86,11 @@ def compose_letter(kind: str, lang: str, resident_result: Any, residents: Iterab
     """
     t = load_templates(kind, lang, letters_dir)
     org = organisation or load_organisation(directory=letters_dir)
-    fingerprint = resident_result.fingerprint if isinstance(resident_result, CheckResult) else None
-    rules = RulesInfo.from_ruleset(ruleset, fingerprint)
     residents = list(residents)
     payments = list(payments)
+    _check_glyphs(kind, resident_result, residents, payments, org, address)
+    fingerprint = resident_result.fingerprint if isinstance(resident_result, CheckResult) else None
+    rules = RulesInfo.from_ruleset(ruleset, fingerprint)
     if kind == "coordinator":
         return compose_coordinator(_results(resident_result), residents, payments, year, rules,
                                    org, t, letter_date, month=month)
@@ -126,6 +127,37 @@ def compose_letter(kind: str, lang: str, resident_result: Any, residents: Iterab
             f"(offices: {letter.office}): de brief kan zo niet per post. Vul het adres in, of "
             "maak de brief toch zonder adres (--zonder-adres)")
     return letter
+
+
+def _check_glyphs(kind: str, resident_result: Any, residents: Sequence[Resident],
+                  payments: Sequence[Payment], org: Organisation, address: Sequence[str]) -> None:
+    """Every data field the letter may print is printable in the embedded font (issue 10 item 5):
+    a name in a script the font lacks is refused naming the field, never printed as empty boxes.
+    For a resident's letter: the resident's household, their payments and payers; for the
+    overview: everyone. And the organisation's details."""
+    from vergoedingcheck.letters.render import check_fields
+
+    people = list(residents)
+    if kind != "coordinator":
+        ids = {r.id for r in _results(resident_result)}
+        keys = {r.household_key for r in residents if r.id in ids}
+        people = [r for r in residents if r.id in ids or r.household_key in keys]
+    who = {r.id for r in people}
+    fields: list[tuple[str, str | None]] = []
+    for r in people:
+        fields += [(f"bewoner {r.id}, naam", r.name), (f"bewoner {r.id}, gemeente", r.municipality)]
+        fields += [(f"bewoner {r.id}, adresregel {i}", line) for i, line in enumerate(r.address, 1)]
+    fields += [(f"adresregel {i}", line) for i, line in enumerate(address, 1)]
+    for p in payments:
+        if p.resident in who:
+            fields += [(f"betaling van {p.resident} op {p.date.isoformat()}, notitie", p.note),
+                       (f"betaling van {p.resident} op {p.date.isoformat()}, betaler", p.payer)]
+    fields += [("organisatie, naam", org.name), ("organisatie, telefoon", org.phone),
+               ("organisatie, e-mail", org.email), ("organisatie, website", org.website),
+               ("coördinator, naam", org.coordinator.name),
+               ("coördinator, functie", org.coordinator.role)]
+    fields += [(f"organisatie, adresregel {i}", x) for i, x in enumerate(org.address, 1)]
+    check_fields(fields)
 
 
 def _household(residents: Sequence[Resident], payments: Sequence[Payment], resident: Resident

@@ -44,6 +44,7 @@ from vergoedingcheck.letters.model import (
     Office,
     OfficeLetter,
     OverviewRow,
+    PageBreak,
     Para,
     PaymentLine,
     PlannedAlert,
@@ -181,11 +182,20 @@ def _sender(org: Organisation) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _footer(t: Templates, rules: RulesInfo) -> str:
-    lv = _date(rules.last_verified, t) if rules.last_verified else "?"
+def _verified(rules: RulesInfo, letter_date: date) -> date | None:
+    """The date the rules were last checked, only when it is on or before the letter's date: a
+    back-dated letter never claims a check made after it was written."""
+    lv = rules.last_verified
+    return lv if lv is not None and lv <= letter_date else None
+
+
+def _footer(t: Templates, rules: RulesInfo, letter_date: date) -> str:
+    lv = _verified(rules, letter_date)
     if t.kind == "resident":  # the fingerprint is jargon: office letter and store only
-        return t.s("meta.footer", last_verified=lv)
-    return t.s("meta.footer", last_verified=lv, fingerprint=rules.fingerprint or "?")
+        return t.s("meta.footer", last_verified=_date(lv, t)) if lv else ""
+    if lv is None:
+        return t.s("meta.footer_unverified", fingerprint=rules.fingerprint or "?")
+    return t.s("meta.footer", last_verified=_date(lv, t), fingerprint=rules.fingerprint or "?")
 
 
 def _head(kind: Any, t: Templates, *, title: str, recipient: tuple[str, ...], org: Organisation,
@@ -199,7 +209,7 @@ def _head(kind: Any, t: Templates, *, title: str, recipient: tuple[str, ...], or
     return LetterHead(
         kind=kind, lang=t.lang, language_tag=t.language_tag, title=title, recipient=recipient,
         sender=_sender(org), meta=tuple(meta), subject=subject, page_label=t.raw("meta.page"),
-        footer=_footer(t, rules), organisation=org.name, logo=org.logo,
+        footer=_footer(t, rules, letter_date), organisation=org.name, logo=org.logo,
         letter_date=letter_date,
     )
 
@@ -207,10 +217,15 @@ def _head(kind: Any, t: Templates, *, title: str, recipient: tuple[str, ...], or
 def _legal_bases(findings: Iterable[Finding]) -> tuple[LegalRef, ...]:
     fs = list(findings)
     relevant = [f for f in fs if f.outcome in ("fail", "unknown", "warning")] or fs
+    # one law and article once: "2 lid 6" and "2 lid 6 (vrijwilliger: …)" are the same article
+    # (the resident's "Wetten:" line named it twice); the shortest wording is kept
     seen: dict[tuple[str, str], LegalRef] = {}
     for f in relevant:
-        if f.legal_basis is not None:
-            seen.setdefault((f.legal_basis.law, f.legal_basis.article), f.legal_basis)
+        lb = f.legal_basis
+        if lb is not None:
+            key = (lb.law.strip(), lb.article.split(" (")[0].strip())
+            if key not in seen or len(lb.article) < len(seen[key].article):
+                seen[key] = lb
     return tuple(seen[k] for k in sorted(seen))
 
 
@@ -270,6 +285,17 @@ def _office_name(office: str, resident: Resident, t: Templates,
             return t.s("offices.gemeente", municipality=resident.municipality)
         return t.raw("offices.gemeente_unnamed")
     return t.raw(f"offices.{office}")
+
+
+def _office_short(office: str, resident: Resident, types: Iterable[str], t: Templates) -> str:
+    """The office's own short name for the letter's reference: `GR de Bevelanden`, `UWV`, `SVB`,
+    or the municipality's name (never the internal word `gemeente`)."""
+    ex = _executor(office, resident, types, t)
+    if ex is not None:
+        return ex.name
+    if office in ("uwv", "svb"):
+        return office.upper()
+    return resident.municipality or office
 
 
 def _benefit_name(btype: str, t: Templates) -> str:
@@ -475,56 +501,11 @@ def _verified_proposals(advice: Advice, t: Templates) -> list[Proposal]:
     return out
 
 
-def _proposals(y: YearResult, resident: Resident, pays: Sequence[Payment], t: Templates,
-               benefits: Sequence[BenefitResult], letter_date: date,
-               advice: Advice | None = None) -> list[Proposal]:
-    """What the coordinator offers instead: only for months that have not passed yet. With the
-    engine's `advice` the amounts are verified; without it, a cautious reading of the findings."""
-    this_month = f"{letter_date.year}-{letter_date.month:02d}"
-    out: list[Proposal] = []
-    if advice is not None:
-        out += _verified_proposals(advice, t)
-    elif y.status == "unsafe":
-        month_fail: dict[str, Finding] = {}
-        for f in _fails(y, "month_cap"):
-            if f.limit is None or f.value is None or f.limit <= 0 or f.period < this_month:
-                continue
-            cur = month_fail.get(f.period)
-            if cur is None or (cur.limit is not None and f.limit < cur.limit):
-                month_fail[f.period] = f
-        year_fail = [f for f in _fails(y, "year_cap") if f.limit is not None and f.limit > 0
-                     and y.year >= letter_date.year]
-        month_cap = min((f.limit for f in month_fail.values() if f.limit is not None),
-                        default=None)
-        counted = {m.month: m.counted for m in y.months}
-        for period in sorted(month_fail):
-            f = month_fail[period]
-            assert f.limit is not None and f.value is not None
-            out.append(Proposal("lower_month", month=period, limit=f.limit, value=f.value,
-                                text=t.t("propose.lower_month", month=_month(period, t),
-                                         limit=_eur(f.limit, t), value=_eur(f.value, t))))
-            if year_fail or month_cap is None:
-                continue
-            excess = f.value - f.limit
-            for m in range(max(int(period[5:7]) + 1, letter_date.month
-                               if letter_date.year == y.year else 1), 13):
-                other = f"{y.year}-{m:02d}"
-                if other in month_fail:
-                    continue
-                room = month_cap - counted.get(other, ZERO)
-                if room >= excess:
-                    out.append(Proposal(
-                        "other_month", month=period, amount=excess, other_month=other,
-                        text=t.t("propose.other_month", amount=_eur(excess, t),
-                                 month=_month(period, t), other_month=_month(other, t))))
-                    counted[other] = counted.get(other, ZERO) + excess
-                    break
-        if year_fail:
-            lim = min(f.limit for f in year_fail if f.limit is not None)
-            out.append(Proposal("lower_year", limit=lim,
-                                value=max((f.value for f in year_fail if f.value is not None),
-                                          default=None),
-                                text=t.t("propose.lower_year", limit=_eur(lim, t))))
+def _proposals(y: YearResult, resident: Resident, benefits: Sequence[BenefitResult],
+               t: Templates, advice: Advice | None = None) -> list[Proposal]:
+    """What the coordinator offers instead. Every amount comes from the engine's `advice`, each
+    checked to make the year safe; without advice (a hand-built result) no amount is proposed."""
+    out: list[Proposal] = _verified_proposals(advice, t) if advice is not None else []
     ww = {b.type: b for b in resident.benefits if b.overlaps_year(y.year)}.get("ww")
     if ww is not None and ww.uwv_permission is not True and any(
             b.type == "ww" and b.status != "safe" for b in benefits):
@@ -722,8 +703,7 @@ def compose_resident(result: ResidentResult, resident: Resident, payments: Itera
             actions = [a for a in actions if a.id != "give_letter"]
     else:
         actions = all_actions
-    proposals = _move_proposals(moves, t) + _proposals(y, resident, pays, t, benefits,
-                                                       letter_date, advice)
+    proposals = _move_proposals(moves, t) + _proposals(y, resident, benefits, t, advice)
     # skipping a payment is the last resort: after every other proposal
     proposals.sort(key=lambda p: p.kind == "skip_payment")
     bases = _legal_bases(y.findings)
@@ -1179,16 +1159,20 @@ def compose_office(result: ResidentResult, resident: Resident, payments: Iterabl
     else:
         blocks.append(Para(t.t(f"conclusion.tax_{y.tax.status}")))
     blocks.append(Para(t.t("conclusion.decision")))
-    lv = _date(rules.last_verified, t) if rules.last_verified else "?"
-    blocks.append(Para(t.t("rules.text", rules_id=rules.id, fingerprint=rules.fingerprint or "?",
-                           last_verified=lv), "small"))
+    lv = _verified(rules, letter_date)
+    if lv is not None:
+        blocks.append(Para(t.t("rules.text", rules_id=rules.id, fingerprint=rules.fingerprint or "?",
+                               last_verified=_date(lv, t)), "small"))
+    else:
+        blocks.append(Para(t.t("rules.text_unverified", rules_id=rules.id,
+                               fingerprint=rules.fingerprint or "?"), "small"))
     blocks.append(Para(t.t("closing")))
     sig = [x for x in (c.name, c.role, org.name, c.phone, c.email) if x]
     blocks.append(Para(Text("{v}", (("v", "\n".join(sig)),), "signature"), "signature"))
 
     head = _head("office", t, title=t.s("meta.title", name=name, year=str(year)),
                  recipient=tuple(recipient), org=org, letter_date=letter_date,
-                 reference=f"{resident.id}-{year}-{office}",
+                 reference=f"{resident.id}-{year}-{_office_short(office, resident, types, t)}",
                  subject=t.t("subject", period=period_text), rules=rules)
     return OfficeLetter(
         head=head, office=office, resident_id=resident.id, name=name,
@@ -1208,16 +1192,83 @@ def _birthday(birth: date, age: int) -> date:
         return date(birth.year + age, 3, 1)
 
 
+STATUS_ORDER: dict[str, int] = {"unsafe": 0, "unknown": 1, "safe": 2}
+"""The overview lists the urgent first."""
+SUMMARY_ITEMS = 10
+"""At most this many lines per list on the summary page; the table has every resident."""
+
+
+def _last_day(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _regime_word(regime: str, t: Templates) -> str:
+    if t.has(f"regimes.{regime}"):
+        return t.raw(f"regimes.{regime}")
+    return regime.upper() if len(regime) <= 4 else regime
+
+
+def _missing_word(missing: str | None, t: Templates, rules: RulesInfo) -> str:
+    if not missing:
+        return "?"
+    return t.entry("missing", missing) or rules.title(missing, t.lang)
+
+
+def _row_reason(y: YearResult, t: Templates, rules: RulesInfo, status: str,
+                period: str | None) -> str:
+    """Why the row has its status, in a few words: per regime the caps crossed (the months of a
+    month cap), or what is missing. `period` ("2025-05"): that month's findings and the year's."""
+    fs = [f for f in y.findings if period is None or f.period.startswith(period)
+          or len(f.period) == 4]
+    if status == "unknown":
+        missing = dict.fromkeys(_missing_word(f.missing, t, rules) for f in fs
+                                if f.outcome == "unknown")
+        return t.s("reasons.missing", missing="; ".join(missing)) if missing else ""
+    if status != "unsafe":
+        return ""
+    groups: dict[str, dict[str, list[str]]] = {}  # regime -> rule tail -> months
+    for f in fs:
+        if f.outcome == "fail":
+            tail = f.rule.rsplit(".", 1)[-1]
+            months = groups.setdefault(f.regime, {}).setdefault(tail, [])
+            if tail == "month_cap" and len(f.period) >= 7 and f.period[:7] not in months:
+                months.append(f.period[:7])
+    parts: list[str] = []
+    for regime, tails in groups.items():
+        words: list[str] = []
+        for tail, months in tails.items():
+            if tail == "month_cap" and months:
+                names = [_month(m, t).rsplit(" ", 1)[0] for m in months[:2]]
+                if len(months) > 2:
+                    names.append(t.s("reasons.more", count=str(len(months) - 2)))
+                words.append(t.s("reasons.month_cap", month=", ".join(names)))
+            elif t.has(f"reasons.{tail}"):
+                words.append(t.raw(f"reasons.{tail}"))
+            else:
+                words.append(rules.title(f"{regime}.{tail}", t.lang))
+        parts.append(f"{_regime_word(regime, t)}: {', '.join(dict.fromkeys(words))}")
+    return "; ".join(parts)
+
+
 def compose_coordinator(results: Iterable[ResidentResult], residents: Iterable[Resident],
                         payments: Iterable[Payment], year: int, rules: RulesInfo,
                         org: Organisation, t: Templates, letter_date: date,
                         month: int | None = None) -> CoordinatorOverview:
-    """All residents of a year (or one month): status, counted, headroom, actions; who turns 27;
-    which payments planned next month would cross a cap."""
+    """The coordinator's overview of a year (or one month), the urgent first (issue 10 item 3).
+    Page 1 is a summary: counts per status; planned payments over a cap in the rest of this
+    month and the next (from the letter's date; for a month's overview: that month and the
+    next); what is unknown; who turns 27; the provisional view of next year. Then every resident,
+    by status (not safe, unknown, safe) and then in Dutch alphabetical order (Ĳ under I, Ł after
+    L), with the reason and what to do."""
+    from vergoedingcheck.letters.collation import dutch_key
+
     by_id = {r.id: r for r in residents}
     pays = list(payments)
+    results = list(results)
+    by_result = {res.id: res for res in results}
     rows: list[OverviewRow] = []
     years: dict[str, YearResult] = {}
+    ym = f"{year}-{month:02d}" if month is not None else None
     for res in results:
         y = res.year(year)
         if y is None:
@@ -1225,15 +1276,17 @@ def compose_coordinator(results: Iterable[ResidentResult], residents: Iterable[R
         years[res.id] = y
         resident = by_id.get(res.id)
         name = (resident.name if resident else None) or res.name
-        if month is None:
-            rows.append(OverviewRow(res.id, name, y.status, y.tax.counted, y.headroom, y.actions))
+        if ym is None:
+            rows.append(OverviewRow(res.id, name, y.status, y.tax.counted, y.headroom, y.actions,
+                                    _row_reason(y, t, rules, y.status, None)))
         else:
-            ym = f"{year}-{month:02d}"
             mr = next((m for m in y.months if m.month == ym), None)
             if mr is None:
                 continue
-            rows.append(OverviewRow(res.id, name, mr.status, mr.counted, mr.headroom, y.actions))
-    rows.sort(key=lambda r: ((r.name or r.resident_id).casefold(), r.resident_id))
+            rows.append(OverviewRow(res.id, name, mr.status, mr.counted, mr.headroom, y.actions,
+                                    _row_reason(y, t, rules, mr.status, ym)))
+    rows.sort(key=lambda r: (STATUS_ORDER.get(r.status, 9), dutch_key(r.name or r.resident_id),
+                             r.resident_id))
 
     turning: list[Turning27] = []
     for r in by_id.values():
@@ -1244,21 +1297,28 @@ def compose_coordinator(results: Iterable[ResidentResult], residents: Iterable[R
             turning.append(Turning27(r.id, r.name, bd))
     turning.sort(key=lambda x: (x.birthday, x.resident_id))
 
+    # the window of planned payments: the rest of this month and the next
     if month is not None:
+        start = date(year, month, 1)
         ny, nm = (year, month + 1) if month < 12 else (year + 1, 1)
     else:
+        start = letter_date
         ny, nm = ((letter_date.year, letter_date.month + 1) if letter_date.month < 12
                   else (letter_date.year + 1, 1))
+    end = _last_day(ny, nm)
     next_month = f"{ny}-{nm:02d}"
+    marked = {p.resident for p in pays if p.planned}
     alerts: list[PlannedAlert] = []
     for p in sorted(pays, key=lambda p: (p.date, p.resident, p.amount)):
-        if not p.planned or (p.date.year, p.date.month) != (ny, nm):
+        if not (start <= p.date <= end) or not is_planned(p, letter_date, p.resident in marked):
             continue
-        y2 = years.get(p.resident) if ny == year else None
+        owner = by_result.get(p.resident)
+        y2 = owner.year(p.date.year) if owner is not None else None
         if y2 is None:
             continue
-        mr = next((m for m in y2.months if m.month == next_month), None)
-        month_fails = [f for f in _fails(y2, "month_cap") if f.period == next_month]
+        pm = f"{p.date.year}-{p.date.month:02d}"
+        mr = next((m for m in y2.months if m.month == pm), None)
+        month_fails = [f for f in _fails(y2, "month_cap") if f.period.startswith(pm)]
         if month_fails:
             cap = "month"
         elif mr is not None and mr.status == "unsafe" and _fails(y2, "year_cap"):
@@ -1271,60 +1331,82 @@ def compose_coordinator(results: Iterable[ResidentResult], residents: Iterable[R
         alerts.append(PlannedAlert(p.resident, resident.name if resident else None, p.date,
                                    p.amount, cap))  # type: ignore[arg-type]
 
+    def who(rid: str, name: str | None) -> str:
+        return f"{name} ({rid})" if name else rid
+
+    def capped(items: list[Text]) -> list[Text]:
+        if len(items) <= SUMMARY_ITEMS:
+            return items
+        rest = len(items) - (SUMMARY_ITEMS - 1)
+        return [*items[:SUMMARY_ITEMS - 1], t.t("summary.more", count=str(rest))]
+
     period = str(year) if month is None else format_month(year, month, t.locale)
     counts = {s: sum(1 for r in rows if r.status == s) for s in ("safe", "unsafe", "unknown")}
     blocks: list[Block] = [
         Para(t.t("intro", count=str(len(rows)), safe=str(counts["safe"]),
                  unsafe=str(counts["unsafe"]), unknown=str(counts["unknown"])), "lead"),
-        Heading(t.t("residents.heading")),
     ]
+    # 1. planned money that would cross a cap: the first thing to change
+    window = {"start": _date(start, t), "end": _date(end, t)}
+    blocks.append(Heading(t.t("planned.heading", **window)))
+    if alerts:
+        blocks.append(Bullets(tuple(capped([
+            t.t("planned.item", resident=who(a.resident_id, a.name), amount=_eur(a.amount, t),
+                date=_date(a.date, t), cap=t.raw(f"planned.cap_{a.cap}")) for a in alerts]))))
+    else:
+        blocks.append(Para(t.t("planned.none", **window)))
+    # 2. what is unknown: what to record
+    unknown_items: list[Text] = []
+    for row in rows:
+        if row.status != "unknown":
+            continue
+        missing = list(dict.fromkeys(
+            _missing_word(f.missing, t, rules) for f in years[row.resident_id].findings
+            if f.outcome == "unknown"))
+        unknown_items.append(t.t("findings.item", resident=who(row.resident_id, row.name),
+                                 missing="; ".join(missing) or "?"))
+    blocks.append(Heading(t.t("findings.heading")))
+    blocks.append(Bullets(tuple(capped(unknown_items))) if unknown_items
+                  else Para(t.t("findings.none")))
+    # 3. who turns 27
+    blocks.append(Heading(t.t("turning27.heading")))
+    if turning:
+        blocks.append(Para(t.t("turning27.intro"), "small"))
+        blocks.append(Bullets(tuple(capped([
+            t.t("turning27.item", resident=who(x.resident_id, x.name), date=_date(x.birthday, t))
+            for x in turning]))))
+    else:
+        blocks.append(Para(t.t("turning27.none")))
+    # 4. next year, provisional while its figures are not confirmed
+    nxt = [y for res in results if (y := res.year(year + 1)) is not None]
+    blocks.append(Heading(t.t("next_year.heading", year=str(year + 1))))
+    if not nxt:
+        blocks.append(Para(t.t("next_year.none", year=str(year + 1))))
+    else:
+        shown = [y.provisional.status if y.provisional is not None else y.status for y in nxt]
+        n = {s: str(shown.count(s)) for s in ("safe", "unsafe", "unknown")}
+        assuming = next((y.provisional.assuming for y in nxt if y.provisional is not None), None)
+        if assuming is not None:
+            blocks.append(Para(t.t("next_year.provisional", year=str(year + 1), assuming=assuming,
+                                   **n)))
+        else:
+            blocks.append(Para(t.t("next_year.confirmed", year=str(year + 1), **n)))
+    # then every resident, the urgent first
+    blocks.append(PageBreak())
+    blocks.append(Heading(t.t("residents.heading")))
     if rows:
         blocks.append(Table(
             header=(t.t("residents.col_resident"), t.t("residents.col_status"),
                     t.t("residents.col_counted"), t.t("residents.col_headroom"),
                     t.t("residents.col_actions")),
-            rows=tuple((f"{r.name} ({r.resident_id})" if r.name else r.resident_id,
-                        t.raw(f"status.{r.status}"), _eur(r.counted, t), _eur(r.headroom, t),
-                        ", ".join(t.raw(f"actions.{a}") if t.has(f"actions.{a}") else a
-                                  for a in r.actions)) for r in rows),
-            align=("l", "l", "r", "r", "l"), widths=(0.30, 0.13, 0.14, 0.14, 0.29),
+            rows=tuple((who(r.resident_id, r.name), t.raw(f"status.{r.status}"),
+                        _eur(r.counted, t), _eur(r.headroom, t), _reason_cell(r, t))
+                       for r in rows),
+            align=("l", "l", "r", "r", "l"), widths=(0.25, 0.14, 0.11, 0.11, 0.39),
             bold_rows=tuple(i for i, r in enumerate(rows) if r.status != "safe"),
         ))
     else:
         blocks.append(Para(t.t("residents.none")))
-
-    def who(rid: str, name: str | None) -> str:
-        return f"{name} ({rid})" if name else rid
-
-    blocks.append(Heading(t.t("turning27.heading")))
-    if turning:
-        blocks.append(Para(t.t("turning27.intro"), "small"))
-        blocks.append(Bullets(tuple(t.t("turning27.item", resident=who(x.resident_id, x.name),
-                                        date=_date(x.birthday, t)) for x in turning)))
-    else:
-        blocks.append(Para(t.t("turning27.none")))
-    nm_label = format_month(ny, nm, t.locale)
-    blocks.append(Heading(t.t("planned.heading", month=nm_label)))
-    if alerts:
-        blocks.append(Bullets(tuple(
-            t.t("planned.item", resident=who(a.resident_id, a.name), amount=_eur(a.amount, t),
-                date=_date(a.date, t), cap=t.raw(f"planned.cap_{a.cap}")) for a in alerts)))
-    else:
-        blocks.append(Para(t.t("planned.none", month=nm_label)))
-    unknown_items = []
-    for row in rows:
-        if row.status != "unknown":
-            continue
-        for f in years[row.resident_id].findings:
-            if f.outcome == "unknown":
-                from vergoedingcheck.engine.explain import explain
-
-                unknown_items.append(t.t("findings.item", resident=who(row.resident_id, row.name),
-                                         explanation=explain(
-                                             replace(f, period=_period(f.period, t)), t.lang)))
-    if unknown_items:
-        blocks.append(Heading(t.t("findings.heading")))
-        blocks.append(Bullets(tuple(unknown_items)))
 
     c = org.coordinator
     head = _head("coordinator", t, title=t.s("meta.title", period=period),
@@ -1336,3 +1418,10 @@ def compose_coordinator(results: Iterable[ResidentResult], residents: Iterable[R
         head=head, year=year, month=month, rows=tuple(rows), turning_27=tuple(turning),
         planned_over_cap=tuple(alerts), next_month=next_month, blocks=tuple(blocks),
     )
+
+
+def _reason_cell(r: OverviewRow, t: Templates) -> str:
+    todo = ", ".join(t.raw(f"actions.{a}") if t.has(f"actions.{a}") else a for a in r.actions)
+    if r.reason and todo:
+        return t.s("residents.reason_and_todo", reason=r.reason, todo=todo)
+    return r.reason or todo

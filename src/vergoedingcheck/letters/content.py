@@ -208,6 +208,10 @@ class Organisation:
     gemeente_addresses: tuple[tuple[str, tuple[str, ...]], ...] = ()
     uwv_address: tuple[str, ...] = ()
     svb_address: tuple[str, ...] = ()
+    demo: bool = False
+    """The demo organisation's placeholders (`demo: true` in the file): refused outside the demo."""
+    source: str | None = field(default=None, compare=False, repr=False)
+    """The file it was read from (for messages)."""
 
     def gemeente_address(self, municipality: str | None) -> tuple[str, ...]:
         if not municipality:
@@ -243,7 +247,7 @@ _COORD_KEYS = {"name", "role", "phone", "email"}
 def parse_organisation(data: Any, base: Path, where: str = "organisation.yaml") -> Organisation:
     if not isinstance(data, dict) or not isinstance(data.get("organisation"), dict):
         raise LetterContentError(f"{where}: needs an `organisation:` section with at least a name")
-    extra = set(data) - {"organisation", "coordinator", "offices"}
+    extra = set(data) - {"organisation", "coordinator", "offices", "demo"}
     if extra:
         raise LetterContentError(f"{where}: unknown key {sorted(extra)[0]!r} (a typo?)")
     org = data["organisation"]
@@ -269,7 +273,11 @@ def parse_organisation(data: Any, base: Path, where: str = "organisation.yaml") 
             f"not {status!r}")
     if not isinstance(gemeenten, dict):
         raise LetterContentError(f"{where}: offices.gemeente must map a municipality to lines")
+    if data.get("demo") not in (None, True, False):
+        raise LetterContentError(f"{where}: demo must be true or false")
     return Organisation(
+        demo=bool(data.get("demo")),
+        source=where,
         name=org["name"].strip(),
         address=_lines(org.get("address"), f"{where}: organisation.address"),
         phone=_opt(org, "phone", "organisation"),
@@ -291,10 +299,65 @@ def parse_organisation(data: Any, base: Path, where: str = "organisation.yaml") 
     )
 
 
+def organisation_to_dict(org: Organisation) -> dict[str, Any]:
+    """The organisation in the organisation file's form (`parse_organisation` reads it back to an
+    equal `Organisation`): a letter record keeps the details its letter was made with. The logo is
+    kept as its path (an absolute one), not its image."""
+    out: dict[str, Any] = {
+        "organisation": {
+            "name": org.name,
+            "address": list(org.address),
+            "phone": org.phone,
+            "email": org.email,
+            "website": org.website,
+            "kvk": org.kvk,
+            "anbi_sbbi": org.anbi_sbbi,
+            "logo": str(org.logo.resolve()) if org.logo is not None else None,
+        },
+        "coordinator": {
+            "name": org.coordinator.name,
+            "role": org.coordinator.role,
+            "phone": org.coordinator.phone,
+            "email": org.coordinator.email,
+        },
+        "offices": {
+            "gemeente": {m: list(lines) for m, lines in org.gemeente_addresses},
+            "uwv": list(org.uwv_address),
+            "svb": list(org.svb_address),
+        },
+    }
+    if org.demo:
+        out["demo"] = True
+    return out
+
+
+SETTINGS_FILE = "organisation.yaml"
+
+
+def user_organisation_path() -> Path:
+    """The organisation's details with the user (issue 10 item 7): `organisation.yaml` in the
+    user's config directory (platformdirs; e.g. ~/.config/vergoedingcheck/ on Linux)."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("vergoedingcheck", appauthor=False)) / SETTINGS_FILE
+
+
+def organisation_path(path: str | Path | None = None, directory: str | Path | None = None) -> Path:
+    """Which organisation file the letters use: an explicit file; else the content folder
+    `directory` when one is given; else the user's settings file when it exists; else the demo
+    organisation shipped in `letters/organisation.yaml`."""
+    if path:
+        return Path(path)
+    if directory is None and (user := user_organisation_path()).is_file():
+        return user
+    return letters_dir(directory) / SETTINGS_FILE
+
+
 def load_organisation(path: str | Path | None = None, directory: str | Path | None = None
                       ) -> Organisation:
-    """Read `letters/organisation.yaml` (or an explicit file)."""
-    p = Path(path) if path else letters_dir(directory) / "organisation.yaml"
+    """Read the organisation file (`organisation_path`: an explicit file, the user's settings
+    file, or the demo organisation in `letters/organisation.yaml`)."""
+    p = organisation_path(path, directory)
     if not p.is_file():
         raise LetterContentError(f"the organisation file {p} does not exist")
     try:

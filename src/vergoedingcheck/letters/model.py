@@ -57,7 +57,12 @@ class KeyValues:
     rows: tuple[tuple[Text, str], ...]
 
 
-Block = Heading | Para | Bullets | Table | KeyValues
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    """What follows starts on a new page (the coordinator's summary is a page of its own)."""
+
+
+Block = Heading | Para | Bullets | Table | KeyValues | PageBreak
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +186,7 @@ class OverviewRow:
     counted: Decimal
     headroom: Decimal
     actions: tuple[str, ...]
+    reason: str = ""  # why this status, in a few words (the caps crossed, what is missing)
 
 
 @dataclass(frozen=True, slots=True)

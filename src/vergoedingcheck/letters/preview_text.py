@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import textwrap
 
-from vergoedingcheck.letters.model import Bullets, Heading, KeyValues, Letter, Para, Table
+from vergoedingcheck.letters.model import Bullets, Heading, KeyValues, Letter, PageBreak, Para, Table
 from vergoedingcheck.validation import visible
 
 
@@ -53,6 +53,8 @@ def preview_text(letter: Letter, width: int = 78) -> str:
                                      subsequent_indent="    ")
         elif isinstance(b, Table):
             out += _table(b, width)
+        elif isinstance(b, PageBreak):
+            out += ["", "\u2500" * min(width, 20)]
         elif isinstance(b, KeyValues):
             lw = max(len(k.plain()) for k, _ in b.rows)
             out += [f"{k.plain().ljust(lw)}  {v}" for k, v in b.rows]

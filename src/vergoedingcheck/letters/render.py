@@ -15,6 +15,7 @@ import io
 import re
 import threading
 import unicodedata
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ from reportlab.platypus import (
     Spacer,
     TableStyle,
 )
+from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.doctemplate import ActionFlowable
 
@@ -56,6 +58,7 @@ from vergoedingcheck.letters.model import (
     KeyValues,
     Letter,
     LetterHead,
+    PageBreak,
     Para,
     Table,
 )
@@ -96,6 +99,7 @@ _cmap: dict[str, frozenset[int]] = {}
 def font_coverage(font: str = FONT) -> frozenset[int]:
     """The code points the embedded font can print (its cmap)."""
     if font not in _cmap:
+        register_fonts()
         face = pdfmetrics.getFont(font).face
         _cmap[font] = frozenset(face.charToGlyph)
     return _cmap[font]
@@ -103,6 +107,40 @@ def font_coverage(font: str = FONT) -> frozenset[int]:
 
 # characters that are layout, not glyphs: never looked up in the font
 _LAYOUT_CHARS = frozenset(map(ord, "\n\r\t\xa0\u00ad\u200b"))
+
+
+def missing_glyphs(text: str) -> list[str]:
+    """The characters of `text` that the embedded font (regular or bold) cannot print. Control
+    characters are not glyphs and not counted here (the text preview shows them escaped; a PDF
+    with one is still refused by `check_glyphs`)."""
+    covered = font_coverage(FONT)
+    bold = font_coverage(FONT_BOLD)
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFC", text):
+        cp = ord(ch)
+        if unicodedata.category(ch) == "Cc":
+            continue
+        if cp not in _LAYOUT_CHARS and not (cp in covered and cp in bold) and ch not in out:
+            out.append(ch)
+    return out
+
+
+def describe_glyphs(chars: list[str]) -> str:
+    """ "U+674E (CJK UNIFIED IDEOGRAPH-674E)": the code point and its name, never the text around it."""
+    return ", ".join(f"U+{ord(c):04X} ({unicodedata.name(c, 'onbekend teken')})" for c in chars)
+
+
+def check_fields(fields: list[tuple[str, str | None]]) -> None:
+    """Each `(field, value)` the letter prints must be printable in the embedded font; otherwise
+    a `LetterError` names the field and the characters (not the value: it may be personal data),
+    before the letter is made."""
+    register_fonts()
+    problems = [f"{where}: {describe_glyphs(chars)}" for where, value in fields
+                if value and (chars := missing_glyphs(value))]
+    if problems:
+        raise LetterError("het lettertype van de brief kan deze tekens niet afdrukken (er zou een "
+                          "leeg vakje staan): " + "; ".join(problems)
+                          + ". Pas deze gegevens aan, bijvoorbeeld in Latijnse letters.")
 
 
 def check_glyphs(letter: Letter) -> None:
@@ -118,10 +156,9 @@ def check_glyphs(letter: Letter) -> None:
                 continue
             missing.setdefault(ch, text)
     if missing:
-        chars = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in missing)
-        example = next(iter(missing.values()))
-        raise LetterError(f"het lettertype kan deze tekens niet afdrukken: {chars} "
-                          f"(in {example[:60]!r}); pas de tekst aan")
+        # the text itself is not shown: it may be a resident's name (no personal data in errors)
+        raise LetterError(f"het lettertype kan deze tekens niet afdrukken: "
+                          f"{describe_glyphs(list(missing))}; pas de tekst aan")
 
 
 def _letter_texts(letter: Letter) -> list[str]:
@@ -191,6 +228,30 @@ def check_address(head: LetterHead) -> None:
         raise LetterError(f"het adres heeft {len(head.recipient)} regels; in het venster van de "
                           f"envelop passen er {MAX_ADDRESS_LINES}")
     address_font_size(head.recipient)
+
+
+CLOSING_SECTION_BLOCKS = 8
+"""A closing section longer than this (in blocks) is not kept whole: only its last paragraphs."""
+
+
+def closing_group(blocks: Sequence[Block]) -> tuple[int, int] | None:
+    """The blocks `[start, end)` that end with the signature and stay on one page: back from the
+    signature over paragraphs and lists to the heading of the section the closing ends (at most
+    `CLOSING_SECTION_BLOCKS` blocks); without such a heading, the signature and the three
+    paragraphs before it. None for a letter without a signature (the coordinator's overview)."""
+    sig = next((i for i in range(len(blocks) - 1, -1, -1)
+                if isinstance(blocks[i], Para) and blocks[i].style == "signature"), None)  # type: ignore[union-attr]
+    if sig is None:
+        return None
+    start = sig
+    while start > 0 and sig - start < CLOSING_SECTION_BLOCKS:
+        prev = blocks[start - 1]
+        if isinstance(prev, Heading):
+            return start - 1, sig + 1
+        if not isinstance(prev, Para | Bullets):
+            break
+        start -= 1
+    return max(start, sig - 3), sig + 1
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
@@ -435,7 +496,9 @@ class LetterRenderer:
         ]))
         return t
 
-    def _block(self, b: Block, s: StyleSheet1, width: float) -> Flowable:
+    def _block(self, b: Block, s: StyleSheet1, width: float, *, kept: bool = False) -> Flowable:
+        if isinstance(b, Heading) and kept:  # already kept with what follows
+            return Paragraph(nbsp(b.text.markup()), s["Heading"])
         if isinstance(b, Heading):
             # a heading never ends a page: start a new page when little room is left
             return KeepTogether([CondPageBreak(28 * mm), Paragraph(nbsp(b.text.markup()), s["Heading"])])
@@ -453,6 +516,8 @@ class LetterRenderer:
                                 bulletFontName=FONT, bulletFontSize=s["Normal"].fontSize)
         if isinstance(b, Table):
             return self._table(b, s, width)
+        if isinstance(b, PageBreak):
+            return RLPageBreak()
         return self._keyvalues(b, s, width)
 
     def story(self, letter: Letter, *, compact: bool = False) -> list[Flowable]:
@@ -478,27 +543,22 @@ class LetterRenderer:
             story.append(FrameBreak())
             story.append(Paragraph(nbsp(head.subject.markup()), s["Subject"]))
         blocks = list(letter.blocks)
-        # the closing and signature stay together
-        tail: list[Flowable] = []
-        while blocks and isinstance(blocks[-1], Para) and blocks[-1].style == "signature":
-            tail.insert(0, self._block(blocks.pop(), s, width))
-            if blocks and isinstance(blocks[-1], Para):
-                tail.insert(0, self._block(blocks.pop(), s, width))
-        if tail and letter.head.kind == "office":
-            # looked at as PNG: the closing alone on a last page; the office letter's last two
-            # paragraphs (the decision is the office's, the rules applied) go with it
-            for _ in range(2):
-                if blocks and isinstance(blocks[-1], Para):
-                    tail.insert(0, self._block(blocks.pop(), s, width))
+        # the closing stays with the text before it: the section it ends (from its heading) and
+        # the signature are kept together, so no page holds only "Hoogachtend," and the name
+        # (looked at as PNG: a one-month office letter's page 3 held only the closing)
+        group = closing_group(blocks)
         for i, b in enumerate(blocks):
+            if group is not None and i == group[0]:
+                story.append(KeepTogether([self._block(x, s, width, kept=True)
+                                           for x in blocks[group[0]:group[1]]]))
+            if group is not None and group[0] <= i < group[1]:
+                continue
             nxt = blocks[i + 1:i + 3]
             if (isinstance(b, Heading) and len(nxt) == 2 and isinstance(nxt[0], Para)
                     and nxt[0].style == "small" and isinstance(nxt[1], Table)):
                 # a heading and its note never end a page without the table's first rows
                 story.append(CondPageBreak(50 * mm))
             story.append(self._block(b, s, width))
-        if tail:
-            story.append(KeepTogether(tail))
         if letter.footnote:
             story.append(Spacer(1, 2 * mm))
             story += [self._block(b, s, width) for b in letter.footnote]

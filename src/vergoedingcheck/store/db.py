@@ -25,7 +25,7 @@ import stat
 import sys
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -351,6 +351,7 @@ def _now() -> str:
 
 # -- migrations ---------------------------------------------------------------------------------
 
+LIVE_CHANNEL = "vergoedingcheck"  # PostgreSQL NOTIFY after every write (store/live.py listens)
 PG_WRITE_LOCK = 0x76_63_73_74  # "vcst": one writer at a time, as SQLite's BEGIN IMMEDIATE gives
 
 
@@ -543,6 +544,8 @@ class Store:
                     yield c
                     if actor:
                         c.execute(t.audit_actor.delete())
+                    if self.dialect == "postgresql":  # store/live.py: delivered at the commit, no payload
+                        c.exec_driver_sql(f"NOTIFY {LIVE_CHANNEL}")
         except sa.exc.DBAPIError as exc:
             raise _translate(exc, self.path) from None
 
@@ -607,10 +610,14 @@ class Store:
             raise NotFound(f"bewoner {rid} bestaat niet (meer)")
         return self._resident(rows[0], self._benefits_by_resident(rid).get(rid, ()))
 
-    def _benefits_by_resident(self, rid: str | None = None) -> dict[str, tuple[Benefit, ...]]:
+    def _benefits_by_resident(
+        self, rid: str | None = None, *, ids: Collection[str] | None = None
+    ) -> dict[str, tuple[Benefit, ...]]:
         stmt = sa.select(t.benefits).order_by(t.benefits.c.id)
         if rid:
             stmt = stmt.where(t.benefits.c.resident_id == rid)
+        if ids is not None:
+            stmt = stmt.where(t.benefits.c.resident_id.in_(list(ids)))
         out: dict[str, list[Benefit]] = {}
         for b in self._read(stmt):
             perm = b["uwv_permission"]
@@ -809,6 +816,16 @@ class Store:
                 raise StoreError(f"bewoner {p.resident} bestaat niet")
             pid = self._insert_payment(c, p)
         return self.payment(pid)
+
+    def add_payments(self, payments: Sequence[PaymentRecord]) -> list[PaymentRecord]:
+        """Add several payments (a recurring series) in one transaction: all or none. Never matched
+        against what the store holds: each one is a new payment."""
+        with self.transaction() as c:
+            for rid in {p.resident for p in payments}:
+                if not self._exists(c, rid):
+                    raise StoreError(f"bewoner {rid} bestaat niet")
+            pids = [self._insert_payment(c, p) for p in payments]
+        return [self.payment(pid) for pid in pids]
 
     def update_payment(self, p: PaymentRecord) -> PaymentRecord:
         if p.id is None:
@@ -1102,16 +1119,22 @@ class Store:
         return [_audit_entry(r) for r in self._read(stmt)]
 
     # -- teams and payers (migration 0004) ----------------------------------------------------
-    def other_team_payments(self, resident: str | None = None) -> list[PaymentRecord]:
+    def other_team_payments(
+        self, resident: str | None = None, *, residents: Collection[str] | None = None
+    ) -> list[PaymentRecord]:
         """Payments another team made to residents this role sees, as totals per resident, payer,
         day and kind, without notes or ids (PostgreSQL with teams; SQLite has one team: none).
         They count in every check: `engine_input` includes them. Per day, not per month, so that a
         benefit that starts or ends within a month still sees each amount on its own date."""
         if self.dialect != "postgresql":
             return []
-        sql = "SELECT * FROM other_team_payments" + (" WHERE resident_id = :rid" if resident else "")
+        sql, params = "SELECT * FROM other_team_payments", dict[str, object]()
+        if residents is not None:  # store/live.py: only the residents that changed
+            sql, params = sql + " WHERE resident_id = ANY(:rids)", {"rids": list(residents)}
+        elif resident:
+            sql, params = sql + " WHERE resident_id = :rid", {"rid": resident}
         with self.reading() as c:
-            rows = list(c.execute(sa.text(sql + " ORDER BY date, payer"), {"rid": resident}).mappings())
+            rows = list(c.execute(sa.text(sql + " ORDER BY date, payer"), params).mappings())
         return [
             PaymentRecord(
                 resident=r["resident_id"],
@@ -1178,6 +1201,76 @@ class Store:
         stmt = sa.select(rt.team_id).where(rt.resident_id == rid).order_by(rt.team_id)
         return [r["team_id"] for r in self._read(stmt)]
 
+    # `vergoedingcheck teams` (commands/teams.py)
+    ONE_TEAM = (
+        "SQLite heeft één team (standaard) met alle bewoners; teams toevoegen en toewijzen kan alleen "
+        "op PostgreSQL"
+    )
+
+    def team_list(self) -> list[tuple[str, str | None, int, list[tuple[str, bool]]]]:
+        """Per team: id, name, how many of its residents this role sees, and its members (role,
+        can edit). On PostgreSQL a coordinator counts only the residents of their own teams."""
+        rt, tm = t.resident_teams.c, t.team_members.c
+        with self.reading() as c:
+            teams = list(c.execute(sa.select(t.teams.c.id, t.teams.c.name).order_by(t.teams.c.id)))
+            counts: dict[str, int] = {
+                str(team): int(n)
+                for team, n in c.execute(sa.select(rt.team_id, sa.func.count()).group_by(rt.team_id))
+            }
+            members: dict[str, list[tuple[str, bool]]] = {}
+            for role, team, edit in c.execute(
+                sa.select(tm.role_name, tm.team_id, tm.can_edit).order_by(tm.role_name)
+            ):
+                members.setdefault(team, []).append((role, bool(edit)))
+        return [(tid, name, int(counts.get(tid, 0)), members.get(tid, [])) for tid, name in teams]
+
+    def add_team(self, team: str, name: str | None = None) -> None:
+        if self.dialect != "postgresql":
+            raise StoreError(self.ONE_TEAM)
+        if not team.strip() or team != team.strip() or len(team) > 64 or not team.isprintable():
+            raise StoreError("een team heeft een naam nodig van hoogstens 64 tekens, zonder spaties eromheen")
+        with self.transaction() as c:
+            if c.execute(sa.select(t.teams.c.id).where(t.teams.c.id == team)).first() is not None:
+                raise StoreError(f"er is al een team {team}")
+            c.execute(t.teams.insert().values(id=team, name=name or team))
+
+    def assign_team(self, rid: str, team: str) -> bool:
+        """Resident `rid` joins `team` (False: was already in it). Administrator on PostgreSQL."""
+        if self.dialect != "postgresql":
+            raise StoreError(self.ONE_TEAM)
+        rt = t.resident_teams
+        with self.transaction() as c:
+            self._team_and_resident(c, rid, team)
+            if c.execute(
+                sa.select(rt.c.team_id).where(rt.c.resident_id == rid, rt.c.team_id == team)
+            ).first():
+                return False
+            c.execute(rt.insert().values(resident_id=rid, team_id=team))
+        return True
+
+    def unassign_team(self, rid: str, team: str) -> None:
+        """Resident `rid` leaves `team`; never their last team (nobody would see them any more)."""
+        if self.dialect != "postgresql":
+            raise StoreError(self.ONE_TEAM)
+        rt = t.resident_teams
+        with self.transaction() as c:
+            self._team_and_resident(c, rid, team)
+            now = [r[0] for r in c.execute(sa.select(rt.c.team_id).where(rt.c.resident_id == rid))]
+            if team not in now:
+                raise StoreError(f"bewoner {rid} zit niet in team {team}")
+            if now == [team]:
+                raise StoreError(
+                    f"team {team} is het laatste team van bewoner {rid}: wijs eerst een ander team toe "
+                    "(zonder team ziet geen coördinator deze bewoner)"
+                )
+            c.execute(rt.delete().where(rt.c.resident_id == rid, rt.c.team_id == team))
+
+    def _team_and_resident(self, c: Connection, rid: str, team: str) -> None:
+        if c.execute(sa.select(t.teams.c.id).where(t.teams.c.id == team)).first() is None:
+            raise NotFound(f"er is geen team {team} (voeg het toe met `vergoedingcheck teams add {team}`)")
+        if not self._exists(c, rid):
+            raise NotFound(f"bewoner {rid} bestaat niet")
+
     def add_payer(self, name: str, type: str, *, below_market_rate: bool = False) -> None:
         if type not in t.PAYER_TYPES:
             raise StoreError(f"onbekend soort betaler {type!r} (kies uit {', '.join(t.PAYER_TYPES)})")
@@ -1206,6 +1299,12 @@ class Store:
     def payers(self) -> list[tuple[str, str, bool]]:
         rows = self._read(sa.select(t.payers).order_by(t.payers.c.name))
         return [(r["name"], r["type"], bool(r["below_market_rate"])) for r in rows]
+
+    def payer_names_in_use(self) -> list[str]:
+        """The distinct payer names on the payments this role sees (recorded as payers or not)."""
+        col = t.payments.c.payer
+        rows = self._read(sa.select(col).where(col.is_not(None)).distinct())
+        return sorted((r["payer"] for r in rows if r["payer"]), key=str.casefold)
 
     def payer_models(self) -> list[Payer]:
         """The payers as the engine takes them (spec §3, Payers): the app, what-if and the letters

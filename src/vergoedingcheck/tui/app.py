@@ -6,7 +6,10 @@ Thin: it reads the store, calls the engine (in a worker) and shows the result. `
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import logging
+import threading
+from collections.abc import Collection, Iterable
 from datetime import date
 from typing import ClassVar
 
@@ -17,14 +20,35 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from vergoedingcheck.content import content_dir
-from vergoedingcheck.engine import CheckResult, evaluate
+from vergoedingcheck.engine import CheckResult
+from vergoedingcheck.model import Payment, Resident
+from vergoedingcheck.records import PaymentRecord, ResidentRecord
 from vergoedingcheck.rules import Ruleset
 from vergoedingcheck.services.recheck import ResultCache
 from vergoedingcheck.services.worklist import year_pending
-from vergoedingcheck.store import Store
+from vergoedingcheck.store import Store, StoreError
+from vergoedingcheck.store.live import MANY, Changes, Watcher, records_for
 from vergoedingcheck.tui.common import use_colour, visible
 from vergoedingcheck.tui.messages import Rechecked
 from vergoedingcheck.tui.widgets import dutch_select_overlay
+
+LIVE_INTERVAL = 1.0
+"""Seconds between two looks for changes made elsewhere (another coordinator, an import)."""
+
+_Inputs = dict[str, tuple[Resident, tuple[Payment, ...], tuple[Payment, ...]]]
+"""Per resident (in the store's order): the resident, their own payments, the other teams'."""
+
+
+def _inputs_from(
+    residents: Iterable[ResidentRecord], own: Iterable[PaymentRecord], other: Iterable[PaymentRecord]
+) -> _Inputs:
+    mine: dict[str, list[Payment]] = {}
+    theirs: dict[str, list[Payment]] = {}
+    for p in own:
+        mine.setdefault(p.resident, []).append(p.to_model())
+    for p in other:
+        theirs.setdefault(p.resident, []).append(p.to_model())
+    return {r.id: (r.to_model(), tuple(mine.get(r.id, ())), tuple(theirs.get(r.id, ()))) for r in residents}
 
 
 class VergoedingApp(App[None]):
@@ -43,8 +67,18 @@ class VergoedingApp(App[None]):
     # The app prints a generic message with the error's type and place instead (issue 9 item 4).
     show_locals_on_crash = False
 
-    def __init__(self, store: Store, ruleset: Ruleset, *, today: date | None = None):
+    def __init__(
+        self,
+        store: Store,
+        ruleset: Ruleset,
+        *,
+        today: date | None = None,
+        live_interval: float | None = LIVE_INTERVAL,
+        worklist_first: bool = False,
+    ):
         super().__init__()
+        self.worklist_first = worklist_first
+        """Open on "Te doen" (issue 11 item 3), the residents list behind it (Escape)."""
         use_colour(not self.no_color)
         dutch_select_overlay()
         self.store = store
@@ -57,7 +91,19 @@ class VergoedingApp(App[None]):
         self.check_count = 0
         self._generation = 0
         self._results = ResultCache()  # the last result per resident: a save rechecks only what changed
+        self._provisional_results = ResultCache()
         self._crash: BaseException | None = None
+        # live updates (store/live.py): changes made elsewhere are rechecked for those residents only
+        self.live_interval = live_interval
+        self._watcher: Watcher | None = None
+        self._live_busy = False
+        self._inputs: _Inputs | None = None  # the engine input of the last check, per resident
+        self._inputs_lock = threading.Lock()
+        self._accepted = 0  # the generation whose result is shown
+        self._owed = False  # a result was dropped for a newer one: announce the next one
+        self._held = False  # the result shown was not announced (quiet: nothing changed)
+        self.live_checks = 0
+        """How many checks were started by a change made elsewhere (tests, the demo)."""
 
     def notify(
         self,
@@ -116,7 +162,20 @@ class VergoedingApp(App[None]):
         from vergoedingcheck.tui.residents import ResidentsScreen
 
         self.push_screen(ResidentsScreen())
+        if self.worklist_first:
+            self.action_worklist()
         self.recheck()
+        if self.live_interval:
+            try:
+                self._watcher = Watcher(self.store)
+            except StoreError:  # the app works without live updates
+                self._watcher = None
+            else:
+                self.set_interval(self.live_interval, self._poll_live)
+
+    def on_unmount(self) -> None:
+        if self._watcher is not None:
+            self._watcher.close()
 
     # -- the check (a worker: the app stays responsive while it runs) -------------------------
     def recheck(self) -> None:
@@ -124,9 +183,38 @@ class VergoedingApp(App[None]):
         self._generation += 1
         self._check(self._generation)
 
+    def _engine_input(
+        self, changed: Collection[str] | None
+    ) -> tuple[list[Resident], list[Payment], list[str]]:
+        """The engine's input: read whole (`changed` None), or the last one with only the
+        `changed` residents read again. Also the names of residents that are gone since."""
+        with self._inputs_lock:
+            gone: list[str] = []
+            if changed is None or self._inputs is None:
+                self._inputs = _inputs_from(
+                    self.store.residents(), self.store.payments(), self.store.other_team_payments()
+                )
+            else:
+                fresh = _inputs_from(*records_for(self.store, changed))
+                old = self._inputs
+                gone = [old[rid][0].name or rid for rid in sorted(changed) if rid in old and rid not in fresh]
+                merged: _Inputs = {}
+                for rid, item in old.items():  # a changed resident keeps its place; a new one comes last
+                    if rid in fresh:
+                        merged[rid] = fresh[rid]
+                    elif rid not in changed:
+                        merged[rid] = item
+                for rid, item in fresh.items():
+                    merged.setdefault(rid, item)
+                self._inputs = merged
+            items = list(self._inputs.values())
+        residents = [r for r, _, _ in items]
+        payments = [p for _, own, _ in items for p in own] + [p for _, _, other in items for p in other]
+        return residents, payments, gone
+
     @work(thread=True, group="check")
-    def _check(self, generation: int) -> None:
-        residents, payments = self.store.engine_input()
+    def _check(self, generation: int, changed: frozenset[str] | None = None) -> None:
+        residents, payments, gone = self._engine_input(changed)
         years = {self.year, self.today.year}
         # only residents whose inputs changed (and their household) are evaluated again; the
         # result equals a full check (services/recheck.py, tests/test_recheck.py)
@@ -134,25 +222,91 @@ class VergoedingApp(App[None]):
         result = self._results.check(
             residents, payments, self.ruleset, years=years, today=self.today, payers=payers
         )
+        evaluated = self._results.evaluated
         # a year whose figures are announced but not confirmed: the room shown is provisional,
         # computed with the last confirmed figures and labelled so (the status stays the real one)
         provisional = None
         if year_pending(self.ruleset, self.year):
-            provisional = evaluate(
-                residents, payments, self.ruleset.assuming_confirmed(), years=[self.year], payers=payers
+            provisional = self._provisional_results.check(
+                residents,
+                payments,
+                self.ruleset.assuming_confirmed(),
+                years=[self.year],
+                today=self.today,
+                payers=payers,
             )
-        self.call_from_thread(self._set_result, result, generation, provisional)
+        # a change elsewhere that changes no input (a letter recorded, or the app's own save that
+        # its full recheck already read): nothing to redraw
+        quiet = changed is not None and evaluated == 0 and not gone
+        self.call_from_thread(self._set_result, result, generation, provisional, gone, quiet)
 
     def _set_result(
-        self, result: CheckResult, generation: int, provisional: CheckResult | None = None
+        self,
+        result: CheckResult,
+        generation: int,
+        provisional: CheckResult | None = None,
+        gone: Collection[str] = (),
+        quiet: bool = False,
     ) -> None:
-        if generation != self._generation:
-            return  # a newer check is on its way
+        if generation != self._generation:  # a newer check is on its way (or already shown)
+            if self._accepted == self._generation and self._held:
+                self._announce()  # the newer one was held back as quiet, but this one was news
+            else:
+                self._owed = True  # the next result is announced, quiet or not
+            return
+        self._accepted = generation
         self.result = result
         self.provisional_result = provisional
         self.check_count += 1
+        if gone:
+            who = next(iter(gone)) if len(gone) == 1 else f"{len(gone)} bewoners"
+            self.notify(
+                f"{who}: intussen verwijderd door een andere coördinator (of niet meer in uw team)",
+                title="Elders gewijzigd",
+                severity="warning",
+            )
+        if quiet and not self._owed:
+            self._held = True
+            return
+        self._announce()
+
+    def _announce(self) -> None:
+        self._owed = self._held = False
         for screen in self.screen_stack:
             screen.post_message(Rechecked())
+
+    # -- live updates (store/live.py) ----------------------------------------------------------
+    def _poll_live(self) -> None:
+        """The timer: a pragma (SQLite) or a look at arrived notifications (PostgreSQL); what
+        changed is read in a worker."""
+        if self._watcher is None or self._live_busy:
+            return
+        if self._watcher.pending():
+            self._live_busy = True
+            self._live_changes(self._watcher)
+
+    @work(thread=True, group="live")
+    def _live_changes(self, watcher: Watcher) -> None:
+        changes = Changes()
+        try:
+            changes = watcher.changes()
+        except Exception as exc:  # live updates are an extra: never the reason the app stops
+            logging.getLogger("vergoedingcheck.tui").warning("live update failed: %s", type(exc).__name__)
+        finally:
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self.call_from_thread(self._live_changed, changes)
+
+    def _live_changed(self, changes: Changes) -> None:
+        """Recheck only the residents changed elsewhere; many at once or another payer: all."""
+        self._live_busy = False
+        if not changes:
+            return
+        self.live_checks += 1
+        if changes.full or changes.payers or len(changes.residents) > MANY:
+            self.recheck()
+            return
+        self._generation += 1
+        self._check(self._generation, changes.residents)
 
     def set_year(self, year: int) -> None:
         self.year = year

@@ -200,7 +200,20 @@ def rich_line(*parts: str | tuple[str, str]) -> Any:
 
 
 def esc(text: str | None) -> str:
-    """A data value for a markup string (a Static, a Label): markup escaped, controls visible."""
-    from rich.markup import escape
+    """A data value for a markup string (a Static, a Label): markup escaped, controls visible.
 
-    return escape(visible(text))
+    Every `[` is escaped. Rich's and Textual's own `escape` only escape a bracket followed by a
+    lower-case letter, `#`, `/` or `@`, and Textual's markup takes `[Noord]` as a style: the name
+    "Huis [Noord]" showed as "Huis "."""
+    return visible(text).replace("[", "\\[")
+
+
+PAYER_TYPE_NL = {
+    "anbi": "ANBI",
+    "sbbi": "SBBI",
+    "sport": "sportorganisatie",
+    "not_vpb": "geen vennootschapsbelasting",
+    "commercial": "commercieel bedrijf",
+}
+"""The kinds of payer in Dutch (spec §3 Payers). Only the first four can pay a volunteer allowance
+(Wet op de loonbelasting 1964, art. 2 lid 6); a commercial company pays wages."""

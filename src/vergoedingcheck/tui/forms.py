@@ -6,7 +6,8 @@ before anything is saved, and the message names the field.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import calendar
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -27,20 +28,23 @@ from vergoedingcheck.io.spreadsheet import (
     parse_decimal_nl,
     parse_money_nl,
 )
-from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit
+from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit, Payer
 from vergoedingcheck.store import PaymentRecord, ResidentRecord
-from vergoedingcheck.tui.common import emphasise, status_nl, visible
+from vergoedingcheck.tui.common import PAYER_TYPE_NL, emphasise, plain, status_nl, visible
 from vergoedingcheck.tui.widgets import DataInput
 
 if TYPE_CHECKING:
-    from vergoedingcheck.tui.whatif import Effect
+    from vergoedingcheck.tui.whatif import Effect, SeriesCheck
 
 MAX_BENEFITS = 3
+MAX_SERIES = 36  # payments in one recurring series (three years of months)
 
 
-def worsen_question(year: int, after: str) -> str:
-    """The question before saving a payment that makes a safe year unsafe or unknown."""
-    return f"Met deze betaling wordt {year} {status_nl(after).upper()}. Toch opslaan?"
+def worsen_question(year: int, after: str, provisional: bool = False) -> str:
+    """The question before saving a payment that makes a safe year unsafe or unknown
+    (`provisional`: judged with the last confirmed figures, the year's own are pending)."""
+    word = ("voorlopig " if provisional else "") + status_nl(after)
+    return f"Met deze betaling wordt {year} {word.upper()}. Toch opslaan?"
 
 
 
@@ -359,13 +363,23 @@ class PaymentForm(_Form):
         rec: PaymentRecord | None,
         today: date,
         preview: Callable[[PaymentRecord], Effect | None] | None = None,
+        payers: Sequence[Payer] = (),
+        names_in_use: Sequence[str] = (),
+        series_check: Callable[[list[PaymentRecord]], SeriesCheck] | None = None,
     ):
         super().__init__()
+        self.series_check = series_check
         self.resident = resident
         self.rec = rec
         self.today = today
         self.preview = preview
         self.effect: Effect | None = None
+        self.payers = {p.name: p for p in payers}
+        # names on payments that the payers list does not hold yet (and this payment's own payer)
+        extra = {n for n in names_in_use if n and n not in self.payers}
+        if rec is not None and rec.payer and rec.payer not in self.payers:
+            extra.add(rec.payer)
+        self.unrecorded = sorted(extra, key=str.casefold)
 
     def compose(self) -> ComposeResult:
         p = self.rec
@@ -414,9 +428,30 @@ class PaymentForm(_Form):
                     id="status",
                 )
                 yield Label("Betaler")
-                yield DataInput(p.payer or "" if p else "", id="payer", compact=True)
+                yield Select(
+                    self._payer_options(),
+                    value=(p.payer or NO_PAYER) if p else NO_PAYER,
+                    allow_blank=False,
+                    compact=True,
+                    id="payer-pick",
+                )
+                yield Label("Naam betaler", id="payer-label")
+                yield DataInput("", id="payer", compact=True, placeholder="naam van de nieuwe betaler")
                 yield Label("Notitie")
                 yield DataInput(p.note or "" if p else "", id="note", compact=True)
+                if p is None:  # a new payment can repeat every month (issue 11 item 4)
+                    yield Label("Herhalen")
+                    yield Select(
+                        [("niet", "none"), ("elke maand, zelfde dag", "monthly")],
+                        value="none",
+                        allow_blank=False,
+                        compact=True,
+                        id="repeat",
+                    )
+                    yield Label("Tot en met", id="until-label")
+                    yield DataInput(
+                        "", id="until", compact=True, placeholder=f"bijvoorbeeld 31-12-{self.today.year}"
+                    )
             with Horizontal(classes="checks"):
                 yield PlainCheckbox(
                     "met bonnen (echte kosten)",
@@ -427,19 +462,64 @@ class PaymentForm(_Form):
                 yield PlainCheckbox(
                     "in natura (bon, cadeau)", p.in_kind if p else False, id="in_kind", compact=True
                 )
+            yield Static("", id="payer-hint", classes="hint", markup=False)
             yield Static("", id="preview", classes="preview", markup=False)
             yield Static("", id="error", classes="error", markup=False)
             yield _buttons()
 
+    def _payer_options(self) -> list[tuple[Any, str]]:
+        """Recorded payers with their kind, then names in use that are not recorded, then "none"
+        and "another payer". Labels are Rich `Text`: a payer's name is data, never markup."""
+        opts: list[tuple[Any, str]] = [
+            (plain(f"{name} · {PAYER_TYPE_NL.get(self.payers[name].type, self.payers[name].type)}"), name)
+            for name in sorted(self.payers, key=str.casefold)
+        ]
+        opts += [(plain(f"{name} · niet vastgelegd"), name) for name in self.unrecorded]
+        opts += [(plain("niet opgegeven"), NO_PAYER), (plain("andere betaler…"), NEW_PAYER)]
+        return opts
+
+    def _picked_payer(self) -> str:
+        value = self.query_one("#payer-pick", Select).value
+        return value if isinstance(value, str) else NO_PAYER
+
+    def _show_payer(self) -> None:
+        new = self._picked_payer() == NEW_PAYER
+        self.query_one("#payer-label", Label).display = new
+        self.query_one("#payer", Input).display = new
+        name = _opt(self.query_one("#payer", Input).value) if new else self._picked_payer() or None
+        self.query_one("#payer-hint", Static).update(payer_hint(name, self.payers))
+
+    def _repeats(self) -> bool:
+        sel = self.query("#repeat")
+        return bool(sel) and self.query_one("#repeat", Select).value == "monthly"
+
+    def _show_repeat(self) -> None:
+        if self.rec is None:
+            monthly = self._repeats()
+            self.query_one("#until-label", Label).display = monthly
+            self.query_one("#until", Input).display = monthly
+
     def on_mount(self) -> None:
         self.query_one("#amount", Input).focus()
+        self._show_payer()
+        self._show_repeat()
         self.update_preview()
         self._initial = self._values()
 
-    def on_input_changed(self, _: Input.Changed) -> None:
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "payer":
+            self._show_payer()
         self.update_preview()
 
-    def on_select_changed(self, _: Select.Changed) -> None:
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "payer-pick":
+            self._show_payer()
+            if self._picked_payer() == NEW_PAYER:
+                self.query_one("#payer", Input).focus()
+        if event.select.id == "repeat":
+            self._show_repeat()
+            if self._repeats():
+                self.query_one("#until", Input).focus()
         self.update_preview()
 
     def on_checkbox_changed(self, _: Checkbox.Changed) -> None:
@@ -447,6 +527,9 @@ class PaymentForm(_Form):
 
     def update_preview(self) -> None:
         self.effect = None
+        if self._repeats():
+            self._preview_series()
+            return
         if self.preview is None:
             return
         try:
@@ -480,6 +563,12 @@ class PaymentForm(_Form):
                     raise FormError("Uren", str(exc)) from None
                 if hours < 0:
                     raise FormError("Uren", "kan niet negatief zijn")
+        payer: str | None = self._picked_payer() or None
+        with c.field():
+            if payer == NEW_PAYER:
+                payer = _opt(v["payer"])
+                if payer is None:
+                    raise FormError("Betaler", "vul de naam in, of kies 'niet opgegeven'")
         c.raise_any()
         assert d is not None and amount is not None
         kind = str(self.query_one("#kind", Select).value)
@@ -493,13 +582,90 @@ class PaymentForm(_Form):
             hours=hours,
             receipts=receipts and kind == "onkostenvergoeding",
             in_kind=self.query_one("#in_kind", Checkbox).value,
-            payer=_opt(v["payer"]),
+            payer=payer,
             note=_opt(v["note"]),
             status="planned" if self.query_one("#status", Select).value == "planned" else "paid",
         )
 
+    def build_series(self) -> list[PaymentRecord]:
+        """The payments the form makes: one, or (Herhalen: elke maand) one on the same day of every
+        month from the date up to and including "Tot en met" (the last day of a shorter month: the
+        31st becomes 30 April), at most MAX_SERIES."""
+        first = self.build()
+        if not self._repeats():
+            return [first]
+        until = _date("Tot en met", self.query_one("#until", Input).value, required=True)
+        assert until is not None
+        if until <= first.date:
+            raise FormError("Tot en met", f"moet na {format_date_nl(first.date)} liggen")
+        out = [first]
+        for n in range(1, MAX_SERIES + 1):
+            y, m = divmod(first.date.month - 1 + n, 12)
+            year, month = first.date.year + y, m + 1
+            when = date(year, month, min(first.date.day, calendar.monthrange(year, month)[1]))
+            if when > until:
+                break
+            if len(out) == MAX_SERIES:
+                raise FormError("Tot en met", f"hoogstens {MAX_SERIES} maanden achter elkaar")
+            out.append(replace(first, date=when))
+        return out
+
+    def _preview_series(self) -> None:
+        out = self.query_one("#preview", Static)
+        try:
+            series = self.build_series()
+        except FormError:
+            out.update("")
+            return
+        if self.series_check is None or len(series) < 2:
+            out.update("")
+            return
+        from vergoedingcheck.tui.whatif import series_text
+
+        out.update(emphasise(visible(series_text(self.series_check(series), series))))
+
+    def _save_series(self) -> None:
+        try:
+            series = self.build_series()
+        except FormError as exc:
+            self.show_error(exc)
+            return
+        check = self.series_check(series) if self.series_check is not None else None
+        if check is None or check.first_break is None:
+            self.dismiss(series)
+            return
+        if check.first_break == 0:
+            self.show_error(
+                FormError(
+                    "Herhalen",
+                    f"al de eerste betaling maakt {check.year} {check.verdict}; "
+                    "er is niets opgeslagen",
+                )
+            )
+            return
+        keep = sorted(series, key=lambda p: p.date)[: check.safe_count]
+        stop = sorted(series, key=lambda p: p.date)[check.first_break]
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(keep)
+
+        self.app.push_screen(
+            Confirm(
+                f"De betaling van {format_date_nl(stop.date)} maakt {check.year} "
+                f"{check.verdict}. Alleen de {len(keep)} betalingen daarvoor "
+                "opslaan (tot en met "
+                f"{format_date_nl(keep[-1].date)})?"
+            ),
+            answer,
+        )
+
     def action_save(self) -> None:
-        """Save; a payment that makes a safe year unsafe or unknown asks first."""
+        """Save; a payment that makes a safe year unsafe or unknown asks first. A series stops
+        before the first payment that would (the coordinator is asked to save the rest before it)."""
+        if self._repeats():
+            self._save_series()
+            return
         try:
             rec = self.build()
         except FormError as exc:
@@ -514,7 +680,42 @@ class PaymentForm(_Form):
             if yes:
                 self.dismiss(rec)
 
-        self.app.push_screen(Confirm(worsen_question(effect.year, effect.after)), answer)
+        after = effect.planned_after or effect.after
+        self.app.push_screen(
+            Confirm(worsen_question(effect.year, after, provisional=effect.planned_after is not None)), answer
+        )
+
+
+NO_PAYER = ""
+NEW_PAYER = "\x00new"  # not a name anyone can type: a name is one line without control characters
+
+def payer_hint(name: str | None, payers: dict[str, Payer]) -> str:
+    """What the engine will assume of the picked payer (spec §3 Payers), in one or two sentences,
+    so the coordinator sees it before saving, not after."""
+    if not name:
+        return (
+            "Zonder betaler wordt aangenomen dat een organisatie betaalt die vrijwilligers een "
+            "vergoeding mag geven (ANBI, SBBI, sport, geen vennootschapsbelasting)."
+        )
+    payer = payers.get(name)
+    if payer is None:
+        return (
+            f"{visible(name)} staat niet in de lijst van betalers. Aangenomen wordt dat deze organisatie "
+            "vrijwilligers een vergoeding mag geven. Is het een bedrijf? Zet het dan in de lijst van "
+            "betalers (toets b in het overzicht van bewoners)."
+        )
+    if payer.type == "commercial":
+        return (
+            f"{visible(name)} is een commercieel bedrijf: wat het betaalt is loon, geen "
+            "vrijwilligersvergoeding. Dat telt mee voor de belasting en de uitkering."
+        )
+    below = (
+        " Een uurbedrag boven de norm mag: de organisatie kan laten zien dat het niet marktconform is."
+        if payer.below_market_rate
+        else ""
+    )
+    kind = PAYER_TYPE_NL.get(payer.type, payer.type)
+    return f"{visible(name)}: {kind}, mag een vrijwilligersvergoeding geven.{below}"
 
 
 class Confirm(ModalScreen[bool]):

@@ -1,5 +1,6 @@
-"""Letters: choose a letter, read its text, make the PDF. Every PDF made is recorded in the store
-with the inputs, the check result and the ruleset fingerprint, so it can be shown again later."""
+"""Letters: choose a letter, read its text, make the PDF. Made and recorded by the service the CLI
+uses (`services.letters`): every PDF is recorded in the store with exactly the inputs that make it
+again, the check result and the ruleset fingerprint."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, ProgressBar, Select, Static
 
-from vergoedingcheck.engine import evaluate
-from vergoedingcheck.store import LetterRecord
+from vergoedingcheck.services import letters
+from vergoedingcheck.services.letters import LetterInputs, LetterRequest
 from vergoedingcheck.tui.common import visible
 from vergoedingcheck.tui.widgets import DataInput
 
@@ -116,27 +117,11 @@ class LettersScreen(Screen[None]):
             self.query_one("#letter", Static).update("Brief opstellen…")
             self.preview(choice)
 
-    def _build_letter(self, choice: Choice) -> tuple[Any, Any, list[Any], list[Any]]:
-        """Check afresh (the store may have changed) and compose the letter."""
-        from vergoedingcheck.letters import compose_letter
-
+    def _request(self, choice: Choice) -> LetterRequest:
         app = self.vc
-        residents, payments = app.store.engine_input()
-        result = evaluate(residents, payments, app.ruleset, years=[app.year], payers=app.store.payer_models())
-        subject: Any = result if self.rid is None else result.resident(self.rid)
-        letter = compose_letter(
-            choice.kind,
-            choice.lang,
-            subject,
-            residents,
-            payments,
-            app.ruleset,
-            payers=app.store.payer_models(),
-            year=app.year,
-            letter_date=app.today,
-            office=choice.office,
+        return LetterRequest(
+            choice.kind, choice.lang, app.year, app.today, resident=self.rid, office=choice.office
         )
-        return letter, subject, residents, payments
 
     @work(thread=True, exclusive=True, group="letter")
     def preview(self, choice: Choice) -> None:
@@ -144,8 +129,9 @@ class LettersScreen(Screen[None]):
 
         from vergoedingcheck.letters import preview_text
 
-        try:
-            letter = self._build_letter(choice)[0]
+        app = self.vc
+        try:  # checked afresh: the store may have changed
+            letter = letters.compose(LetterInputs.from_store(app.store), self._request(choice), app.ruleset)
             text: Any = Text(visible(preview_text(letter, width=74)).replace("\u240a", "\n"))
         except Exception as exc:  # a letter that cannot be made says why, it does not crash
             text = Text(visible(f"Deze brief kan niet gemaakt worden: {exc}"))
@@ -162,42 +148,13 @@ class LettersScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="pdf")
     def make_pdf(self, choice: Choice, folder: Path) -> None:
-        from vergoedingcheck.io.casefile import case_to_dict
-        from vergoedingcheck.letters import render_pdf
-
+        """One letter, made and recorded by the service the CLI uses; an earlier PDF of the same
+        name is kept (the new one gets `-2`, `-3`, …)."""
         app = self.vc
         try:
-            letter, subject, residents, payments = self._build_letter(choice)
-            pdf = render_pdf(letter)
-            who = self.rid or "overzicht"
-            name = (
-                f"{app.year}-{who}-{choice.kind}{'-' + choice.office if choice.office else ''}"
-                f"-{choice.lang}.pdf"
-            )
-            path = _write_private(folder / _safe(name), pdf)
-            if self.rid is not None:
-                me = next(r for r in residents if r.id == self.rid)
-                mine = {
-                    r.id
-                    for r in residents
-                    if r.id == self.rid or (me.household and r.household == me.household)
-                }
-                residents = [r for r in residents if r.id in mine]
-                payments = [p for p in payments if p.resident in mine and p.date.year == app.year]
-            else:
-                payments = [p for p in payments if p.date.year == app.year]
-            app.store.record_letter(
-                LetterRecord(
-                    resident=self.rid,
-                    year=app.year,
-                    kind=choice.kind + (f":{choice.office}" if choice.office else ""),
-                    lang=choice.lang,
-                    inputs=case_to_dict(residents, payments),
-                    result=subject.to_json(),
-                    fingerprint=app.ruleset.fingerprint,
-                    file_path=str(path),
-                )
-            )
+            made = letters.make_letter(LetterInputs.from_store(app.store), self._request(choice), app.ruleset)
+            path = _write_private(folder / f"{made.request.name}.pdf", made.pdf)
+            app.store.record_letter(made.recorded(path))
             msg, severity = f"PDF opgeslagen: {path}", "information"
         except Exception as exc:
             msg, severity = f"Geen PDF gemaakt: {exc}", "error"
@@ -218,72 +175,39 @@ class LettersScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="pdf")
     def make_all(self, folder: Path) -> None:
-        """A Dutch letter for every resident with payments this year, each recorded in the store."""
-        from vergoedingcheck.io.casefile import case_to_dict
-        from vergoedingcheck.letters import compose_letter, render_pdf
-
+        """A Dutch letter for every resident with payments this year, each recorded in the store.
+        A letter that would overwrite an earlier PDF stops the batch before anything is written."""
         app = self.vc
         bar = self.query_one("#progress", ProgressBar)
-        made, failed = 0, 0
+        made: list[letters.MadeLetter] = []
+        failed = 0
         try:
-            residents, payments = app.store.engine_input()
-            result = evaluate(
-                residents, payments, app.ruleset, years=[app.year], payers=app.store.payer_models()
-            )
-            who = [
-                r for r in residents if any(p.resident == r.id and p.date.year == app.year for p in payments)
-            ]
-            self.app.call_from_thread(bar.update, total=len(who), progress=0)
-            for r in who:
-                rr = result.resident(r.id)
+            inputs = LetterInputs.from_store(app.store)
+            reqs = letters.requests(inputs, "resident", "nl", app.year, app.today, every=True)
+            there = letters.existing(folder / f"{r.name}.pdf" for r in reqs)
+            if there:
+                raise letters.LetterExists(there)
+            result = letters.check(inputs, app.ruleset)
+            self.app.call_from_thread(bar.update, total=len(reqs), progress=0)
+            for req in reqs:
                 try:
-                    letter = compose_letter(
-                        "resident",
-                        "nl",
-                        rr,
-                        residents,
-                        payments,
-                        app.ruleset,
-                        payers=app.store.payer_models(),
-                        year=app.year,
-                        letter_date=app.today,
-                    )
-                    path = _write_private(
-                        folder / _safe(f"{app.year}-{r.id}-resident-nl.pdf"), render_pdf(letter)
-                    )
-                    mine = {
-                        x.id
-                        for x in residents
-                        if x.id == r.id or (r.household and x.household == r.household)
-                    }
-                    app.store.record_letter(
-                        LetterRecord(
-                            resident=r.id,
-                            year=app.year,
-                            kind="resident",
-                            lang="nl",
-                            inputs=case_to_dict(
-                                [x for x in residents if x.id in mine],
-                                [p for p in payments if p.resident in mine and p.date.year == app.year],
-                            ),
-                            result=rr.to_json() if rr else {},
-                            fingerprint=app.ruleset.fingerprint,
-                            file_path=str(path),
-                        )
-                    )
-                    made += 1
+                    one = letters.make_letter(inputs, req, app.ruleset, result=result)
+                    (path,) = letters.save([one], folder)
+                    app.store.record_letter(one.recorded(path))
+                    made.append(one)
+                except letters.LetterExists:
+                    raise
                 except Exception:  # one letter that cannot be made does not stop the others
                     failed += 1
                 self.app.call_from_thread(bar.advance, 1)
-            msg = f"{made} brieven gemaakt in {folder}" + (f"; {failed} niet gelukt" if failed else "")
+            msg = f"{len(made)} brieven gemaakt in {folder}" + (f"; {failed} niet gelukt" if failed else "")
             severity = "warning" if failed else "information"
+        except letters.LetterExists as exc:
+            msg = f"Geen brieven gemaakt: {exc.paths[0]} bestaat al. Kies een andere map."
+            severity = "error"
         except Exception as exc:
             msg, severity = f"Geen brieven gemaakt: {exc}", "error"
         self.app.call_from_thread(self.notify, msg, severity=severity, timeout=10)
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
-
-def _safe(name: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name)

@@ -13,21 +13,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, DataTable, Footer, Header, Label, Select, Static
 
-from vergoedingcheck.tui.common import esc, visible
+from vergoedingcheck.tui.common import PAYER_TYPE_NL, esc, visible
 from vergoedingcheck.tui.widgets import DataInput, Table
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
 
-TYPE_NL = {
-    "anbi": "ANBI",
-    "sbbi": "SBBI",
-    "sport": "sportorganisatie",
-    "not_vpb": "geen vennootschapsbelasting",
-    "commercial": "commercieel bedrijf",
-}
-"""The kinds of payer in Dutch. Only the first four can pay a volunteer allowance (Wet op de
-loonbelasting 1964, art. 2 lid 6); a commercial company pays wages."""
+TYPE_NL = PAYER_TYPE_NL
 
 
 class PayersScreen(Screen[None]):

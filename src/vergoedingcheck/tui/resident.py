@@ -42,7 +42,8 @@ from vergoedingcheck.tui.widgets import Table
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
-    from vergoedingcheck.tui.whatif import Effect
+    from vergoedingcheck.tui.forms import PaymentForm
+    from vergoedingcheck.tui.whatif import Effect, SeriesCheck
 
 
 class ResidentScreen(Screen[None]):
@@ -60,6 +61,7 @@ class ResidentScreen(Screen[None]):
         Binding("left_square_bracket", "year(-1)", "Vorig jaar", show=False),
         Binding("right_square_bracket", "year(1)", "Volgend jaar", show=False),
         Binding("l", "letters", "Brieven"),
+        Binding("h", "household", "Huishouden", show=False),
         Binding("question_mark,f1", "app.help", "Help", show=False),
         Binding("X", "delete_resident", "Bewoner verwijderen", show=False),
     ]
@@ -309,13 +311,45 @@ class ResidentScreen(Screen[None]):
         self.reload()
         self.vc.recheck()
 
-    def action_add(self) -> None:
+    def _payment_form(self, rec: PaymentRecord | None) -> PaymentForm:
+        """The payment form with the payers to pick from: the recorded ones with their kind, and
+        the names already on payments that are not recorded yet (spec §3 Payers)."""
         from vergoedingcheck.tui.forms import PaymentForm
 
         assert self.rec is not None
+        store = self.vc.store
+        return PaymentForm(
+            self.rec,
+            rec,
+            self.vc.today,
+            self.preview,
+            payers=store.payer_models(),
+            names_in_use=store.payer_names_in_use(),
+            series_check=self.check_series if rec is None else None,
+        )
 
-        def done(rec: PaymentRecord | None) -> None:
+    def check_series(self, series: list[PaymentRecord]) -> SeriesCheck:
+        from vergoedingcheck.tui.whatif import check_series
+
+        return check_series(self.vc, self.rid, series)
+
+    def action_add(self) -> None:
+
+        assert self.rec is not None
+
+        def done(rec: PaymentRecord | list[PaymentRecord] | None) -> None:
             if rec is None:
+                return
+            if isinstance(rec, list):  # a recurring series, checked by the form before saving
+                try:
+                    self.vc.store.add_payments(rec)
+                except StoreError as exc:
+                    self.notify(str(exc), severity="error", title="Niet opgeslagen")
+                    return
+                self._saved(
+                    f"{len(rec)} betalingen van {eur(rec[0].amount)} opgeslagen, {day(rec[0].date)} tot en "
+                    f"met {day(rec[-1].date)}."
+                )
                 return
             after = self.status_after(rec)
             try:
@@ -325,10 +359,9 @@ class ResidentScreen(Screen[None]):
                 return
             self._saved(f"Betaling van {eur(rec.amount)} op {day(rec.date)} opgeslagen.{after}")
 
-        self.app.push_screen(PaymentForm(self.rec, None, self.vc.today, self.preview), done)
+        self.app.push_screen(self._payment_form(None), done)
 
     def action_edit(self) -> None:
-        from vergoedingcheck.tui.forms import PaymentForm
 
         if not self._need_payments_tab():
             return
@@ -349,7 +382,7 @@ class ResidentScreen(Screen[None]):
                 return
             self._saved(f"Betaling gewijzigd.{after}")
 
-        self.app.push_screen(PaymentForm(self.rec, p, self.vc.today, self.preview), done)
+        self.app.push_screen(self._payment_form(p), done)
 
     def action_delete(self) -> None:
         from vergoedingcheck.tui.forms import Confirm
@@ -407,6 +440,11 @@ class ResidentScreen(Screen[None]):
             self._saved("Bewoner opgeslagen")
 
         self.app.push_screen(ResidentForm(self.rec, self.vc.today), done)
+
+    def action_household(self) -> None:
+        from vergoedingcheck.tui.household import HouseholdScreen
+
+        self.app.push_screen(HouseholdScreen(self.rid))
 
     def action_letters(self) -> None:
         from vergoedingcheck.tui.letters import LettersScreen

@@ -40,6 +40,8 @@ class ResidentsScreen(Screen[None]):
         Binding("r", "app.rules", "Regels"),
         Binding("b", "app.payers", "Betalers", show=False),  # in help and the command palette
         Binding("t", "app.worklist", "Te doen", show=False),
+        Binding("z", "search_payments", "Zoek betalingen", show=False),
+        Binding("o", "payer_totals", "Per betaler", show=False),
         Binding("i", "app.transfer", "Import"),
         Binding("l", "app.letters", "Overzicht"),
         Binding("q", "app.quit", "Stop"),
@@ -129,7 +131,8 @@ class ResidentsScreen(Screen[None]):
             if r.id == selected:
                 t.move_cursor(row=i)
         app = self.vc
-        self.app.sub_title = f"bewoners {app.year}"
+        if self.is_current:  # the title matches the screen on top (the worklist opens over this one)
+            self.app.sub_title = f"bewoners {app.year}"
         shown = f"{len(rows)} van {len(self.residents)}" if needle else f"{len(rows)}"
         text = (
             f"{shown} bewoners · {counts['unsafe']} {status_markup('unsafe')} · "
@@ -169,6 +172,16 @@ class ResidentsScreen(Screen[None]):
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
+
+    def action_search_payments(self) -> None:
+        from vergoedingcheck.tui.search import PaymentSearchScreen
+
+        self.app.push_screen(PaymentSearchScreen())
+
+    def action_payer_totals(self) -> None:
+        from vergoedingcheck.tui.payer_totals import PayerTotalsScreen
+
+        self.app.push_screen(PayerTotalsScreen())
 
     def action_clear_search(self) -> None:
         inp = self.query_one("#search", Input)

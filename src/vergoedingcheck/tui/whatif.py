@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from vergoedingcheck.engine import evaluate
 from vergoedingcheck.engine.result import ZERO, Finding, Status, YearResult
 from vergoedingcheck.io.spreadsheet import format_date_nl, parse_date_nl, parse_money_nl
+from vergoedingcheck.rules import Ruleset
 from vergoedingcheck.store import PaymentRecord, ResidentRecord, StoreError
 from vergoedingcheck.tui.common import (
     day,
@@ -35,7 +36,11 @@ if TYPE_CHECKING:
 
 
 def compare(
-    app: VergoedingApp, rid: str, extra: PaymentRecord, replaces: int | None = None
+    app: VergoedingApp,
+    rid: str,
+    extra: PaymentRecord,
+    replaces: int | None = None,
+    ruleset: Ruleset | None = None,
 ) -> tuple[YearResult | None, YearResult | None, YearResult | None]:
     """The year of `extra` before and after adding it (or replacing payment `replaces`), and the
     year without either (`base`: the year the largest safe amount is measured in; for a new
@@ -55,7 +60,7 @@ def compare(
 
     def year_of(payments: list[PaymentRecord]) -> YearResult | None:
         res = evaluate(
-            models, [p.to_model() for p in payments], app.ruleset, years=years, payers=payers
+            models, [p.to_model() for p in payments], ruleset or app.ruleset, years=years, payers=payers
         ).resident(rid)
         return res.year(extra.date.year) if res else None
 
@@ -64,6 +69,138 @@ def compare(
     edited = replaces is not None and any(p.id == replaces for p in pays)
     base = year_of([p for p in pays if p.id != replaces]) if edited else before
     return before, after, base
+
+
+@dataclass(frozen=True)
+class SeriesCheck:
+    """What saving a series of payments does (issue 11 item 4, recurring payments): `first_break`
+    is the index of the first payment after which a safe year of the resident is no longer safe
+    (None when every payment keeps it safe); `year`, `after` and `why` say which year, what it
+    becomes and why."""
+
+    count: int
+    first_break: int | None
+    year: int | None = None
+    after: Status | None = None
+    why: tuple[str, ...] = ()
+    # years that are not safe after the whole series although no payment of it made them so
+    # (already unsafe or unknown before, e.g. next year's figures not yet confirmed)
+    not_safe: tuple[tuple[int, Status, tuple[str, ...]], ...] = ()
+    assuming: str | None = None  # the break was found provisionally, with this year's figures
+
+    @property
+    def verdict(self) -> str:
+        """ "niet veilig", or "voorlopig niet veilig" for a year whose figures are pending."""
+        word = status_nl(self.after or "unknown")
+        return f"voorlopig {word}" if self.assuming else word
+
+    @property
+    def safe_count(self) -> int:
+        """How many payments, from the first, can be saved without making a safe year unsafe."""
+        return self.count if self.first_break is None else self.first_break
+
+
+def check_series(app: VergoedingApp, rid: str, series: list[PaymentRecord]) -> SeriesCheck:
+    """Check a series before saving it: each payment in date order, added to what the store holds,
+    as the engine will see it (the household, the payers, other teams' payments). Adding payments
+    never makes a year better, so the first payment that turns a safe year unsafe or unknown stops
+    the series there."""
+    store = app.store
+    me = store.resident(rid)
+    residents = [me] + (
+        [r for r in store.residents() if r.household == me.household and r.id != rid] if me.household else []
+    )
+    ids = {r.id for r in residents}
+    years = sorted({p.date.year for p in series})
+    pays = [p for r in sorted(ids) for y in years for p in store.payments(r, y)]
+    pays += [p for p in store.other_team_payments() if p.resident in ids and p.date.year in years]
+    models = [r.to_model() for r in residents]
+    payers = store.payer_models()
+
+    def statuses(payments: list[PaymentRecord]) -> dict[int, YearResult]:
+        res = evaluate(
+            models, [p.to_model() for p in payments], app.ruleset, years=years, payers=payers
+        ).resident(rid)
+        return {y: yr for y in years if res is not None and (yr := res.year(y)) is not None}
+
+    before = statuses(pays)
+    ordered = sorted(series, key=lambda p: p.date)
+
+    def broken(k: int) -> tuple[int, YearResult] | None:
+        after = statuses(pays + ordered[: k + 1])
+        for y, yr in after.items():
+            # a year without payments before is safe; a year whose figures are pending is judged
+            # provisionally (with the last confirmed figures), so December can plan January
+            was = planning_status(before[y]) if y in before else "safe"
+            if was == "safe" and planning_status(yr) != "safe":
+                return y, yr
+        return None
+
+    if broken(len(ordered) - 1) is None:
+        final = statuses(pays + ordered)
+        return SeriesCheck(
+            len(ordered),
+            None,
+            not_safe=tuple(
+                (y, yr.status, tuple(planning_reasons(yr)))
+                for y, yr in sorted(final.items())
+                if yr.status != "safe"
+            ),
+        )
+    for k in range(len(ordered)):
+        hit = broken(k)
+        if hit is not None:
+            y, yr = hit
+            return SeriesCheck(
+                len(ordered),
+                k,
+                y,
+                planning_status(yr),
+                tuple(planning_reasons(yr)),
+                assuming=yr.provisional.assuming if yr.provisional is not None else None,
+            )
+    raise AssertionError("the whole series breaks a year, so one of its prefixes does")
+
+
+def planning_status(yr: YearResult) -> Status:
+    """The status to plan with: the year's own, or for a year whose figures are announced but not
+    confirmed (status `unknown` with a provisional view) the provisional status. Only for deciding
+    where a series stops; the words always say it is provisional."""
+    return yr.provisional.status if yr.provisional is not None else yr.status
+
+
+def planning_reasons(yr: YearResult) -> list[str]:
+    if yr.provisional is None:
+        return reasons(yr)
+    label = (
+        f"de bedragen voor {yr.year} zijn nog niet vastgesteld; voorlopig gerekend met die van "
+        f"{yr.provisional.assuming}: {status_nl(yr.provisional.status)}"
+    )
+    return [label]
+
+
+def series_text(check: SeriesCheck, series: list[PaymentRecord]) -> str:
+    """The series in words, for the form: how many, from when to when, and where it stops."""
+    ordered = sorted(series, key=lambda p: p.date)
+    head = (
+        f"{len(ordered)} betalingen van {eur(ordered[0].amount)}, "
+        f"{day(ordered[0].date)} tot en met {day(ordered[-1].date)}."
+    )
+    if check.first_break is None:
+        if not check.not_safe:
+            return head + " Elke betaling houdt de jaren veilig."
+        # never "safe" for a year that is not: say what it stays, and why
+        return head + "".join(
+            f" {y} blijft {status_nl(status).upper()}" + (f" ({'; '.join(why)})" if why else "") + "."
+            for y, status, why in check.not_safe
+        )
+    stop = ordered[check.first_break]
+    why = f" ({'; '.join(check.why)})" if check.why else ""
+    return (
+        f"{head} De betaling van {day(stop.date)} maakt {check.year} "
+        f"{check.verdict.upper()}{why}. Veilig op te slaan: de eerste "
+        f"{check.safe_count}."
+    )
 
 
 def _limit(f: Finding) -> str:
@@ -138,6 +275,26 @@ def largest_safe(base: YearResult | None, rec: PaymentRecord) -> Decimal | None:
     return base.months[rec.date.month - 1].headroom
 
 
+def checked_largest_safe(
+    app: VergoedingApp,
+    rid: str,
+    rec: PaymentRecord,
+    base: YearResult | None,
+    replaces: int | None = None,
+    ruleset: Ruleset | None = None,
+) -> Decimal | None:
+    """`largest_safe`, checked by the engine with this payment's payer, hours and kind: the month's
+    room says nothing of who pays, so € 220 of room is no safe amount from a commercial payer (that
+    is wages, Wet LB 1964 art. 2 lid 6), from a payer that also pays wages, or at an hourly rate above
+    the norm. When paying the room itself would not keep the year safe, the answer is € 0: never a
+    wrong "safe" amount (a smaller amount may still be safe; the preview of that amount says so)."""
+    safe = largest_safe(base, rec)
+    if safe is None or safe <= ZERO:
+        return safe
+    _, after, _ = compare(app, rid, replace(rec, amount=safe), replaces=replaces, ruleset=ruleset)
+    return safe if after is not None and after.status == "safe" else ZERO
+
+
 @dataclass(frozen=True)
 class Effect:
     """What saving a payment does: the year's status before and after, and the words for it."""
@@ -146,11 +303,16 @@ class Effect:
     before: Status
     after: Status
     lines: tuple[str, ...]
+    planned_after: Status | None = None
+    """For a year whose figures are pending: the status with the last confirmed figures."""
 
     @property
     def worsens(self) -> bool:
-        """A safe year becomes unsafe or unknown (the form then asks before saving)."""
-        return self.before == "safe" and self.after != "safe"
+        """A safe year becomes unsafe or unknown (the form then asks before saving). A year that is
+        unknown only because its figures are pending is judged provisionally: planning January in
+        December asks only when the payment would break a cap with the last confirmed figures."""
+        after = self.planned_after if self.planned_after is not None else self.after
+        return self.before == "safe" and after != "safe"
 
     @property
     def text(self) -> str:
@@ -170,10 +332,29 @@ def effect(app: VergoedingApp, rid: str, rec: PaymentRecord) -> Effect | None:
             f"(was {status_nl(before.status)})"
         )
     lines = [head]
+    if after.provisional is not None:
+        # figures announced but not confirmed (spec §3 Coverage): the status stays `onbekend`; the
+        # plan is made, labelled, with the last confirmed figures
+        prov = after.provisional
+        lines.append(
+            f"Waarom: de bedragen voor {rec.date.year} zijn nog niet vastgesteld. Voorlopig, met die van "
+            f"{prov.assuming}: {status_nl(prov.status)}"
+        )
+        assumed = app.ruleset.assuming_confirmed()
+        _, _, pbase = compare(app, rid, rec, replaces=rec.id, ruleset=assumed)
+        psafe = checked_largest_safe(app, rid, rec, pbase, replaces=rec.id, ruleset=assumed)
+        if psafe is not None:
+            lines.append(
+                f"Voorlopig grootste veilige bedrag op {day(rec.date)}: {eur(psafe)} (met de bedragen van "
+                f"{prov.assuming})"
+            )
+        return Effect(
+            rec.date.year, before.status, after.status, tuple(visible(x) for x in lines), prov.status
+        )
     why = reasons(after) if after.status != "safe" else []
     if why:
         lines.append("Waarom: " + "; ".join(why))
-    safe = largest_safe(base, rec)
+    safe = checked_largest_safe(app, rid, rec, base, replaces=rec.id)
     if safe is not None:
         lines.append(f"Grootste veilige bedrag op {day(rec.date)}: {eur(safe)}")
     return Effect(rec.date.year, before.status, after.status, tuple(visible(x) for x in lines))
@@ -282,7 +463,7 @@ class WhatIfScreen(ModalScreen[None]):
         why = reasons(after) if after.status != "safe" else []
         if why:
             lines.append("Waarom: " + "; ".join(why) + ".")
-        safe = largest_safe(base, cand)
+        safe = checked_largest_safe(self.vc, self.resident.id, cand, base)
         if safe is not None:
             lines.append(f"Grootste veilige bedrag op {day(when)}: {eur(safe)}.")
         verdict.update(emphasise("\n".join(lines)))

@@ -43,12 +43,11 @@ class WorklistScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.sub_title = "te doen"
-        t = self.query_one("#worklist", DataTable)
-        t.add_column("Onderdeel", key="section", width=26)
-        t.add_column("Bewoner", key="name", width=20)
-        t.add_column("Wat", key="text")
         self.fill()
-        t.focus()
+        self.query_one("#worklist", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.app.sub_title = "te doen"
 
     def on_rechecked(self, _: Rechecked) -> None:
         self.fill()
@@ -58,11 +57,21 @@ class WorklistScreen(Screen[None]):
         text = banner(app.ruleset, app.today)
         self.query_one("#worklist-banner", Static).update(esc(text) if text else "")
         t = self.query_one("#worklist", DataTable)
-        t.clear()
+        # columns made again on every fill, as wide as the longest item: an auto-width column kept
+        # the width of an empty first fill (while the check was still running), cutting every item
+        # to "15 "
+        t.clear(columns=True)
+        if self.is_current:
+            self.app.sub_title = "te doen"
         if app.result is None:
             self.query_one("#worklist-head", Static).update("De controle loopt nog…")
             return
         items = worklist(app.store.residents(), app.store.payments(), app.result, app.ruleset, app.today)
+        t.add_column("Onderdeel", key="section", width=26)
+        t.add_column("Bewoner", key="name", width=20)
+        # the item wraps in the width that is left, so nothing is cut (issue 11 item 5)
+        room = max(30, (self.size.width or self.app.size.width) - 26 - 20 - 8)
+        t.add_column("Wat", key="text", width=min(room, max([3, *(len(i.text) for i in items)])))
         self.query_one("#worklist-head", Static).update(
             f"{len(items)} punten op {app.today.day}-{app.today.month}-{app.today.year}"
             if items
@@ -70,7 +79,11 @@ class WorklistScreen(Screen[None]):
         )
         for n, item in enumerate(items):
             t.add_row(
-                SECTIONS[item.section], visible(item.name), visible(item.text), key=f"{n}:{item.resident}"
+                SECTIONS[item.section],
+                visible(item.name),
+                visible(item.text),
+                key=f"{n}:{item.resident}",
+                height=None,
             )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

@@ -35,6 +35,10 @@ def hard_hourly_breach(
     rate, norm, _ = over
     if rate <= norm:
         return False
+    overlay = y.ruleset.overlays.get(hard.origin)
+    if overlay is not None and overlay.name.casefold() != (y.mun or "").casefold():
+        # the policy of a body that pays for several municipalities (GR de Bevelanden for Goes)
+        params = [*params, ("policy_by", overlay.name)]
     y.add(
         flag,
         "fail",

@@ -1,0 +1,190 @@
+"""Per payer (issue 11 item 4): for every payer, recorded or only named on payments, the number of
+payments, the number of residents and the total of the year shown, with the same per month, and
+the payer's kind (spec §3 Payers). The totals add up the payments as stored (paid and planned);
+no engine figure is involved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from vergoedingcheck.letters.collation import dutch_key
+from vergoedingcheck.store import PaymentRecord
+from vergoedingcheck.tui.common import PAYER_TYPE_NL, eur, month_name, rich_line
+from vergoedingcheck.tui.messages import Rechecked
+from vergoedingcheck.tui.widgets import Table
+
+if TYPE_CHECKING:
+    from vergoedingcheck.tui.app import VergoedingApp
+
+ZERO = Decimal("0.00")
+NO_PAYER = "geen betaler vermeld"
+NOT_RECORDED = "niet vastgelegd"
+
+
+@dataclass
+class Tally:
+    """Payments added up: how many, how much, how much of it planned, and for whom."""
+
+    count: int = 0
+    total: Decimal = ZERO
+    planned: Decimal = ZERO
+    residents: set[str] = field(default_factory=set)
+
+    def add(self, p: PaymentRecord) -> None:
+        self.count += 1
+        self.total += p.amount
+        if p.status == "planned":
+            self.planned += p.amount
+        self.residents.add(p.resident)
+
+
+@dataclass
+class PayerTotal:
+    name: str | None  # None: payments without a payer
+    type: str | None  # the recorded kind; None: not recorded
+    year: Tally = field(default_factory=Tally)
+    months: dict[int, Tally] = field(default_factory=dict)
+
+
+def payer_totals(
+    payments: Iterable[PaymentRecord], payers: Iterable[tuple[str, str, bool]], year: int
+) -> list[PayerTotal]:
+    """One `PayerTotal` per payer for `year`: every recorded payer (also without payments), every
+    name on a payment that year, and last the payments without a payer (if any); in Dutch order."""
+    by_name: dict[str | None, PayerTotal] = {n: PayerTotal(n, typ) for n, typ, _ in payers}
+    for p in payments:
+        if p.date.year != year:
+            continue
+        name = p.payer or None
+        if name not in by_name:
+            by_name[name] = PayerTotal(name, None)
+        pt = by_name[name]
+        pt.year.add(p)
+        pt.months.setdefault(p.date.month, Tally()).add(p)
+    named = [pt for n, pt in by_name.items() if n is not None]
+    named.sort(key=lambda pt: dutch_key(pt.name or ""))
+    return named + ([by_name[None]] if None in by_name else [])
+
+
+def kind_words(pt: PayerTotal) -> str:
+    if pt.name is None:
+        return "—"
+    return PAYER_TYPE_NL.get(pt.type, pt.type) if pt.type else NOT_RECORDED
+
+
+class PayerTotalsScreen(Screen[None]):
+    DEFAULT_CSS = """
+    PayerTotalsScreen #payer-totals-head { padding: 0 1; }
+    PayerTotalsScreen #payer-totals { height: 1fr; min-height: 4; }
+    PayerTotalsScreen #payer-months-head { padding: 0 1; text-style: bold; }
+    PayerTotalsScreen #payer-months { height: 14; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Terug"),
+        Binding("left_square_bracket", "year(-1)", "Vorig jaar", key_display="["),
+        Binding("right_square_bracket", "year(1)", "Volgend jaar", key_display="]"),
+        Binding("question_mark,f1", "app.help", "Help", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.totals: list[PayerTotal] = []
+
+    @property
+    def vc(self) -> VergoedingApp:
+        return cast("VergoedingApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="payer-totals-head")
+        yield Table(id="payer-totals", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="payer-months-head")
+        yield Table(id="payer-months", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        t = self.query_one("#payer-totals", DataTable)
+        t.add_column("Betaler", key="name", width=22)
+        t.add_column("Soort", key="type", width=16)
+        t.add_column("Betalingen", key="count", width=10)
+        t.add_column("Bewoners", key="residents", width=8)
+        t.add_column("Totaal", key="total", width=11)
+        m = self.query_one("#payer-months", DataTable)
+        m.add_column("Maand", key="month", width=15)
+        m.add_column("Betalingen", key="count", width=10)
+        m.add_column("Bewoners", key="residents", width=8)
+        m.add_column("Totaal", key="total", width=11)
+        m.add_column("Waarvan gepland", key="planned", width=15)
+        self.reload()
+        t.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def on_rechecked(self, _: Rechecked) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        app = self.vc
+        self.app.sub_title = f"per betaler · {app.year}"
+        self.totals = payer_totals(app.store.payments(year=app.year), app.store.payers(), app.year)
+        t = self.query_one("#payer-totals", DataTable)
+        row = t.cursor_row
+        t.clear()
+        for i, pt in enumerate(self.totals):
+            t.add_row(
+                pt.name if pt.name is not None else NO_PAYER,
+                kind_words(pt),
+                str(pt.year.count),
+                str(len(pt.year.residents)),
+                eur(pt.year.total),
+                key=str(i),
+            )
+        recorded = sum(1 for pt in self.totals if pt.type is not None)
+        named = sum(1 for pt in self.totals if pt.name is not None)
+        self.query_one("#payer-totals-head", Static).update(
+            f"{app.year}: {named} betalers, waarvan {recorded} vastgelegd (b). Betaald en gepland samen."
+        )
+        if self.totals:
+            t.move_cursor(row=min(max(row, 0), len(self.totals) - 1))
+        self.show_months(t.cursor_row if self.totals else -1)
+
+    def show_months(self, i: int) -> None:
+        m = self.query_one("#payer-months", DataTable)
+        m.clear()
+        head = self.query_one("#payer-months-head", Static)
+        if not 0 <= i < len(self.totals):
+            head.update("Nog geen betalers of betalingen.")
+            return
+        pt = self.totals[i]
+        head.update(rich_line("Per maand: ", pt.name if pt.name is not None else NO_PAYER))
+        year = self.vc.year
+        for month in range(1, 13):
+            tally = pt.months.get(month, Tally())
+            m.add_row(
+                month_name(f"{year}-{month:02d}"),
+                str(tally.count) if tally.count else "—",
+                str(len(tally.residents)) if tally.count else "—",
+                eur(tally.total) if tally.count else "—",
+                eur(tally.planned) if tally.planned else "—",
+                key=str(month),
+            )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "payer-totals" and event.row_key.value is not None:
+            self.show_months(int(event.row_key.value))
+
+    def action_year(self, delta: int) -> None:
+        self.vc.set_year(self.vc.year + delta)
+        self.reload()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
