@@ -191,10 +191,10 @@ def test_january_payments_of_a_pending_year_are_flagged_provisional(tmp_path: Pa
         "2026 blijven gelden; de bedragen voor 2027 zijn nog niet bevestigd)." in first
     ), first
     # the provisionally safe payment is not an alert, but it is not called safe without the reason
-    assert "Pia Pool (P): € 100,00" not in first
+    assert "Pia Pool (P): € 100,00 op 10 januari 2027 (" not in first
     assert (
         "Voorlopig veilig als de bedragen van 2026 blijven gelden (de bedragen voor 2027 zijn nog "
-        "niet bevestigd): 1 geplande betaling." in first
+        "niet bevestigd): 1 geplande betaling. • Pia Pool (P): € 100,00 op 10 januari 2027." in first
     ), first
 
 
@@ -206,5 +206,5 @@ def test_january_payments_of_a_pending_year_in_english(tmp_path: Path) -> None:
     ), first
     assert (
         "Provisionally safe if the figures of 2026 still hold (the figures for 2027 are not "
-        "confirmed yet): 1 planned payment." in first
+        "confirmed yet): 1 planned payment. • Pia Pool (P): €100.00 on 10 January 2027." in first
     ), first

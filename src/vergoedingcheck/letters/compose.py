@@ -1379,6 +1379,12 @@ def compose_coordinator(results: Iterable[ResidentResult], residents: Iterable[R
     for (pending_year, assumed), n_safe in sorted(by_year.items()):
         blocks.append(Para(t.t("planned.pending_safe_one" if n_safe == 1 else "planned.pending_safe_many",
                                year=str(pending_year), assuming=assumed, count=str(n_safe))))
+        # which payments (looked at as PNG: a count alone does not say whom to check)
+        blocks.append(Bullets(tuple(capped([
+            t.t("planned.item_pending_safe", resident=who(a.resident_id, a.name),
+                amount=_eur(a.amount, t), date=_date(a.date, t))
+            for a in pending_safe if a.date.year == pending_year and a.provisional is not None
+            and a.provisional.assuming == assumed]))))
     # 2. what is unknown: what to record
     unknown_items: list[Text] = []
     for row in rows:
