@@ -188,11 +188,39 @@ def test_joining_and_leaving_a_team_is_seen(teams: dict[str, Store]) -> None:
         assert look(w).residents == {"A1"}  # its audit row is no longer A's to see: the id set tells
 
 
-def test_a_write_without_notification_is_found_by_the_fallback(teams: dict[str, Store]) -> None:
+def test_a_write_outside_the_app_notifies_by_itself(teams: dict[str, Store]) -> None:
+    """Migration 0007: psql or a script writes without the store; the database's own trigger sends
+    the notification, so the change is seen at once, not after the 30 s fallback (here an hour)."""
+    a, admin = teams["a"], teams["admin"]
+    with Watcher(a, fallback_seconds=3600) as w:
+        with admin.engine.begin() as c:  # psql-like: plain SQL, no Store, no explicit NOTIFY
+            c.exec_driver_sql("UPDATE residents SET name = 'Anders' WHERE id = 'A1'")
+        assert look(w).residents == {"A1"}
+        with admin.engine.begin() as c:
+            c.exec_driver_sql(
+                "INSERT INTO payments (resident_id, date, amount, kind, receipts, in_kind, status, rev, "
+                "created_at, updated_at, ref) VALUES ('A1', '2026-03-10', '120.00', "
+                "'vrijwilligersvergoeding', 0, 0, 'paid', 1, 'x', 'x', 'psql-1')"
+            )
+        assert look(w).residents == {"A1"}
+
+
+def test_a_rolled_back_write_notifies_nobody(teams: dict[str, Store]) -> None:
+    a, admin = teams["a"], teams["admin"]
+    with Watcher(a, fallback_seconds=3600) as w:
+        with admin.engine.connect() as c:
+            c.exec_driver_sql("UPDATE residents SET name = 'Anders' WHERE id = 'A1'")
+            c.rollback()
+        assert not w.pending(wait=1)
+
+
+def test_a_write_with_the_triggers_disabled_is_found_by_the_fallback(teams: dict[str, Store]) -> None:
     a, admin = teams["a"], teams["admin"]
     with Watcher(a, fallback_seconds=0) as w:
-        with admin.engine.begin() as c:  # psql-like: no NOTIFY
+        with admin.engine.begin() as c:  # the safety net: no notification at all
+            c.exec_driver_sql("ALTER TABLE residents DISABLE TRIGGER live_residents")
             c.exec_driver_sql("UPDATE residents SET name = 'Anders' WHERE id = 'A1'")
+            c.exec_driver_sql("ALTER TABLE residents ENABLE TRIGGER live_residents")
         assert look(w).residents == {"A1"}
 
 

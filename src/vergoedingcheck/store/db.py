@@ -351,7 +351,7 @@ def _now() -> str:
 
 # -- migrations ---------------------------------------------------------------------------------
 
-LIVE_CHANNEL = "vergoedingcheck"  # PostgreSQL NOTIFY after every write (store/live.py listens)
+LIVE_CHANNEL = "vergoedingcheck"  # PostgreSQL: the database NOTIFYs after every write (migration 0007)
 PG_WRITE_LOCK = 0x76_63_73_74  # "vcst": one writer at a time, as SQLite's BEGIN IMMEDIATE gives
 
 
@@ -544,8 +544,6 @@ class Store:
                     yield c
                     if actor:
                         c.execute(t.audit_actor.delete())
-                    if self.dialect == "postgresql":  # store/live.py: delivered at the commit, no payload
-                        c.exec_driver_sql(f"NOTIFY {LIVE_CHANNEL}")
         except sa.exc.DBAPIError as exc:
             raise _translate(exc, self.path) from None
 

@@ -5,10 +5,11 @@ committed (`pending()`), and then works out *what* (`changes()`):
 
 - SQLite: `PRAGMA data_version` on the watcher's own connection changes whenever another connection
   (another process, or the app's own pool) commits. A few microseconds, no lock.
-- PostgreSQL: the store's write transactions `NOTIFY vergoedingcheck` (db.py, `Store.transaction`),
-  without a payload: every role may LISTEN to every channel, so the notification itself names no
-  resident. The watcher LISTENs; as a safety net (a write by psql or a script sends no NOTIFY) it
-  also looks every `fallback_seconds`.
+- PostgreSQL: every write to a watched table, by the app, psql or a script, makes the database
+  `NOTIFY vergoedingcheck` (statement-level triggers, migration 0007), without a payload: every role
+  may LISTEN to every channel, so the notification itself names no resident. The watcher LISTENs; as
+  a safety net (triggers disabled by hand, a lost connection) it also looks every
+  `fallback_seconds`.
 
 What changed is then read through the role's own eyes, so under row-level security a coordinator
 learns only about residents of their own teams (or who just left them):
