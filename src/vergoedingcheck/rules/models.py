@@ -36,20 +36,11 @@ from pydantic import (
 )
 
 from vergoedingcheck.money import MoneyError, parse_money
+from vergoedingcheck.validation import check_date
 
-MIN_DATE = date(1900, 1, 1)
-MAX_DATE = date(2100, 12, 31)
-"""Every date in a rule file (valid_from keys, verified_on, in_force_since, stored_copy_date): the
-same bounds as a case file's dates (validation.check_date). 0001-01-01 or 9999-12-31 is a typo."""
-
-
-def _bounded(d: date) -> date:
-    if not MIN_DATE <= d <= MAX_DATE:
-        raise ValueError(f"{d.isoformat()} lies outside {MIN_DATE.isoformat()} … {MAX_DATE.isoformat()}")
-    return d
-
-
-RuleDate = Annotated[date, AfterValidator(_bounded)]
+# Every date in a rule file (valid_from keys, verified_on, in_force_since, stored_copy_date) lies
+# within the same bounds as a case file's dates, with the same message: 0001-01-01 is a typo.
+RuleDate = Annotated[date, AfterValidator(check_date)]
 
 Unit = Literal["eur", "eur_per_hour", "years", "months", "flag", "choice"]
 
