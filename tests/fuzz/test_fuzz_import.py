@@ -79,16 +79,28 @@ def import_and_hold(
 FUZZ = fuzz_settings(0.5)
 
 
+def with_refs(csv_text: str) -> str:
+    lines = csv_text.split("\r\n")
+    out = [lines[0] + ";kenmerk"] + [f"{ln};P{i}" for i, ln in enumerate(lines[1:], 1) if ln]
+    return "\r\n".join(out) + "\r\n"
+
+
 @FUZZ
-@given(data=st.data(), table=st.sampled_from(["payments", "residents"]), raw=st.booleans())
+@given(
+    data=st.data(), table=st.sampled_from(["payments", "residents"]), raw=st.booleans(), refs=st.booleans()
+)
 def test_a_mutated_csv_imports_or_leaves_the_store_as_it_was(
     capsys: pytest.CaptureFixture[str],
     store_copy: Callable[[], Path],
     data: st.DataObject,
     table: str,
     raw: bool,
+    refs: bool,
 ) -> None:
-    text = mutate_text(PAYMENTS_CSV if table == "payments" else RESIDENTS_CSV, data, CSV_HOSTILE, ";")
+    base = PAYMENTS_CSV if table == "payments" else RESIDENTS_CSV
+    if refs and table == "payments":  # the payment reference column `kenmerk` (P1 … P6)
+        base = with_refs(base)
+    text = mutate_text(base, data, CSV_HOSTILE, ";")
     content = text.encode("utf-8", "surrogatepass")
     if raw:  # and byte-level damage on top: a flipped byte, bytes inserted, the tail cut off
         content = mutate_bytes(content, data)
@@ -276,7 +288,8 @@ def test_a_mutated_xlsx_imports_or_leaves_the_store_as_it_was(
     data: st.DataObject,
     damage: bool,
 ) -> None:
-    raw = _workbook(_rows(RESIDENTS_CSV), _rows(PAYMENTS_CSV), data)
+    payments = with_refs(PAYMENTS_CSV) if data.draw(st.booleans(), label="kenmerk") else PAYMENTS_CSV
+    raw = _workbook(_rows(RESIDENTS_CSV), _rows(payments), data)
     if damage:
         raw = _damage_zip(raw, data)
     db = store_copy()
