@@ -8,7 +8,7 @@ COV     := --cov=vergoedingcheck.engine --cov=vergoedingcheck.rules --cov=vergoe
            --cov=vergoedingcheck.model --cov-branch --cov-report=term:skip-covered --cov-fail-under=90
 
 .DEFAULT_GOAL := help
-.PHONY: mutants help run test lint lock check bench letters-preview snapshot-update examples golden clean
+.PHONY: fuzz mutants help run test lint lock check bench letters-preview snapshot-update examples golden clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ examples: $(STAMP) ## run ../shared/examples and rules/cases through the shared 
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python ../shared/tools/check-examples rules/cases
 
 check: test ## the same checks as CI: lint + tests + coverage gate
+
+fuzz: $(STAMP) ## the long fuzz run: tests/fuzz with thousands of examples each (FUZZ_ARGS="-k xlsx" for one)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/fuzz $(FUZZ_ARGS)
 
 mutants: $(STAMP) ## mutation run over the engine and money (slow; MUTANTS_ARGS="--limit 0" for all)
 	$(BIN)/python tools/mutants.py $(MUTANTS_ARGS)

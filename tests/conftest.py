@@ -1,4 +1,5 @@
-"""Shared fixtures. Hypothesis: the `ci` profile (more examples, no deadline) when CI is set."""
+"""Shared fixtures. Hypothesis: the `ci` profile (more examples, no deadline) when CI is set;
+`HYPOTHESIS_PROFILE=fuzz` (`make fuzz`) for the long fuzz run (tests/fuzz: thousands of examples)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ settings.register_profile("dev", max_examples=60, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", max_examples=2000, deadline=None,
+                          suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 

@@ -717,8 +717,11 @@ def _read_xlsx(plan: ImportPlan, path: Path) -> None:
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise SpreadsheetError(f"dit is geen leesbaar Excel-bestand ({type(exc).__name__})") from None
+    except Exception:  # openpyxl raises many kinds for a damaged file
+        # never the exception's class name (BadZipFile, ParseError): a sentence for a coordinator
+        raise SpreadsheetError(
+            "dit is geen leesbaar Excel-bestand (beschadigd, afgebroken of geen .xlsx)"
+        ) from None
     try:
         found = False
         for ws in wb.worksheets:
@@ -726,10 +729,8 @@ def _read_xlsx(plan: ImportPlan, path: Path) -> None:
                 # a <dimension> header may understate the sheet (3 of 10 rows were read): ignore it
                 ws.reset_dimensions()
                 rows = [list(r) for r in ws.iter_rows(values_only=True)]
-            except Exception as exc:  # a truncated or damaged sheet: openpyxl raises many kinds
-                raise SpreadsheetError(
-                    f"blad {ws.title!r} is beschadigd of afgebroken ({type(exc).__name__})"
-                ) from None
+            except Exception:  # a truncated or damaged sheet: openpyxl raises many kinds
+                raise SpreadsheetError(f"blad {ws.title!r} is beschadigd of afgebroken") from None
             if not rows:
                 continue
             header = [_norm_header(h) for h in rows[0]]

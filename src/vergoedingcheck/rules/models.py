@@ -24,9 +24,23 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    field_validator,
+)
 
 from vergoedingcheck.money import MoneyError, parse_money
+from vergoedingcheck.validation import check_date
+
+# Every date in a rule file (valid_from keys, verified_on, in_force_since, stored_copy_date) lies
+# within the same bounds as a case file's dates, with the same message: 0001-01-01 is a typo.
+RuleDate = Annotated[date, AfterValidator(check_date)]
 
 Unit = Literal["eur", "eur_per_hour", "years", "months", "flag", "choice"]
 
@@ -40,14 +54,14 @@ class LegalBasis(_Strict):
     article: Annotated[str, Field(min_length=1)]
     url: Annotated[str, Field(pattern=r"^https?://")]
     bwb: str | None = None
-    in_force_since: date | None = None
+    in_force_since: RuleDate | None = None
     """The date the law (or article) came into force: no value may start before it."""
 
 
 class Source(_Strict):
     title: Annotated[str, Field(min_length=2)]
     url: Annotated[str, Field(pattern=r"^https?://")]
-    stored_copy_date: date | None = None
+    stored_copy_date: RuleDate | None = None
 
 
 class ValueEntry(_Strict):
@@ -59,7 +73,7 @@ class ValueEntry(_Strict):
     """True when only one source was found for this figure (the maintainer should re-check it)."""
     pending: bool = False
     """True for an announced figure whose amount is not yet confirmed: the engine answers unknown."""
-    verified_on: date | None = None
+    verified_on: RuleDate | None = None
     note: str | None = None
 
     @field_validator("value", mode="before")
@@ -79,7 +93,7 @@ class Figure(_Strict):
     description: str | None = None
     decision: str | None = None
     """Where sources disagree: the choice made, and why (rules-nl.md §10)."""
-    values: dict[date, ValueEntry | None]
+    values: dict[RuleDate, ValueEntry | None]
 
 
 class OverlayMunicipality(_Strict):
@@ -94,7 +108,7 @@ class Overlay(_Strict):
     """Empty for a rule option (rules/opties/), which applies everywhere once switched on."""
     description: str | None = None
     decision: str | None = None
-    overrides: dict[str, dict[date, ValueEntry | None]]
+    overrides: dict[str, dict[RuleDate, ValueEntry | None]]
 
 
 def coerce_value(unit: str, raw: object, choices: list[str] | None) -> Decimal | int | bool | str:

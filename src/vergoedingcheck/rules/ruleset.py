@@ -448,6 +448,11 @@ def _pydantic_problems(doc: SourceDoc, exc: ValidationError) -> list[Problem]:
     out = []
     for err in exc.errors():
         loc = tuple(err["loc"])
+        if loc and loc[-1] == "[key]":
+            # a refused mapping key (a valid_from date out of bounds): pydantic names it by its
+            # repr ('datetime.date(1, 1, 1)'); the file and `rules validate` say 0001-01-01
+            key = err["input"]
+            loc = (*loc[:-2], key.isoformat() if isinstance(key, date) else str(key))
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown key (a typo?)"
@@ -669,8 +674,11 @@ def load_ruleset(
                         )
                     )
     problems += _cap_pair_problems(national, docs)
+    named = {p.file for p in problems}
     for req in REQUIRED:
-        if req.id not in figures:
+        # a file that is there but refused already has its own problem (file:line: key): "missing"
+        # on top of it would send the maintainer looking for a file that exists
+        if req.id not in figures and str(nl_dir / f"{req.id}.yaml") not in named:
             problems.append(
                 Problem(str(nl_dir / f"{req.id}.yaml"), None, "", "figure used by the engine is missing")
             )
