@@ -212,4 +212,33 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "without_payer": "{n} payment(s) without a payer",
         "and": "and",
     },
+    "household": {
+        "title": "household {household} · {year}",
+        "head": "Household {household} · {members} · {year}",
+        "one_member": "1 member",
+        "members": "{n} members",
+        "alone": "{name} has no household recorded: the gift limit applies to {name} alone · {year}",
+        "checking": "checking…",
+        "no_gifts": "no gifts in {year}",
+        "check_running": "The check is still running…",
+        "gifts_total": "Gifts to the household in {year}: {total}",
+        "no_limit": (
+            "No gift limit: nobody in the household is on bijstand (or a benefit like it), so gifts do "
+            "not count as income."
+        ),
+        "limit_unknown": "Gift limit {status}: no gift limit is recorded for this municipality and year.",
+        "limit": "Limit {limit} per household per year · {headroom} left",
+        "excess_counts_on": (
+            "The part above the limit ({excess}) counts once as income: on the benefit of {who}."
+        ),
+        "would_count_on": "If the gifts go over the limit, the part above it counts on {who}.",
+    },
+    "payer_totals": {
+        "title": "per payer · {year}",
+        "no_payer": "no payer given",
+        "not_recorded": "not recorded",
+        "head": "{year}: {named} payers, {recorded} of them recorded (b). Paid and planned together.",
+        "none_yet": "No payers or payments yet.",
+        "per_month": "Per month: {payer}",
+    },
 }

@@ -232,4 +232,37 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "without_payer": "{n} vergoeding(en) zonder betaler",
         "and": "en",
     },
+    "household": {
+        "title": "huishouden {household} · {year}",
+        "head": "Huishouden {household} · {members} · {year}",
+        "one_member": "1 lid",
+        "members": "{n} leden",
+        "alone": (
+            "{name} heeft geen huishouden vastgelegd: de giftengrens geldt voor {name} alleen · {year}"
+        ),
+        "checking": "bezig…",
+        "no_gifts": "geen giften in {year}",
+        "check_running": "De controle loopt nog…",
+        "gifts_total": "Giften aan het huishouden in {year}: {total}",
+        "no_limit": (
+            "Geen giftengrens: niemand in het huishouden heeft bijstand (of een uitkering die daarop "
+            "lijkt), dus giften tellen niet als inkomen."
+        ),
+        "limit_unknown": (
+            "Giftengrens {status}: voor deze gemeente en dit jaar is geen giftengrens vastgelegd."
+        ),
+        "limit": "Grens {limit} per huishouden per jaar · nog over {headroom}",
+        "excess_counts_on": (
+            "Het deel boven de grens ({excess}) telt één keer als inkomen: bij de uitkering van {who}."
+        ),
+        "would_count_on": "Gaan de giften over de grens, dan telt het deel erboven bij {who}.",
+    },
+    "payer_totals": {
+        "title": "per betaler · {year}",
+        "no_payer": "geen betaler vermeld",
+        "not_recorded": "niet vastgelegd",
+        "head": ("{year}: {named} betalers, waarvan {recorded} vastgelegd (b). Betaald en gepland samen."),
+        "none_yet": "Nog geen betalers of betalingen.",
+        "per_month": "Per maand: {payer}",
+    },
 }

@@ -16,17 +16,17 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from vergoedingcheck.engine.result import GiftResult, YearResult
 from vergoedingcheck.store import NotFound, PaymentRecord, ResidentRecord
+from vergoedingcheck.text import word
 from vergoedingcheck.tui.common import (
     PAYSTATUS_NL,
     benefits_short,
     day,
     eur,
-    rich_line,
     status_cell,
     status_nl,
     visible,
 )
-from vergoedingcheck.tui.tables import YearTablesScreen, add_columns, refill
+from vergoedingcheck.tui.tables import YearTablesScreen, add_columns, refill, text_line
 from vergoedingcheck.tui.widgets import Table
 
 if TYPE_CHECKING:
@@ -118,19 +118,17 @@ class HouseholdScreen(YearTablesScreen):
             self.app.call_later(self.action_back)
             return
         self.members = household_members(app.store.residents(), rec)
-        self.app.sub_title = visible(f"huishouden {rec.household or rec.label} · {app.year}")
+        year = str(app.year)
+        self.app.sub_title = visible(
+            word("household", "title").format(household=rec.household or rec.label, year=year)
+        )
         if rec.household:
             n = len(self.members)
-            head = rich_line(
-                "Huishouden ", (rec.household, "bold"), f" · {n} {'lid' if n == 1 else 'leden'} · {app.year}"
-            )
+            members = word("household", "one_member") if n == 1 else word("household", "members").format(n=n)
+            household = (rec.household, "bold")
+            head = text_line("household", "head", household=household, members=members, year=year)
         else:
-            head = rich_line(
-                rec.label,
-                " heeft geen huishouden vastgelegd: de giftengrens geldt voor ",
-                rec.label,
-                f" alleen · {app.year}",
-            )
+            head = text_line("household", "alone", name=rec.label, year=year)
         self.query_one("#household-head", Static).update(head)
         self.fill_members()
         self.fill_gifts()
@@ -146,7 +144,7 @@ class HouseholdScreen(YearTablesScreen):
             return r.id, (
                 r.label,
                 benefits_short(r.benefits),
-                status_cell(yr.status) if yr else "bezig…",
+                status_cell(yr.status) if yr else word("household", "checking"),
                 per_benefit,
             )
 
@@ -167,7 +165,7 @@ class HouseholdScreen(YearTablesScreen):
             for p in gifts
         ]
         if not gifts:
-            rows = [("none", (f"geen giften in {app.year}", "", "", "", ""))]
+            rows = [("none", (word("household", "no_gifts").format(year=app.year), "", "", "", ""))]
         refill(self.query_one("#household-gifts", DataTable), rows, keep_cursor=False)
 
     def _gift_result(self) -> tuple[GiftResult | None, YearResult | None]:
@@ -187,42 +185,35 @@ class HouseholdScreen(YearTablesScreen):
         box = self.query_one("#household-limit", Static)
         app = self.vc
         if app.result is None:
-            box.update("De controle loopt nog…")
+            box.update(word("household", "check_running"))
             return
         gifts, counted_yr = self._gift_result()
         if gifts is None:
             box.update("")
             return
         names = {r.id: r.label for r in self.members}
-        out = rich_line(f"Giften aan het huishouden in {app.year}: {eur(gifts.total)}")
+        out = text_line("household", "gifts_total", year=str(app.year), total=eur(gifts.total))
         out.append("\n")
         if gifts.counted_on is None:
-            out.append(
-                "Geen giftengrens: niemand in het huishouden heeft bijstand (of een uitkering die "
-                "daarop lijkt), dus giften tellen niet als inkomen."
-            )
+            out.append(word("household", "no_limit"))
         elif gifts.limit is None:
-            out.append("Giftengrens ")
+            before, after = word("household", "limit_unknown").split("{status}")
+            out.append(before)
             out.append(status_cell("unknown"))
-            out.append(": voor deze gemeente en dit jaar is geen giftengrens vastgelegd.")
+            out.append(after)
         else:
-            out.append(f"Grens {eur(gifts.limit)} per huishouden per jaar · nog over {eur(gifts.headroom)}")
+            out.append_text(
+                text_line("household", "limit", limit=eur(gifts.limit), headroom=eur(gifts.headroom))
+            )
             out.append("\n")
             who = (names.get(gifts.counted_on, gifts.counted_on), "bold")
             excess = gift_excess(counted_yr)
             if excess is not None:
                 out.append_text(
-                    rich_line(
-                        f"Het deel boven de grens ({eur(Decimal(excess))}) telt één keer als inkomen: "
-                        "bij de uitkering van ",
-                        who,
-                        ".",
-                    )
+                    text_line("household", "excess_counts_on", excess=eur(Decimal(excess)), who=who)
                 )
             else:
-                out.append_text(
-                    rich_line("Gaan de giften over de grens, dan telt het deel erboven bij ", who, ".")
-                )
+                out.append_text(text_line("household", "would_count_on", who=who))
         box.update(out)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

@@ -16,16 +16,17 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from vergoedingcheck.letters.collation import dutch_key
 from vergoedingcheck.store import PaymentRecord
-from vergoedingcheck.tui.common import PAYER_TYPE_NL, eur, month_name, rich_line
-from vergoedingcheck.tui.tables import YearTablesScreen, add_columns, refill
+from vergoedingcheck.text import word
+from vergoedingcheck.tui.common import PAYER_TYPE_NL, eur, month_name
+from vergoedingcheck.tui.tables import YearTablesScreen, add_columns, refill, text_line
 from vergoedingcheck.tui.widgets import Table
 
 if TYPE_CHECKING:
     pass
 
 ZERO = Decimal("0.00")
-NO_PAYER = "geen betaler vermeld"
-NOT_RECORDED = "niet vastgelegd"
+NO_PAYER = word("payer_totals", "no_payer")
+NOT_RECORDED = word("payer_totals", "not_recorded")
 
 
 @dataclass
@@ -132,7 +133,7 @@ class PayerTotalsScreen(YearTablesScreen):
 
     def reload(self) -> None:
         app = self.vc
-        self.app.sub_title = f"per betaler · {app.year}"
+        self.app.sub_title = word("payer_totals", "title").format(year=app.year)
         self.totals = payer_totals(app.store.payments(year=app.year), app.store.payers(), app.year)
         t = self.query_one("#payer-totals", DataTable)
         refill(
@@ -154,7 +155,7 @@ class PayerTotalsScreen(YearTablesScreen):
         recorded = sum(1 for pt in self.totals if pt.type is not None)
         named = sum(1 for pt in self.totals if pt.name is not None)
         self.query_one("#payer-totals-head", Static).update(
-            f"{app.year}: {named} betalers, waarvan {recorded} vastgelegd (b). Betaald en gepland samen."
+            word("payer_totals", "head").format(year=app.year, named=named, recorded=recorded)
         )
         self.show_months(t.cursor_row if self.totals else -1)
 
@@ -163,10 +164,11 @@ class PayerTotalsScreen(YearTablesScreen):
         head = self.query_one("#payer-months-head", Static)
         if not 0 <= i < len(self.totals):
             m.clear()
-            head.update("Nog geen betalers of betalingen.")
+            head.update(word("payer_totals", "none_yet"))
             return
         pt = self.totals[i]
-        head.update(rich_line("Per maand: ", pt.name if pt.name is not None else NO_PAYER))
+        name = pt.name if pt.name is not None else NO_PAYER
+        head.update(text_line("payer_totals", "per_month", payer=name))
         year = self.vc.year
 
         def month_row(month: int) -> tuple[str, tuple[str, ...]]:

@@ -5,11 +5,14 @@ back; and a table's columns from one list and its rows refilled with the cursor 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from string import Formatter
 from typing import TYPE_CHECKING, Any, cast
 
 from textual.screen import Screen
 from textual.widgets import DataTable
 
+from vergoedingcheck.text import word
+from vergoedingcheck.tui.common import rich_line
 from vergoedingcheck.tui.messages import Rechecked
 
 if TYPE_CHECKING:
@@ -17,6 +20,17 @@ if TYPE_CHECKING:
 
 Column = tuple[str, str, int]  # label, key, width
 Row = tuple[str, Sequence[Any]]  # key, cells
+
+
+def text_line(group: str, key: str, **values: str | tuple[str, str]) -> Any:
+    """The catalogue's sentence `group.key` (Dutch, the app's language) as one Rich `Text`, its
+    `{placeholders}` filled with data: a `str` plain, a `(text, style)` pair styled; never markup."""
+    parts: list[str | tuple[str, str]] = []
+    for literal, field, _, _ in Formatter().parse(word(group, key, "nl")):
+        parts.append(literal)
+        if field is not None:
+            parts.append(values[field])
+    return rich_line(*parts)
 
 
 def add_columns(table: DataTable[Any], columns: Iterable[Column]) -> None:
