@@ -7,8 +7,11 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pilot_helpers import SENT
+from textual.app import App
 
 from vergoedingcheck.model import Benefit
 from vergoedingcheck.rules import Ruleset, load_ruleset
@@ -105,3 +108,20 @@ def app(db_path: Path, tui_rules: Ruleset) -> Iterator[VergoedingApp]:
     store = Store(db_path)
     yield VergoedingApp(store, tui_rules, today=TODAY)
     store.close()
+
+
+@pytest.fixture(autouse=True)
+def _record_notifications(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every message the app shows is kept for `pilot_helpers.notes`: a test reads what was said,
+    not the live toasts, which expire. Textual's own `App.notify` is wrapped, so what is kept is
+    what the toast shows (after `VergoedingApp.notify` made it visible text)."""
+    real = App.notify
+
+    def notify(self: App[Any], message: str, **kw: Any) -> None:
+        SENT.setdefault(id(self), []).append(message)
+        real(self, message, **kw)
+
+    monkeypatch.setattr(App, "notify", notify)
+    SENT.clear()
+    yield
+    SENT.clear()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from textual.pilot import Pilot
+from pilot_helpers import settle
 from textual.widgets import DataTable, Static
 
 from vergoedingcheck.rules import Ruleset
@@ -29,12 +29,6 @@ NAMES = {
     "X-3": "Wis\x1b[2Jscherm\x07",
     "X-4": "[b]vet[/b] [red]rood",
 }
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.fixture

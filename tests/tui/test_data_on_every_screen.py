@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
+from pilot_helpers import notes, settle
 from textual.widgets import DataTable, Input
 
 from vergoedingcheck.rules import Ruleset
@@ -29,12 +29,6 @@ TODAY = date(2026, 11, 25)
 NAME = "\x1b[2J\x07Kapot [/] [@click=app.quit]x[/]"
 NOTE = "[b]notitie[/b] \x1b]0;titel\x07"
 PAYER = "[/]Betaler\x1b[31m"
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def terminal_text(app: VergoedingApp) -> str:
@@ -131,9 +125,9 @@ async def test_every_screen_with_a_name_shows_it_as_text(hostile: VergoedingApp)
         await settle(pilot)
         assert isinstance(app.screen, ResidentsScreen)
         assert_clean(app)
-        notes = [n.message for n in app._notifications]
-        assert f"{shown} verwijderd" in notes  # the toast: text, controls visible
-        assert all("\x1b" not in n and "\x07" not in n for n in notes)
+        said = notes(app)
+        assert f"{shown} verwijderd" in said  # the toast: text, controls visible
+        assert all("\x1b" not in n and "\x07" not in n for n in said)
 
 
 async def test_an_import_preview_of_hostile_rows_shows_them_as_text(

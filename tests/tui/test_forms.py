@@ -5,11 +5,9 @@ bijstand, bijstand's minimum age 27. Today is 25 November 2026."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
+from pilot_helpers import notes, settle, shown
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Select
 
 from vergoedingcheck.tui.app import VergoedingApp
 from vergoedingcheck.tui.forms import Confirm, PaymentForm, ResidentForm
@@ -17,16 +15,6 @@ from vergoedingcheck.tui.resident import ResidentScreen
 from vergoedingcheck.tui.whatif import WhatIfScreen
 
 SIZE = (80, 24)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def text(app: VergoedingApp, wid: str) -> str:
-    return str(app.screen.query_one(wid, Static).render()).replace("\u00a0", " ")
 
 
 async def payment_form(pilot: Pilot[None], rid: str, amount: str) -> PaymentForm:
@@ -45,33 +33,12 @@ async def payment_form(pilot: Pilot[None], rid: str, amount: str) -> PaymentForm
     return form
 
 
-_SENT: dict[int, list[str]] = {}
-
-
-@pytest.fixture(autouse=True)
-def _record_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every message the app shows, kept for the test: a toast expires after a few seconds, and on a
-    loaded CI machine `settle` can take longer than that (the test read an empty list)."""
-    real = VergoedingApp.notify
-
-    def notify(self: VergoedingApp, message: str, **kw: Any) -> None:
-        _SENT.setdefault(id(self), []).append(message)
-        real(self, message, **kw)
-
-    monkeypatch.setattr(VergoedingApp, "notify", notify)
-    _SENT.clear()
-
-
-def notes(app: VergoedingApp) -> list[str]:
-    return [m.replace("\u00a0", " ") for m in _SENT.get(id(app), [])]
-
-
 async def test_over_the_month_cap_names_the_reason_and_the_largest_safe_amount(app: VergoedingApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         before = len(app.store.payments("B-001"))
         await payment_form(pilot, "B-001", "100,00")
-        preview = text(app, "#preview")
+        preview = shown(app, "#preview")
         # November already has € 180: 180 + 100 = 280 > 220; the year 12 x 180 + 100 = 2.260 > 2.200
         assert "boven het maandmaximum van € 220,00" in preview
         assert "boven het jaarmaximum van € 2.200,00" in preview
@@ -98,7 +65,7 @@ async def test_a_safe_payment_saves_without_a_question_and_names_the_status(app:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await payment_form(pilot, "B-001", "40,00")  # exactly the room: 180 + 40 = 220
-        assert "blijft veilig" in text(app, "#preview")
+        assert "blijft veilig" in shown(app, "#preview")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ResidentScreen)
@@ -109,7 +76,7 @@ async def test_under_27_on_bijstand_names_the_age_rule(app: VergoedingApp) -> No
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await payment_form(pilot, "B-002", "10,00")  # born 30-9-2001: 25 on 25-11-2026
-        preview = text(app, "#preview")
+        preview = shown(app, "#preview")
         assert "jonger dan 27: elke vaste vergoeding telt" in preview
         # the year is already not safe without this payment: nothing is safe (unknown never is)
         assert "Grootste veilige bedrag op 25 november 2026: € 0,00" in preview
@@ -123,7 +90,7 @@ async def test_ww_without_permission_names_the_missing_permission(app: Vergoedin
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await payment_form(pilot, "B-003", "10,00")
-        preview = text(app, "#preview")
+        preview = shown(app, "#preview")
         assert "onbekend" in preview
         assert "UWV-toestemming ontbreekt" in preview
         assert "€ 0,00" in preview
@@ -173,7 +140,7 @@ async def test_every_payment_form_error_is_shown(app: VergoedingApp) -> None:
         form.query_one("#hours", Input).value = "-1"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        err = text(app, "#error")
+        err = shown(app, "#error")
         assert "Datum:" in err and "bestaande" in err
         assert "Bedrag:" in err and "geen bedrag" in err
         assert "Uren:" in err
@@ -188,7 +155,7 @@ async def test_every_resident_form_error_is_shown(app: VergoedingApp) -> None:
         app.screen.query_one("#birth", Input).value = "1-1-2099"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        err = text(app, "#error")
+        err = shown(app, "#error")
         assert "Referentie: verplicht" in err
         assert "Geboortedatum: ligt in de toekomst" in err
 
@@ -205,7 +172,7 @@ async def test_what_if_names_the_reason_and_asks_before_saving_an_unsafe_plan(ap
         assert isinstance(app.screen, WhatIfScreen)
         app.screen.query_one("#amount", Input).value = "100"
         await settle(pilot)
-        verdict = text(app, "#verdict")
+        verdict = shown(app, "#verdict")
         assert "boven het maandmaximum van € 220,00" in verdict
         assert "Grootste veilige bedrag op 25 november 2026: € 40,00." in verdict  # 220 - 180
         before = len(app.store.payments("B-001"))

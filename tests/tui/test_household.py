@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pilot_helpers import settle
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -22,6 +23,7 @@ from vergoedingcheck.store import Store
 from vergoedingcheck.tui.app import VergoedingApp
 from vergoedingcheck.tui.household import HouseholdScreen
 from vergoedingcheck.tui.resident import ResidentScreen
+from vergoedingcheck.tui.whatif import check_series, compare, household_input
 
 D = Decimal
 TODAY = date(2026, 11, 25)
@@ -48,12 +50,6 @@ def store(db_path: Path) -> Iterator[Store]:
     s = Store(db_path)
     yield s
     s.close()
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_household(pilot: Pilot[None], rid: str) -> HouseholdScreen:
@@ -159,3 +155,22 @@ async def test_a_year_without_a_known_gift_limit_says_so(store: Store, tui_rules
         assert "in 2025: €\xa00,00" in limit
         assert "Giftengrens onbekend" in limit
         assert rows(screen, "#household-gifts") == [["geen giften in 2025", "", "", "", ""]]
+
+
+def test_what_if_and_a_series_load_the_whole_household(store: Store, tui_rules: Ruleset) -> None:
+    # `compare` (what-if, the payment form) and `check_series` (a repeated payment) read the
+    # household through one loader: Anna's gift counts when Bram's series is checked
+    add_household(store, second_gift="600.00")
+    models, pays, _ = household_input(store, "H-02", [2026])
+    assert [m.id for m in models] == ["H-02", "H-01"]  # the resident first, then the household
+    assert sorted((p.resident, p.amount) for p in pays) == [("H-01", D("600.00")), ("H-02", D("500.00"))]
+    assert household_input(store, "H-02", [2025])[1] == []  # only the years asked for
+    app = VergoedingApp(store, tui_rules, today=TODAY)
+    gift = PaymentRecord("H-02", date(2026, 7, 1), D("200.00"), "gift", payer="Familie")
+    # 500 + 600 = 1.100 within the limit of 1.200 (safe); + 200 = 1.300: € 100 above it counts
+    # as income on Bram's bijstand, so the first (and only) payment of the series breaks 2026
+    check = check_series(app, "H-02", [gift])
+    assert (check.first_break, check.year, check.after) == (0, 2026, "unsafe")
+    before, after, _ = compare(app, "H-02", gift)
+    assert before is not None and after is not None
+    assert (before.status, after.status) == ("safe", "unsafe")

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from pilot_helpers import notes, settle
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
@@ -24,12 +25,6 @@ from vergoedingcheck.tui.residents import ResidentsScreen
 TODAY = date(2026, 11, 25)  # as tests/tui/conftest.py
 
 SIZE = (80, 24)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def until(pilot: Pilot[None], cond: Callable[[], bool], seconds: float = 10) -> None:
@@ -98,8 +93,8 @@ async def test_the_resident_shown_refreshes_and_a_deleted_one_goes_with_a_notice
             await until(pilot, lambda: payments.row_count == 2)
             b.delete_resident("B-003")
             await until(pilot, lambda: isinstance(app.screen, ResidentsScreen))
-            notes = [n.message for n in app._notifications]
-            assert any(m.startswith("Sanne Bakker: intussen verwijderd") for m in notes)
+            said = notes(app)
+            assert any(m.startswith("Sanne Bakker: intussen verwijderd") for m in said)
             t = app.screen.query_one("#residents", DataTable)
             assert "B-003" not in {k.value for k in t.rows}
     finally:

@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pilot_helpers import settle
 from textual.color import Color
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
 from vergoedingcheck.rules import Ruleset
@@ -22,12 +22,6 @@ from vergoedingcheck.tui.app import VergoedingApp
 from vergoedingcheck.tui.common import status_cell, use_colour
 
 SIZE = (80, 24)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def _lightness(c: object) -> float:

@@ -10,8 +10,9 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from pilot_helpers import settle, shown
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Select
 
 from vergoedingcheck.records import PaymentRecord
 from vergoedingcheck.rules import Ruleset
@@ -21,16 +22,6 @@ from vergoedingcheck.tui.forms import NEW_PAYER, NO_PAYER, Confirm, PaymentForm
 from vergoedingcheck.tui.resident import ResidentScreen
 
 SIZE = (100, 32)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def shown(app: VergoedingApp, wid: str) -> str:
-    return str(app.screen.query_one(wid, Static).render()).replace("\u00a0", " ")
 
 
 async def open_resident(pilot: Pilot[None], rid: str) -> ResidentScreen:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pilot_helpers import settle
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -72,12 +73,6 @@ def test_totals_per_payer_for_the_year(store: Store) -> None:
         ("Sportclub [Oost]", D("0.00")),
         ("Stichting Noord", D("10.00")),
     ]
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def rows(screen: Any, table: str) -> list[list[str]]:

@@ -11,8 +11,9 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from pilot_helpers import settle, shown
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Select
 
 from vergoedingcheck.records import PaymentRecord, ResidentRecord
 from vergoedingcheck.rules import load_ruleset
@@ -23,16 +24,6 @@ from vergoedingcheck.tui.resident import ResidentScreen
 from vergoedingcheck.tui.whatif import check_series, series_text
 
 SIZE = (100, 36)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def shown(app: VergoedingApp, wid: str) -> str:
-    return str(app.screen.query_one(wid, Static).render()).replace("\u00a0", " ")
 
 
 async def series_form(pilot: Pilot[None], rid: str, first: str, until: str, amount: str) -> PaymentForm:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from pilot_helpers import settle
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
@@ -19,12 +20,6 @@ from vergoedingcheck.tui.whatif import WhatIfScreen
 
 SIZE = (80, 24)
 DEC_1 = date(2026, 12, 1)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def text(value: object) -> str:

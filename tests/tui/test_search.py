@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pilot_helpers import settle
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
@@ -87,12 +88,6 @@ def test_note_payer_and_name_are_found_without_case_or_accents(store: Store) -> 
     # Łukasz Öztürk (B-001): twelve payments; "ozturk" also finds the payer "Öz" only in part
     assert len(found(store, "ozturk")) == 12
     assert found(store, "") == []
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_the_search_screen_shows_the_payments_and_enter_opens_the_resident(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_helpers import settle
 from textual.coordinate import Coordinate
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
@@ -16,12 +17,6 @@ from vergoedingcheck.tui.transfer import TransferScreen
 from vergoedingcheck.tui.whatif import WhatIfScreen
 
 SIZE = (80, 24)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def cell(app: VergoedingApp, rid: str, column: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pilot_helpers import settle
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
@@ -17,12 +18,6 @@ from vergoedingcheck.tui.app import VergoedingApp
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SIZE = (80, 24)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def steps(

@@ -1,10 +1,12 @@
 """Everything a person reads, one catalogue per language (`text/nl.py`, `text/en.py`).
 
 A catalogue is a plain dict of groups (status, outcome, action, action_short, benefit, kind,
-payment_status, regime) of keys → words. `word(group, key, lang)` looks one up; a key without a
-word returns the key itself (loudly visible, never empty). `tests/test_text.py` proves that every
-key exists in every language. Sentences with placeholders (`engine/explain.py`'s SENTENCES) move
-here next; the TUI (`tui/common.py`) and the letters switch to `word()` one table at a time.
+payment_status, regime, report; finding, figure_why and explain: the findings' sentences with
+their `{placeholders}`, filled in by `engine/explain.py`) of keys → words. `word(group, key, lang)`
+looks one up; a key without a word returns the key itself (loudly visible, never empty).
+`tests/test_text.py` proves that every key exists in every language and that a sentence has the
+same placeholders in each. The TUI (`tui/common.py`) and the letters switch to `word()` one table
+at a time.
 """
 
 from __future__ import annotations

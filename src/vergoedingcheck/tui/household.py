@@ -8,30 +8,29 @@ screen adds nothing up itself. Names, notes and payers are data: Rich Text, neve
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from vergoedingcheck.engine.result import GiftResult, YearResult
 from vergoedingcheck.store import NotFound, PaymentRecord, ResidentRecord
+from vergoedingcheck.text import word
 from vergoedingcheck.tui.common import (
     PAYSTATUS_NL,
     benefits_short,
     day,
     eur,
-    rich_line,
     status_cell,
     status_nl,
     visible,
 )
-from vergoedingcheck.tui.messages import Rechecked
+from vergoedingcheck.tui.tables import YearTablesScreen, add_columns, refill, text_line
 from vergoedingcheck.tui.widgets import Table
 
 if TYPE_CHECKING:
-    from vergoedingcheck.tui.app import VergoedingApp
+    pass
 
 
 def household_members(residents: list[ResidentRecord], rec: ResidentRecord) -> list[ResidentRecord]:
@@ -53,7 +52,7 @@ def gift_excess(yr: YearResult | None) -> str | None:
     return None
 
 
-class HouseholdScreen(Screen[None]):
+class HouseholdScreen(YearTablesScreen):
     DEFAULT_CSS = """
     HouseholdScreen #household-head { padding: 0 1; }
     HouseholdScreen #household-members { height: auto; max-height: 7; }
@@ -74,10 +73,6 @@ class HouseholdScreen(Screen[None]):
         self.rid = rid
         self.members: list[ResidentRecord] = []
 
-    @property
-    def vc(self) -> VergoedingApp:
-        return cast("VergoedingApp", self.app)
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="household-head")
@@ -89,24 +84,27 @@ class HouseholdScreen(Screen[None]):
 
     def on_mount(self) -> None:
         m = self.query_one("#household-members", DataTable)
-        m.add_column("Naam", key="name", width=24)
-        m.add_column("Uitkering", key="benefits", width=16)
-        m.add_column("Status", key="status", width=11)
-        m.add_column("Per uitkering", key="per_benefit", width=20)
-        g = self.query_one("#household-gifts", DataTable)
-        g.add_column("Datum", key="date", width=17)
-        g.add_column("Ontvanger", key="name", width=20)
-        g.add_column("Bedrag", key="amount", width=11)
-        g.add_column("Betaler", key="payer", width=14)
-        g.add_column("Status", key="status", width=7)
+        add_columns(
+            m,
+            [
+                ("Naam", "name", 24),
+                ("Uitkering", "benefits", 16),
+                ("Status", "status", 11),
+                ("Per uitkering", "per_benefit", 20),
+            ],
+        )
+        add_columns(
+            self.query_one("#household-gifts", DataTable),
+            [
+                ("Datum", "date", 17),
+                ("Ontvanger", "name", 20),
+                ("Bedrag", "amount", 11),
+                ("Betaler", "payer", 14),
+                ("Status", "status", 7),
+            ],
+        )
         self.reload()
         m.focus()
-
-    def on_rechecked(self, _: Rechecked) -> None:
-        self.reload()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
 
     def _year(self, rid: str) -> YearResult | None:
         res = self.vc.result.resident(rid) if self.vc.result else None
@@ -120,62 +118,55 @@ class HouseholdScreen(Screen[None]):
             self.app.call_later(self.action_back)
             return
         self.members = household_members(app.store.residents(), rec)
-        self.app.sub_title = visible(f"huishouden {rec.household or rec.label} · {app.year}")
+        year = str(app.year)
+        self.app.sub_title = visible(
+            word("household", "title").format(household=rec.household or rec.label, year=year)
+        )
         if rec.household:
             n = len(self.members)
-            head = rich_line(
-                "Huishouden ", (rec.household, "bold"), f" · {n} {'lid' if n == 1 else 'leden'} · {app.year}"
-            )
+            members = word("household", "one_member") if n == 1 else word("household", "members").format(n=n)
+            household = (rec.household, "bold")
+            head = text_line("household", "head", household=household, members=members, year=year)
         else:
-            head = rich_line(
-                rec.label,
-                " heeft geen huishouden vastgelegd: de giftengrens geldt voor ",
-                rec.label,
-                f" alleen · {app.year}",
-            )
+            head = text_line("household", "alone", name=rec.label, year=year)
         self.query_one("#household-head", Static).update(head)
         self.fill_members()
         self.fill_gifts()
         self.fill_limit()
 
     def fill_members(self) -> None:
-        t = self.query_one("#household-members", DataTable)
-        row = t.cursor_row
-        t.clear()
-        for r in self.members:
+
+        def member_row(r: ResidentRecord) -> tuple[str, tuple[object, ...]]:
             yr = self._year(r.id)
             per_benefit = "…"
             if yr is not None:
                 per_benefit = ", ".join(f"{b.type} {status_nl(b.status)}" for b in yr.benefits) or "—"
-            t.add_row(
+            return r.id, (
                 r.label,
                 benefits_short(r.benefits),
-                status_cell(yr.status) if yr else "bezig…",
+                status_cell(yr.status) if yr else word("household", "checking"),
                 per_benefit,
-                key=r.id,
             )
-        t.move_cursor(row=min(row, max(t.row_count - 1, 0)))
+
+        refill(self.query_one("#household-members", DataTable), (member_row(r) for r in self.members))
 
     def fill_gifts(self) -> None:
         app = self.vc
-        t = self.query_one("#household-gifts", DataTable)
-        t.clear()
         names = {r.id: r.label for r in self.members}
         gifts: list[PaymentRecord] = []
         for r in self.members:
             gifts += [p for p in app.store.payments(r.id, app.year) if p.kind == "gift"]
         gifts.sort(key=lambda p: (p.date, p.id or 0))
-        for p in gifts:
-            t.add_row(
-                day(p.date),
-                names[p.resident],
-                eur(p.amount),
-                p.payer or "—",
-                PAYSTATUS_NL[p.status],
-                key=str(p.id),
+        rows: list[tuple[str, tuple[str, ...]]] = [
+            (
+                str(p.id),
+                (day(p.date), names[p.resident], eur(p.amount), p.payer or "—", PAYSTATUS_NL[p.status]),
             )
+            for p in gifts
+        ]
         if not gifts:
-            t.add_row(f"geen giften in {app.year}", "", "", "", "", key="none")
+            rows = [("none", (word("household", "no_gifts").format(year=app.year), "", "", "", ""))]
+        refill(self.query_one("#household-gifts", DataTable), rows, keep_cursor=False)
 
     def _gift_result(self) -> tuple[GiftResult | None, YearResult | None]:
         """The household's gift figures: from the member on whom the excess counts, else from the
@@ -194,42 +185,35 @@ class HouseholdScreen(Screen[None]):
         box = self.query_one("#household-limit", Static)
         app = self.vc
         if app.result is None:
-            box.update("De controle loopt nog…")
+            box.update(word("household", "check_running"))
             return
         gifts, counted_yr = self._gift_result()
         if gifts is None:
             box.update("")
             return
         names = {r.id: r.label for r in self.members}
-        out = rich_line(f"Giften aan het huishouden in {app.year}: {eur(gifts.total)}")
+        out = text_line("household", "gifts_total", year=str(app.year), total=eur(gifts.total))
         out.append("\n")
         if gifts.counted_on is None:
-            out.append(
-                "Geen giftengrens: niemand in het huishouden heeft bijstand (of een uitkering die "
-                "daarop lijkt), dus giften tellen niet als inkomen."
-            )
+            out.append(word("household", "no_limit"))
         elif gifts.limit is None:
-            out.append("Giftengrens ")
+            before, after = word("household", "limit_unknown").split("{status}")
+            out.append(before)
             out.append(status_cell("unknown"))
-            out.append(": voor deze gemeente en dit jaar is geen giftengrens vastgelegd.")
+            out.append(after)
         else:
-            out.append(f"Grens {eur(gifts.limit)} per huishouden per jaar · nog over {eur(gifts.headroom)}")
+            out.append_text(
+                text_line("household", "limit", limit=eur(gifts.limit), headroom=eur(gifts.headroom))
+            )
             out.append("\n")
             who = (names.get(gifts.counted_on, gifts.counted_on), "bold")
             excess = gift_excess(counted_yr)
             if excess is not None:
                 out.append_text(
-                    rich_line(
-                        f"Het deel boven de grens ({eur(Decimal(excess))}) telt één keer als inkomen: "
-                        "bij de uitkering van ",
-                        who,
-                        ".",
-                    )
+                    text_line("household", "excess_counts_on", excess=eur(Decimal(excess)), who=who)
                 )
             else:
-                out.append_text(
-                    rich_line("Gaan de giften over de grens, dan telt het deel erboven bij ", who, ".")
-                )
+                out.append_text(text_line("household", "would_count_on", who=who))
         box.update(out)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -248,11 +232,3 @@ class HouseholdScreen(Screen[None]):
             self.app.pop_screen()  # the resident this view came from
         else:
             self.app.push_screen(ResidentScreen(rid))
-
-    def action_year(self, delta: int) -> None:
-        self.vc.set_year(self.vc.year + delta)
-        self.reload()
-
-    def action_back(self) -> None:
-        if self.app.screen is self:
-            self.app.pop_screen()

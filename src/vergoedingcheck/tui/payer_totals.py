@@ -8,25 +8,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from vergoedingcheck.letters.collation import dutch_key
 from vergoedingcheck.store import PaymentRecord
-from vergoedingcheck.tui.common import PAYER_TYPE_NL, eur, month_name, rich_line
-from vergoedingcheck.tui.messages import Rechecked
+from vergoedingcheck.text import word
+from vergoedingcheck.tui.common import PAYER_TYPE_NL, eur, month_name
+from vergoedingcheck.tui.tables import YearTablesScreen, add_columns, refill, text_line
 from vergoedingcheck.tui.widgets import Table
 
 if TYPE_CHECKING:
-    from vergoedingcheck.tui.app import VergoedingApp
+    pass
 
 ZERO = Decimal("0.00")
-NO_PAYER = "geen betaler vermeld"
-NOT_RECORDED = "niet vastgelegd"
+NO_PAYER = word("payer_totals", "no_payer")
+NOT_RECORDED = word("payer_totals", "not_recorded")
 
 
 @dataclass
@@ -80,7 +80,7 @@ def kind_words(pt: PayerTotal) -> str:
     return PAYER_TYPE_NL.get(pt.type, pt.type) if pt.type else NOT_RECORDED
 
 
-class PayerTotalsScreen(Screen[None]):
+class PayerTotalsScreen(YearTablesScreen):
     DEFAULT_CSS = """
     PayerTotalsScreen #payer-totals-head { padding: 0 1; }
     PayerTotalsScreen #payer-totals { height: 1fr; min-height: 4; }
@@ -98,10 +98,6 @@ class PayerTotalsScreen(Screen[None]):
         super().__init__()
         self.totals: list[PayerTotal] = []
 
-    @property
-    def vc(self) -> VergoedingApp:
-        return cast("VergoedingApp", self.app)
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="payer-totals-head")
@@ -112,79 +108,81 @@ class PayerTotalsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         t = self.query_one("#payer-totals", DataTable)
-        t.add_column("Betaler", key="name", width=22)
-        t.add_column("Soort", key="type", width=16)
-        t.add_column("Betalingen", key="count", width=10)
-        t.add_column("Bewoners", key="residents", width=8)
-        t.add_column("Totaal", key="total", width=11)
-        m = self.query_one("#payer-months", DataTable)
-        m.add_column("Maand", key="month", width=15)
-        m.add_column("Betalingen", key="count", width=10)
-        m.add_column("Bewoners", key="residents", width=8)
-        m.add_column("Totaal", key="total", width=11)
-        m.add_column("Waarvan gepland", key="planned", width=15)
+        add_columns(
+            t,
+            [
+                ("Betaler", "name", 22),
+                ("Soort", "type", 16),
+                ("Betalingen", "count", 10),
+                ("Bewoners", "residents", 8),
+                ("Totaal", "total", 11),
+            ],
+        )
+        add_columns(
+            self.query_one("#payer-months", DataTable),
+            [
+                ("Maand", "month", 15),
+                ("Betalingen", "count", 10),
+                ("Bewoners", "residents", 8),
+                ("Totaal", "total", 11),
+                ("Waarvan gepland", "planned", 15),
+            ],
+        )
         self.reload()
         t.focus()
 
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    def on_rechecked(self, _: Rechecked) -> None:
-        self.reload()
-
     def reload(self) -> None:
         app = self.vc
-        self.app.sub_title = f"per betaler · {app.year}"
+        self.app.sub_title = word("payer_totals", "title").format(year=app.year)
         self.totals = payer_totals(app.store.payments(year=app.year), app.store.payers(), app.year)
         t = self.query_one("#payer-totals", DataTable)
-        row = t.cursor_row
-        t.clear()
-        for i, pt in enumerate(self.totals):
-            t.add_row(
-                pt.name if pt.name is not None else NO_PAYER,
-                kind_words(pt),
-                str(pt.year.count),
-                str(len(pt.year.residents)),
-                eur(pt.year.total),
-                key=str(i),
-            )
+        refill(
+            t,
+            (
+                (
+                    str(i),
+                    (
+                        pt.name if pt.name is not None else NO_PAYER,
+                        kind_words(pt),
+                        str(pt.year.count),
+                        str(len(pt.year.residents)),
+                        eur(pt.year.total),
+                    ),
+                )
+                for i, pt in enumerate(self.totals)
+            ),
+        )
         recorded = sum(1 for pt in self.totals if pt.type is not None)
         named = sum(1 for pt in self.totals if pt.name is not None)
         self.query_one("#payer-totals-head", Static).update(
-            f"{app.year}: {named} betalers, waarvan {recorded} vastgelegd (b). Betaald en gepland samen."
+            word("payer_totals", "head").format(year=app.year, named=named, recorded=recorded)
         )
-        if self.totals:
-            t.move_cursor(row=min(max(row, 0), len(self.totals) - 1))
         self.show_months(t.cursor_row if self.totals else -1)
 
     def show_months(self, i: int) -> None:
         m = self.query_one("#payer-months", DataTable)
-        m.clear()
         head = self.query_one("#payer-months-head", Static)
         if not 0 <= i < len(self.totals):
-            head.update("Nog geen betalers of betalingen.")
+            m.clear()
+            head.update(word("payer_totals", "none_yet"))
             return
         pt = self.totals[i]
-        head.update(rich_line("Per maand: ", pt.name if pt.name is not None else NO_PAYER))
+        name = pt.name if pt.name is not None else NO_PAYER
+        head.update(text_line("payer_totals", "per_month", payer=name))
         year = self.vc.year
-        for month in range(1, 13):
+
+        def month_row(month: int) -> tuple[str, tuple[str, ...]]:
             tally = pt.months.get(month, Tally())
-            m.add_row(
+            return str(month), (
                 month_name(f"{year}-{month:02d}"),
                 str(tally.count) if tally.count else "—",
                 str(len(tally.residents)) if tally.count else "—",
                 eur(tally.total) if tally.count else "—",
                 eur(tally.planned) if tally.planned else "—",
-                key=str(month),
             )
+
+        refill(m, (month_row(month) for month in range(1, 13)), keep_cursor=False)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "payer-totals" and event.row_key.value is not None:
             self.show_months(int(event.row_key.value))
-
-    def action_year(self, delta: int) -> None:
-        self.vc.set_year(self.vc.year + delta)
-        self.reload()
-
-    def action_back(self) -> None:
-        self.app.pop_screen()

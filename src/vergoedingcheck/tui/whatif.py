@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -16,8 +17,9 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from vergoedingcheck.engine import evaluate
 from vergoedingcheck.engine.result import ZERO, Finding, Status, YearResult
 from vergoedingcheck.io.spreadsheet import format_date_nl, parse_date_nl, parse_money_nl
+from vergoedingcheck.model import Payer, Resident
 from vergoedingcheck.rules import Ruleset
-from vergoedingcheck.store import PaymentRecord, ResidentRecord, StoreError
+from vergoedingcheck.store import PaymentRecord, ResidentRecord, Store, StoreError
 from vergoedingcheck.tui.common import (
     day,
     emphasise,
@@ -35,6 +37,23 @@ if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
 
 
+def household_input(
+    store: Store, rid: str, years: Sequence[int]
+) -> tuple[list[Resident], list[PaymentRecord], list[Payer]]:
+    """What the engine sees of a resident in `years`, for `compare` and `check_series` alike: the
+    resident and the rest of the household (a gift limit is the household's), their payments in
+    those years, other teams' payments to them (PostgreSQL teams; none on SQLite), and what is
+    known of the payers (it counts here as in the check)."""
+    me = store.resident(rid)
+    residents = [me] + (
+        [r for r in store.residents() if r.household == me.household and r.id != rid] if me.household else []
+    )
+    ids = {r.id for r in residents}
+    pays = [p for y in years for p in store.payments(year=y) if p.resident in ids]
+    pays += [p for p in store.other_team_payments() if p.resident in ids and p.date.year in years]
+    return [r.to_model() for r in residents], pays, store.payer_models()
+
+
 def compare(
     app: VergoedingApp,
     rid: str,
@@ -45,18 +64,8 @@ def compare(
     """The year of `extra` before and after adding it (or replacing payment `replaces`), and the
     year without either (`base`: the year the largest safe amount is measured in; for a new
     payment the same as before)."""
-    store = app.store
-    me = store.resident(rid)
-    residents = [me] + (
-        [r for r in store.residents() if r.household == me.household and r.id != rid] if me.household else []
-    )
-    ids = {r.id for r in residents}
-    pays = [p for p in store.payments(year=extra.date.year) if p.resident in ids]
-    # other teams' payments to these residents count too (PostgreSQL teams; none on SQLite)
-    pays += [p for p in store.other_team_payments() if p.resident in ids and p.date.year == extra.date.year]
-    models = [r.to_model() for r in residents]
     years = [extra.date.year]
-    payers = store.payer_models()  # what is known of the payers counts here as in the check
+    models, pays, payers = household_input(app.store, rid, years)
 
     def year_of(payments: list[PaymentRecord]) -> YearResult | None:
         res = evaluate(
@@ -105,17 +114,8 @@ def check_series(app: VergoedingApp, rid: str, series: list[PaymentRecord]) -> S
     as the engine will see it (the household, the payers, other teams' payments). Adding payments
     never makes a year better, so the first payment that turns a safe year unsafe or unknown stops
     the series there."""
-    store = app.store
-    me = store.resident(rid)
-    residents = [me] + (
-        [r for r in store.residents() if r.household == me.household and r.id != rid] if me.household else []
-    )
-    ids = {r.id for r in residents}
     years = sorted({p.date.year for p in series})
-    pays = [p for r in sorted(ids) for y in years for p in store.payments(r, y)]
-    pays += [p for p in store.other_team_payments() if p.resident in ids and p.date.year in years]
-    models = [r.to_model() for r in residents]
-    payers = store.payer_models()
+    models, pays, payers = household_input(app.store, rid, years)
 
     def statuses(payments: list[PaymentRecord]) -> dict[int, YearResult]:
         res = evaluate(
