@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -10,14 +11,19 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from vergoedingcheck.money import ZERO
 from vergoedingcheck.store import ResidentRecord, StoreError
 from vergoedingcheck.tui.common import (
+    NL,
     STATUS_ORDER,
     benefits_short,
+    fold,
+    name_key,
     room_now,
     status_cell,
     status_markup,
     status_nl,
+    without_tussenvoegsel,
 )
 from vergoedingcheck.tui.messages import Rechecked
 from vergoedingcheck.tui.widgets import DataInput, Table
@@ -26,6 +32,7 @@ if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
 
 
+Row = tuple[str, str, str | None, str, str]
 _MONTH_ABBR = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
@@ -47,11 +54,12 @@ class ResidentsScreen(Screen[None]):
         Binding("q", "app.quit", "Stop"),
         Binding("escape", "clear_search", "Wis zoeken", show=False),
     ]
-    SORTS = ("naam", "status")
+    SORTS = ("name", "room", "status")
+    """Name (Dutch collation), room left this year (least first), status (niet veilig first)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.sort_by = "naam"
+        self.sort_by = "name"
         self.residents: list[ResidentRecord] = []
         self.select_after: str | None = None
 
@@ -89,7 +97,7 @@ class ResidentsScreen(Screen[None]):
         self.residents = self.vc.store.residents()
         self.fill()
 
-    def _row(self, r: ResidentRecord) -> tuple[str, str, str | None, str, str]:
+    def _row(self, r: ResidentRecord) -> Row:
         app = self.vc
         result = app.result.resident(r.id) if app.result else None
         yr = result.year(app.year) if result else None
@@ -102,9 +110,27 @@ class ResidentsScreen(Screen[None]):
             return (r.label, benefits_short(r.benefits), yr.status, month, f"{rest}*")
         return (r.label, benefits_short(r.benefits), yr.status, *room_now(yr, app.today))
 
+    def _room_left(self, r: ResidentRecord) -> Decimal | None:
+        """`headroom_remaining` from today (the provisional figure while a year is pending)."""
+        app = self.vc
+        for res in (app.provisional_result, app.result):
+            resident = res.resident(r.id) if res else None
+            yr = resident.year(app.year) if resident else None
+            if yr is not None:
+                return yr.headroom_remaining(app.today) if yr.year >= app.today.year else ZERO
+        return None
+
+    def _sort(self, rows: list[tuple[ResidentRecord, Row]]) -> None:
+        rows.sort(key=lambda x: name_key(x[0].label))  # every order ends in name order
+        if self.sort_by == "status":
+            rows.sort(key=lambda x: STATUS_ORDER.get(x[1][2] or "unknown", 1))
+        elif self.sort_by == "room":
+            rooms = {r.id: self._room_left(r) for r, _ in rows}
+            rows.sort(key=lambda x: (rooms[x[0].id] is None, rooms[x[0].id] or ZERO))
+
     def fill(self) -> None:
         t = self.query_one("#residents", DataTable)
-        needle = self.query_one("#search", Input).value.strip().casefold()
+        needle = fold(self.query_one("#search", Input).value.strip())
         keep = t.cursor_row
         selected = None
         if t.row_count and 0 <= keep < t.row_count:
@@ -112,14 +138,25 @@ class ResidentsScreen(Screen[None]):
         t.clear()
         rows = []
         for r in self.residents:
-            hay = " ".join(
-                filter(None, [r.id, r.name, r.municipality, r.household, benefits_short(r.benefits)])
-            ).casefold()
+            hay = fold(
+                " ".join(
+                    filter(
+                        None,
+                        [
+                            r.id,
+                            r.name,
+                            without_tussenvoegsel(r.name or ""),
+                            r.municipality,
+                            r.household,
+                            benefits_short(r.benefits),
+                        ],
+                    )
+                )
+            )
             if needle and needle not in hay:
                 continue
             rows.append((r, self._row(r)))
-        if self.sort_by == "status":
-            rows.sort(key=lambda x: (STATUS_ORDER.get(x[1][2] or "unknown", 1), x[0].label.casefold()))
+        self._sort(rows)
         counts = {"safe": 0, "unsafe": 0, "unknown": 0}
         for r, (name, ben, status, month, year) in rows:
             if status:
@@ -137,7 +174,7 @@ class ResidentsScreen(Screen[None]):
         text = (
             f"{shown} bewoners · {counts['unsafe']} {status_markup('unsafe')} · "
             f"{counts['unknown']} {status_markup('unknown')} · {counts['safe']} {status_nl('safe')}"
-            f" · sortering {self.sort_by}"
+            f" · sortering {NL['sort'][self.sort_by]}"
         )
         if app.provisional_result is not None:
             text = (
