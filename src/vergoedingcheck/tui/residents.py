@@ -12,11 +12,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from vergoedingcheck.money import ZERO
-from vergoedingcheck.store import ResidentRecord, StoreError
+from vergoedingcheck.store import PaymentRecord, ResidentRecord, StoreError
 from vergoedingcheck.tui.common import (
     NL,
     STATUS_ORDER,
     benefits_short,
+    day,
+    eur,
     fold,
     name_key,
     room_now,
@@ -42,6 +44,8 @@ class ResidentsScreen(Screen[None]):
         Binding("n", "new", "Nieuw"),
         Binding("slash", "search", "Zoek", key_display="/"),
         Binding("s", "sort", "Sorteer"),
+        Binding("space", "mark", "Markeer", show=False),
+        Binding("g", "group_payment", "Groep betalen", show=False),
         Binding("left_square_bracket", "year(-1)", "Vorig jaar", show=False),
         Binding("right_square_bracket", "year(1)", "Volgend jaar", show=False),
         Binding("r", "app.rules", "Regels"),
@@ -62,6 +66,8 @@ class ResidentsScreen(Screen[None]):
         self.sort_by = "name"
         self.residents: list[ResidentRecord] = []
         self.select_after: str | None = None
+        self.marked: set[str] = set()
+        """Residents marked with space, for one payment to the group (g)."""
 
     @property
     def vc(self) -> VergoedingApp:
@@ -95,6 +101,7 @@ class ResidentsScreen(Screen[None]):
 
     def reload(self) -> None:
         self.residents = self.vc.store.residents()
+        self.marked &= {r.id for r in self.residents}
         self.fill()
 
     def _row(self, r: ResidentRecord) -> Row:
@@ -161,6 +168,8 @@ class ResidentsScreen(Screen[None]):
         for r, (name, ben, status, month, year) in rows:
             if status:
                 counts[status] += 1
+            if r.id in self.marked:
+                name = f"✓ {name}"
             t.add_row(name, ben, status_cell(status) if status else "bezig…", month, year, key=r.id)
         if self.select_after:
             selected, self.select_after = self.select_after, None
@@ -176,6 +185,8 @@ class ResidentsScreen(Screen[None]):
             f"{counts['unknown']} {status_markup('unknown')} · {counts['safe']} {status_nl('safe')}"
             f" · sortering {NL['sort'][self.sort_by]}"
         )
+        if self.marked:
+            text += f" · {len(self.marked)} gemarkeerd (g: één betaling voor allen)"
         if app.provisional_result is not None:
             text = (
                 f"* Bedragen {app.year} nog niet vastgesteld: ruimte voorlopig, met die van {app.year - 1}.\n"
@@ -228,6 +239,61 @@ class ResidentsScreen(Screen[None]):
     def action_sort(self) -> None:
         self.sort_by = self.SORTS[(self.SORTS.index(self.sort_by) + 1) % len(self.SORTS)]
         self.fill()
+
+    def _cursor_id(self) -> str | None:
+        t = self.query_one("#residents", DataTable)
+        if not t.row_count:
+            return None
+        return str(t.coordinate_to_cell_key(Coordinate(t.cursor_row, 0)).row_key.value)
+
+    def action_mark(self) -> None:
+        """Space: mark or unmark the resident under the cursor, then move down."""
+        rid = self._cursor_id()
+        if rid is None:
+            return
+        self.marked ^= {rid}
+        t = self.query_one("#residents", DataTable)
+        row = t.cursor_row
+        self.fill()
+        t.move_cursor(row=min(row + 1, t.row_count - 1))
+
+    def action_group_payment(self) -> None:
+        """g: one payment for every marked resident, each checked before saving."""
+        from vergoedingcheck.tui.group import GroupPaymentForm, GroupReviewScreen
+
+        group = [r for r in self.residents if r.id in self.marked]
+        if not group:
+            self.notify("Markeer eerst bewoners met de spatiebalk; g maakt dan één betaling voor allen.")
+            return
+
+        def reviewed(pays: list[PaymentRecord] | None) -> None:
+            if pays is None:
+                return
+            left = [r.label for r in group if r.id not in {p.resident for p in pays}]
+            if not pays:
+                self.notify("Niets opgeslagen.")
+                return
+            try:
+                self.vc.store.add_payments(pays)  # all in one transaction, or none
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", title="Niet opgeslagen")
+                return
+            first = pays[0]
+            msg = (
+                f"Betaling van {eur(first.amount)} op {day(first.date)} opgeslagen voor {len(pays)} bewoners."
+            )
+            if left:
+                msg += " Niet voor: " + ", ".join(left) + "."
+            self.notify(msg)
+            self.marked.clear()
+            self.reload()
+            self.vc.recheck()
+
+        def filled(rec: PaymentRecord | None) -> None:
+            if rec is not None:
+                self.app.push_screen(GroupReviewScreen(rec, group), reviewed)
+
+        self.app.push_screen(GroupPaymentForm(group, self.vc), filled)
 
     def action_year(self, delta: int) -> None:
         self.vc.set_year(self.vc.year + delta)
