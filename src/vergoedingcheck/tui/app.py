@@ -57,10 +57,10 @@ class VergoedingApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Stop", show=False),
-        Binding("ctrl+c", "quit", "Stop", show=False, priority=True),
-        Binding("ctrl+p", "command_palette", "meer", show=False, priority=True),
+        Binding("question_mark,f1", "help", "Help", key_display="?", id="app.help"),
+        Binding("q", "quit", "Stop", show=False, id="app.quit"),
+        Binding("ctrl+c", "quit", "Stop", show=False, priority=True, id="app.quit_ctrl_c"),
+        Binding("ctrl+p", "command_palette", "meer", show=False, priority=True, id="app.command_palette"),
     ]
 
     # Textual's crash dump prints the local variables of every frame: names, amounts, notes.
@@ -318,7 +318,7 @@ class VergoedingApp(App[None]):
         from vergoedingcheck.tui.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.screen))
 
     def action_rules(self) -> None:
         from vergoedingcheck.tui.rules import RulesScreen
@@ -358,6 +358,33 @@ class VergoedingApp(App[None]):
             self.push_screen(CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The current screen's own actions first (each binding with its key), then "ga naar
+        bewoner …" for every resident, then what the whole app can do (issue 11 item 6)."""
+        from functools import partial
+
+        from vergoedingcheck.tui.common import esc, screen_actions
+
+        seen = set()
+        for title, key, action in screen_actions(screen):
+            seen.add(title)
+            yield SystemCommand(esc(title), f"Op dit scherm, toets {key}", partial(screen.run_action, action))
+        for r in self.store.residents():
+            yield SystemCommand(
+                esc(f"Ga naar bewoner {r.label}"),
+                esc(f"{r.id} openen"),
+                partial(self._go_to_resident, r.id),
+            )
+        for cmd in self._app_commands():
+            if cmd.title not in seen:
+                yield cmd
+
+    def _go_to_resident(self, rid: str) -> None:
+        from vergoedingcheck.tui.resident import ResidentScreen
+
+        self.action_residents()
+        self.push_screen(ResidentScreen(rid))
+
+    def _app_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Bewoners", "Terug naar de lijst met bewoners", self.action_residents)
         yield SystemCommand("Bewoner toevoegen", "Een nieuwe bewoner invoeren", self._add_resident)
         yield SystemCommand(

@@ -259,3 +259,28 @@ def name_key(name: str) -> tuple[str, str, str]:
     from vergoedingcheck.letters.collation import dutch_key
 
     return dutch_key(without_tussenvoegsel(name))
+
+
+def key_words(key: str) -> str:
+    """A binding's key as a person reads it: "slash" → "/", "left_square_bracket" → "["."""
+    from textual.keys import format_key
+
+    words = {"space": "spatie", "escape": "Esc", "enter": "Enter", "backspace": "⌫", "delete": "Del"}
+    return ", ".join(words.get(k.strip(), format_key(k.strip())) for k in key.split(","))
+
+
+def screen_actions(screen: Any) -> list[tuple[str, str, str]]:
+    """(description, key, action) of every binding of `screen` itself that has a description, in
+    the order it declares them; one per action (the first key that has it)."""
+    from textual.binding import Binding
+
+    out: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    for b in type(screen).BINDINGS:
+        if not isinstance(b, Binding) or not b.description or b.action in seen:
+            continue
+        if b.system:
+            continue
+        seen.add(b.action)
+        out.append((b.description, b.key_display or key_words(b.key), b.action))
+    return out

@@ -49,22 +49,22 @@ if TYPE_CHECKING:
 
 class ResidentScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,backspace", "back", "Terug"),
-        Binding("a", "add", "Nieuw"),
-        Binding("e", "edit", "Wijzig", show=False),
-        Binding("d,delete", "delete", "Weg"),
-        Binding("p", "paid", "Betaald"),
-        Binding("w", "whatif", "Wat als"),
-        Binding("b", "edit_resident", "Bewoner"),
-        Binding("1", "tab('tab-payments')", "Betalingen", show=False),
-        Binding("2", "tab('tab-months')", "Maanden", show=False),
-        Binding("3", "tab('tab-findings')", "Bevindingen", show=False),
-        Binding("left_square_bracket", "year(-1)", "Vorig jaar", show=False),
-        Binding("right_square_bracket", "year(1)", "Volgend jaar", show=False),
-        Binding("l", "letters", "Brieven"),
-        Binding("h", "household", "Huishouden", show=False),
-        Binding("question_mark,f1", "app.help", "Help", show=False),
-        Binding("X", "delete_resident", "Bewoner verwijderen", show=False),
+        Binding("escape,backspace", "back", "Terug", id="resident.back"),
+        Binding("a", "add", "Nieuw", id="resident.add"),
+        Binding("e", "edit", "Wijzig", show=False, id="resident.edit"),
+        Binding("d,delete", "delete", "Weg", id="resident.delete"),
+        Binding("p", "paid", "Betaald", id="resident.paid"),
+        Binding("w", "whatif", "Wat als", id="resident.whatif"),
+        Binding("b", "edit_resident", "Bewoner", id="resident.edit_resident"),
+        Binding("1", "tab('tab-payments')", "Betalingen", show=False, id="resident.tab_tab_payments"),
+        Binding("2", "tab('tab-months')", "Maanden", show=False, id="resident.tab_tab_months"),
+        Binding("3", "tab('tab-findings')", "Bevindingen", show=False, id="resident.tab_tab_findings"),
+        Binding("left_square_bracket", "year(-1)", "Vorig jaar", show=False, id="resident.previous_year"),
+        Binding("right_square_bracket", "year(1)", "Volgend jaar", show=False, id="resident.next_year"),
+        Binding("l", "letters", "Brieven", id="resident.letters"),
+        Binding("h", "household", "Huishouden", show=False, id="resident.household"),
+        Binding("question_mark,f1", "app.help", "Help", show=False, id="resident.help"),
+        Binding("X", "delete_resident", "Bewoner verwijderen", show=False, id="resident.delete_resident"),
     ]
 
     def __init__(self, rid: str):

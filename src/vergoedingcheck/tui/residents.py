@@ -40,23 +40,25 @@ _MONTH_ABBR = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "o
 
 class ResidentsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", show=False),
-        Binding("n", "new", "Nieuw"),
-        Binding("slash", "search", "Zoek", key_display="/"),
-        Binding("s", "sort", "Sorteer"),
-        Binding("space", "mark", "Markeer", show=False),
-        Binding("g", "group_payment", "Groep betalen", show=False),
-        Binding("left_square_bracket", "year(-1)", "Vorig jaar", show=False),
-        Binding("right_square_bracket", "year(1)", "Volgend jaar", show=False),
-        Binding("r", "app.rules", "Regels"),
-        Binding("b", "app.payers", "Betalers", show=False),  # in help and the command palette
-        Binding("t", "app.worklist", "Te doen", show=False),
-        Binding("z", "search_payments", "Zoek betalingen", show=False),
-        Binding("o", "payer_totals", "Per betaler", show=False),
-        Binding("i", "app.transfer", "Import"),
-        Binding("l", "app.letters", "Overzicht"),
-        Binding("q", "app.quit", "Stop"),
-        Binding("escape", "clear_search", "Wis zoeken", show=False),
+        Binding("enter", "open", "Open", show=False, id="residents.open"),
+        Binding("n", "new", "Nieuw", id="residents.new"),
+        Binding("slash", "search", "Zoek", key_display="/", id="residents.search"),
+        Binding("s", "sort", "Sorteer", id="residents.sort"),
+        Binding("space", "mark", "Markeer", show=False, id="residents.mark"),
+        Binding("g", "group_payment", "Groep betalen", show=False, id="residents.group_payment"),
+        Binding("left_square_bracket", "year(-1)", "Vorig jaar", show=False, id="residents.previous_year"),
+        Binding("right_square_bracket", "year(1)", "Volgend jaar", show=False, id="residents.next_year"),
+        Binding("r", "app.rules", "Regels", id="residents.rules"),
+        Binding(
+            "b", "app.payers", "Betalers", show=False, id="residents.payers"
+        ),  # in help and the command palette
+        Binding("t", "app.worklist", "Te doen", show=False, id="residents.worklist"),
+        Binding("z", "search_payments", "Zoek betalingen", show=False, id="residents.search_payments"),
+        Binding("o", "payer_totals", "Per betaler", show=False, id="residents.payer_totals"),
+        Binding("i", "app.transfer", "Import", id="residents.transfer"),
+        Binding("l", "app.letters", "Overzicht", id="residents.letters"),
+        Binding("q", "app.quit", "Stop", id="residents.quit"),
+        Binding("escape", "clear_search", "Wis zoeken", show=False, id="residents.clear_search"),
     ]
     SORTS = ("name", "room", "status")
     """Name (Dutch collation), room left this year (least first), status (niet veilig first)."""

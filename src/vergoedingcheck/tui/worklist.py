@@ -52,8 +52,8 @@ class WorklistScreen(Screen[None]):
     WorklistScreen #worklist { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Terug"),
-        Binding("enter", "open", "Open bewoner", show=False),
+        Binding("escape", "back", "Terug", id="worklist.back"),
+        Binding("enter", "open", "Open bewoner", show=False, id="worklist.open"),
     ]
 
     @property
