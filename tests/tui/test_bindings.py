@@ -78,8 +78,8 @@ async def test_palette_and_help_list_the_current_screens_actions(app: Vergoeding
         await pilot.press("escape")
         await settle(pilot)
 
-        t = app.screen.query_one("#residents", DataTable)
-        t.move_cursor(row=t.get_row_index("B-001"))
+        table = app.screen.query_one("#residents", DataTable)
+        table.move_cursor(row=table.get_row_index("B-001"))
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ResidentScreen)
