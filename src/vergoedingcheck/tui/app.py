@@ -11,6 +11,7 @@ import logging
 import threading
 from collections.abc import Collection, Iterable
 from datetime import date
+from pathlib import Path
 from typing import ClassVar
 
 from textual import work
@@ -75,8 +76,12 @@ class VergoedingApp(App[None]):
         today: date | None = None,
         live_interval: float | None = LIVE_INTERVAL,
         worklist_first: bool = False,
+        settings_dir: Path | None = None,
     ):
         super().__init__()
+        self.settings_dir = settings_dir
+        """Where the chosen theme is kept (tui/settings.py); None: not kept (tests)."""
+        self._theme_loaded = False
         self.worklist_first = worklist_first
         """Open on "Te doen" (issue 11 item 3), the residents list behind it (Escape)."""
         use_colour(not self.no_color)
@@ -160,6 +165,14 @@ class VergoedingApp(App[None]):
     # -- start -----------------------------------------------------------------------------
     def on_mount(self) -> None:
         from vergoedingcheck.tui.residents import ResidentsScreen
+
+        if self.settings_dir is not None:
+            from vergoedingcheck.tui import settings
+
+            theme = settings.load(self.settings_dir).get("theme")
+            if isinstance(theme, str) and theme in self.available_themes:
+                self.theme = theme
+        self._theme_loaded = True
 
         self.push_screen(ResidentsScreen())
         if self.worklist_first:
@@ -307,6 +320,16 @@ class VergoedingApp(App[None]):
             return
         self._generation += 1
         self._check(self._generation, changes.residents)
+
+    def watch_theme(self, theme: str) -> None:
+        """Keep the theme the user chose for the next run (not the one set at start)."""
+        if self._theme_loaded and self.settings_dir is not None:
+            from vergoedingcheck.tui import settings
+
+            try:
+                settings.save(self.settings_dir, theme=theme)
+            except OSError as exc:
+                self.notify(f"Thema niet bewaard: {exc.strerror or exc}", severity="warning")
 
     def set_year(self, year: int) -> None:
         self.year = year
