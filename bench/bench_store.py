@@ -7,7 +7,7 @@ Without --pg a throwaway PostgreSQL cluster is started (Debian's initdb/pg_ctl, 
 as the `postgres` user when run as root) and removed afterwards; `--no-pg` measures SQLite only.
 
 Measured (seconds, best of --repeat):
-- import: `Store.import_records` of everything (validation, multiset de-duplication, audit
+- import: `Store.import_records` of everything (validation, de-duplication by reference, audit
   triggers, one transaction) / floor: the driver's executemany of the same payment rows into a
   bare table (no index, no trigger, no check) in one transaction;
 - open: what the residents screen needs, `engine_input()` (every resident, benefit and payment

@@ -72,6 +72,9 @@ class PaymentRecord:
     status: PaymentStatus = "paid"
     id: int | None = None
     rev: int = 0
+    ref: str | None = None
+    """The stable de-duplication key (issue 9 item 1): the coordinator's own reference from the file
+    (case file `id`, CSV/XLSX `kenmerk`), unique per resident; the store gives every payment one."""
 
     def to_model(self) -> Payment:
         return Payment(
@@ -85,7 +88,7 @@ class PaymentRecord:
             payer=self.payer,
             note=self.note,
             planned=self.status == "planned",
-            id=None if self.id is None else str(self.id),
+            id=self.ref,
         )
 
     @classmethod
@@ -101,11 +104,11 @@ class PaymentRecord:
             payer=p.payer,
             note=p.note,
             status="planned" if p.planned else "paid",
+            ref=p.id,
         )
 
     def same_content(self, other: PaymentRecord) -> bool:
-        return replace(self, id=None, rev=0) == replace(other, id=None, rev=0)
-
+        return replace(self, id=None, rev=0, ref=None) == replace(other, id=None, rev=0, ref=None)
 
 
 def to_models(

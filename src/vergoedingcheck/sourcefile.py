@@ -6,11 +6,12 @@ Errors anywhere downstream can then name file, line and field. Duplicate keys ar
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from sys import intern
 from typing import Any
@@ -36,6 +37,8 @@ class Problem:
     field: str
     message: str
     severity: str = "error"
+    loc: tuple[str | int, ...] | None = dataclasses.field(default=None, compare=False, repr=False)
+    """Where in the data, while the line is not looked up yet (a large file: `SourceDoc.locate`)."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -98,7 +101,35 @@ class SourceDoc:
             loc = loc[:-1]
 
     def problem(self, loc: Loc, message: str, severity: str = "error") -> Problem:
+        """A problem at `loc`. In a large file read on the fast path the line is looked up later,
+        for every problem at once (`locate`): the full line map of a 200 MB caseload took more than
+        a gigabyte per 20 MB of text (issue 9 item 3)."""
+        if self._lines is None and self.text is not None and len(self.text) > LARGE_TEXT:
+            return Problem(self.file, None, dotted(loc), message, severity, tuple(loc))
         return Problem(self.file, self.line_of(loc), dotted(loc), message, severity)
+
+    def locate(self, problems: list[Problem]) -> list[Problem]:
+        """`problems` with the line of each one made by `problem` on a large file, found in one
+        streaming pass over the text (bounded memory: only the wanted locations are kept)."""
+        todo = [p for p in problems if p.loc is not None and p.line is None]
+        if not todo or self.text is None:
+            return problems
+        wanted: set[Loc] = set()
+        for p in todo:
+            loc = p.loc or ()
+            wanted.update(loc[:i] for i in range(len(loc) + 1))
+        found = stream_lines(self.text, wanted)
+
+        def line(loc: Loc) -> int | None:
+            for i in range(len(loc), -1, -1):
+                if loc[:i] in found:
+                    return found[loc[:i]]
+            return None
+
+        return [
+            replace(p, line=line(p.loc), loc=None) if p.loc is not None and p.line is None else p
+            for p in problems
+        ]
 
 
 class _Unclean(Exception):
@@ -183,9 +214,10 @@ def is_invalid(value: object) -> bool:
 
 
 _STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-def _load_events(text: str) -> Any:
+def _load_events(text: str, bad_dates: list[tuple[int, int, str]] | None = None) -> Any:
     """Build the data straight from libyaml's event stream: no node tree and no marks are kept,
     so a 20 MB caseload reads in a fraction of the memory of `yaml.load`. Anything unusual
     (an alias, a duplicate key, a bad date, a merge key) raises _Unclean for the careful reader."""
@@ -224,19 +256,27 @@ def _load_events(text: str) -> Any:
             if ev is None:
                 break
             if isinstance(ev, yaml.ScalarEvent):
-                if ev.anchor:
+                if ev.anchor or ev.tag is not None:  # an explicit tag (`!!binary`, `!foo`)
                     raise _Unclean
-                tag = ev.tag
-                if tag is None or tag == "!":
-                    tag = resolve(yaml.ScalarNode, ev.value, ev.implicit)
+                tag = resolve(yaml.ScalarNode, ev.value, ev.implicit)
                 if tag == _STR:
                     # keys and short values repeat hundreds of thousands of times in a caseload
                     v = ev.value
                     put(intern(v) if len(v) <= 40 else v)
                 else:
-                    put(constructors[tag](ctor, yaml.ScalarNode(tag, ev.value)))
+                    try:
+                        value = constructors[tag](ctor, yaml.ScalarNode(tag, ev.value))
+                    except ValueError:
+                        # a date that does not exist: noted with its place (line and column), so
+                        # that a 200 MB caseload with one bad date is not read again as a node tree
+                        mark = ev.start_mark
+                        if tag != _TIMESTAMP or bad_dates is None or mark is None or len(bad_dates) >= 1000:
+                            raise _Unclean from None
+                        bad_dates.append((mark.line, mark.column, ev.value))
+                        value = _Invalid(ev.value)
+                    put(value)
             elif isinstance(ev, yaml.MappingStartEvent):
-                if ev.anchor:
+                if ev.anchor or ev.tag is not None:
                     raise _Unclean
                 if len(stack) >= MAX_DEPTH:
                     raise _Unclean
@@ -245,7 +285,7 @@ def _load_events(text: str) -> Any:
                 stack.append(d)
                 keys.append(_NOKEY)
             elif isinstance(ev, yaml.SequenceStartEvent):
-                if ev.anchor:
+                if ev.anchor or ev.tag is not None:
                     raise _Unclean
                 if len(stack) >= MAX_DEPTH:
                     raise _Unclean
@@ -277,26 +317,70 @@ _NOKEY = _NoKey()
 
 
 def _structure_problems(text: str, file: str) -> list[Problem]:
-    """Anchors and aliases (a "billion laughs" file grows a 1 KB text past gigabytes) and nesting
-    deeper than MAX_DEPTH, found on the event stream in bounded memory. A syntax error is left to
-    the composer, which reports it with its line."""
+    """Anchors and aliases (a "billion laughs" file grows a 1 KB text past gigabytes), explicit
+    tags (`!!binary`, `!!python/...`, `!foo`: a case or rule file holds plain values only) and
+    nesting deeper than MAX_DEPTH, found on the event stream in bounded memory, with the field
+    they are in. A syntax error is left to the composer, which reports it with its line."""
     out: list[Problem] = []
-    depth = 0
     loader = _Loader(text)
+    # the containers being read: [loc, is_mapping, next index or pending key (_NOKEY: a key is next)]
+    stack: list[list[Any]] = []
+
+    def node_loc() -> Loc:
+        """The field of the node event just read (a mapping key: the mapping itself)."""
+        if not stack:
+            return ()
+        top = stack[-1]
+        if not top[1]:
+            top[2] += 1
+            return (*top[0], top[2] - 1)
+        parent: Loc = top[0]
+        return parent if top[2] is _NOKEY else (*parent, top[2])
+
+    def after_node(ev: Any) -> None:
+        if stack and stack[-1][1]:
+            top = stack[-1]
+            if top[2] is _NOKEY:
+                top[2] = ev.value if isinstance(ev, yaml.ScalarEvent) else "?"
+            else:
+                top[2] = _NOKEY
+
     try:
         while (ev := loader.get_event()) is not None:
             line = ev.start_mark.line + 1 if ev.start_mark else None
+            if isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                after_node(ev)
+                continue
+            if not isinstance(ev, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
+                continue
+            loc = node_loc()
+            where = dotted(loc)
             if isinstance(ev, yaml.AliasEvent):
-                out.append(Problem(file, line, "", f"YAML aliases (*{ev.anchor}) are not allowed"))
-            elif anchor := getattr(ev, "anchor", None):
-                out.append(Problem(file, line, "", f"YAML anchors (&{anchor}) are not allowed"))
-            if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    out.append(Problem(file, line, "", str(depth_error(depth))))
+                out.append(Problem(file, line, where, f"YAML aliases (*{ev.anchor}) are not allowed"))
+            else:
+                if ev.anchor:
+                    out.append(Problem(file, line, where, f"YAML anchors (&{ev.anchor}) are not allowed"))
+                if ev.tag is not None:
+                    tag = visible(ev.tag.replace("tag:yaml.org,2002:", "!!"))
+                    out.append(
+                        Problem(
+                            file, line, where, f"YAML tags ({tag[:60]}) are not allowed: write plain values"
+                        )
+                    )
+            if isinstance(ev, yaml.CollectionStartEvent):
+                stack.append(
+                    [
+                        loc,
+                        isinstance(ev, yaml.MappingStartEvent),
+                        _NOKEY if isinstance(ev, yaml.MappingStartEvent) else 0,
+                    ]
+                )
+                if len(stack) > MAX_DEPTH:
+                    out.append(Problem(file, line, "", str(depth_error(len(stack)))))
                     break
-            elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
+            else:
+                after_node(ev)
             if len(out) >= 20:
                 break
     except yaml.YAMLError:
@@ -304,6 +388,106 @@ def _structure_problems(text: str, file: str) -> list[Problem]:
     finally:
         loader.dispose()
     return out
+
+
+LARGE_TEXT = 2 * 1024 * 1024
+"""Above this many characters a problem's line is looked up by `SourceDoc.locate`, not by a full
+line map of the file."""
+
+
+def _date_problems(text: str, file: str, bad: list[tuple[int, int, str]]) -> list[Problem]:
+    """The problems of the dates that do not exist, with their fields (one streaming pass)."""
+    if not bad:
+        return []
+    marks = {(line, col): value for line, col, value in bad}
+    out: list[Problem] = []
+    loader = _Loader(text)
+    stack: list[list[Any]] = []  # [loc, is_mapping, next index or pending key]
+    try:
+        while (ev := loader.get_event()) is not None and len(out) < len(marks):
+            if isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                if stack and stack[-1][1]:
+                    stack[-1][2] = _NOKEY
+                continue
+            if not isinstance(ev, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
+                continue
+            loc: Loc = ()
+            if stack:
+                top = stack[-1]
+                if not top[1]:
+                    loc = (*top[0], top[2])
+                    top[2] += 1
+                elif top[2] is _NOKEY:
+                    top[2] = ev.value if isinstance(ev, yaml.ScalarEvent) else "?"
+                    loc = top[0]
+                else:
+                    loc = (*top[0], top[2])
+                    top[2] = _NOKEY
+            if isinstance(ev, yaml.CollectionStartEvent):
+                is_map = isinstance(ev, yaml.MappingStartEvent)
+                stack.append([loc, is_map, _NOKEY if is_map else 0])
+            elif ev.start_mark and (ev.start_mark.line, ev.start_mark.column) in marks:
+                value = marks[(ev.start_mark.line, ev.start_mark.column)]
+                out.append(
+                    Problem(file, ev.start_mark.line + 1, dotted(loc), f"{value!r} is not a valid date")
+                )
+    finally:
+        loader.dispose()
+    return out
+
+
+def stream_lines(text: str, wanted: set[Loc]) -> dict[Loc, int]:
+    """The line of each location in `wanted` (keys and items, as `_Builder` records them), from the
+    YAML event stream (no node tree); JSON that YAML cannot read goes through `json_lines`."""
+    found: dict[Loc, int] = {}
+    loader = _Loader(text)
+    stack: list[list[Any]] = []  # [loc, is_mapping, next index or pending key]
+
+    def note(loc: Loc, line: int) -> None:
+        if loc in wanted and loc not in found:
+            found[loc] = line
+
+    try:
+        while (ev := loader.get_event()) is not None:
+            if isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                if stack and stack[-1][1]:
+                    stack[-1][2] = _NOKEY
+                continue
+            if not isinstance(ev, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
+                continue
+            line = ev.start_mark.line + 1 if ev.start_mark else 0
+            loc: Loc
+            if not stack:
+                loc = ()
+            else:
+                top = stack[-1]
+                if not top[1]:
+                    loc = (*top[0], top[2])
+                    top[2] += 1
+                elif top[2] is _NOKEY:  # a key: its line is the line of the field
+                    key = ev.value if isinstance(ev, yaml.ScalarEvent) else "?"
+                    top[2] = key
+                    note((*top[0], key), line)
+                    if len(found) == len(wanted):
+                        break
+                    continue
+                else:
+                    loc = (*top[0], top[2])
+                    top[2] = _NOKEY
+            note(loc, line)
+            if isinstance(ev, yaml.CollectionStartEvent):
+                stack.append([loc, isinstance(ev, yaml.MappingStartEvent), 0])
+                if isinstance(ev, yaml.MappingStartEvent):
+                    stack[-1][2] = _NOKEY
+            if len(found) == len(wanted):
+                break
+    except yaml.YAMLError:
+        return {k: v for k, v in json_lines(text).items() if k in wanted}
+    finally:
+        loader.dispose()
+    return found
 
 
 _JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+|\n|[ \t\r]+')
@@ -366,8 +550,9 @@ def _syntax_error(file: str, exc: yaml.YAMLError, text: str | None = None) -> In
 
 def parse_text(text: str, file: str) -> SourceDoc:
     """Parse YAML/JSON text. Raises InputError with file and line on a syntax error."""
+    bad_dates: list[tuple[int, int, str]] = []
     try:
-        data = _load_events(text)
+        data = _load_events(text, bad_dates)
     except yaml.YAMLError as exc:
         raise _syntax_error(file, exc, text) from None
     except (_Unclean, ValueError, TypeError):
@@ -375,7 +560,7 @@ def parse_text(text: str, file: str) -> SourceDoc:
     if data is None:
         raise InputError([Problem(file, 1, "", "the file is empty")])
     if data is not _Unclean:
-        return SourceDoc(file, data, None, [], text)
+        return SourceDoc(file, data, None, _date_problems(text, file, bad_dates), text)
     refused = _structure_problems(text, file)
     if refused:  # before the node tree: an alias bomb or a deep nest never gets built
         raise InputError(refused)

@@ -162,6 +162,21 @@ def visible(text: str) -> str:
 # -- dates and benefit fields: the same checks for a case file and a spreadsheet (item 2) ----------
 
 
+MIN_DATE = date(1900, 1, 1)
+MAX_DATE = date(2100, 12, 31)
+"""Every date of every way in (birth, payment, benefit period): 9999-12-31 is a typo, and a year
+the rules will never cover."""
+
+
+def check_date(d: date) -> date:
+    if not MIN_DATE <= d <= MAX_DATE:
+        raise BoundError(
+            f"{d.isoformat()} lies outside {MIN_DATE.isoformat()} … {MAX_DATE.isoformat()}",
+            f"{d.day}-{d.month}-{d.year} ligt buiten 1-1-1900 … 31-12-2100",
+        )
+    return d
+
+
 def check_birth_date(birth: date, today: date | None = None) -> None:
     if birth > (today or date.today()):
         raise BoundError("the birth date lies in the future", "de geboortedatum ligt in de toekomst")

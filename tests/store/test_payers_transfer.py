@@ -24,12 +24,14 @@ payments:
 """
 
 
-def _import(tmp_path: Path, store: Store, text: str, name: str = "case.yaml") -> object:
+def _import(
+    tmp_path: Path, store: Store, text: str, name: str = "case.yaml", *, again: bool = False
+) -> object:
     f = tmp_path / name
     f.write_text(text, encoding="utf-8")
     plan = plan_import(f, store)
     assert plan.ok, plan.errors
-    return apply_import(plan, store)
+    return apply_import(plan, store, again=again)
 
 
 def test_a_case_files_payers_reach_the_store_and_the_engine(tmp_path: Path) -> None:
@@ -49,8 +51,8 @@ def test_a_case_files_payers_reach_the_store_and_the_engine(tmp_path: Path) -> N
         # 100.00 from a commercial payer is pay (spec §3 Payers): countable in full for bijstand
         b = y.year(2026).benefits[0]  # type: ignore[union-attr]
         assert (b.status, b.countable) == ("unsafe", Decimal("100.00"))
-        # importing the same file again adds nothing
-        again = _import(tmp_path, store, CASE)
+        # importing the same file again (asked for: the same file is refused otherwise) adds no payer
+        again = _import(tmp_path, store, CASE, again=True)
         assert again.payers_added == 0  # type: ignore[attr-defined]
 
 

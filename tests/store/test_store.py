@@ -178,9 +178,10 @@ def test_a_version_2_store_of_before_alembic_upgrades_row_by_row(tmp_path: Path)
         assert s.schema_revision == head_revision()
         after = _dump_sqlite(path, DATA_TABLES)
         # every row, every column, byte for byte; migration 0004 appends payments.team_id, the one
-        # implicit team of a SQLite store
+        # implicit team of a SQLite store, and 0006 payments.ref, `auto-<row id>` for an old payment
         assert {n: [r[: len(before[n][0])] for r in rows] for n, rows in after.items()} == before
-        assert {r[-1] for r in after["payments"]} == {"standaard"}
+        assert {r[-2] for r in after["payments"]} == {"standaard"}
+        assert [r[-1] for r in after["payments"]] == [f"auto-{r[0]}" for r in after["payments"]]
         r1 = s.resident("R1")
         assert r1.name == "Łukasz Öztürk" and r1.address == ("Dorpsstraat 1", "4461 AA Goes")
         assert r1.note == "eerste notitie" and r1.benefits[0].since == date(2021, 3, 1)

@@ -26,24 +26,27 @@ def resident(rid: str = "R1") -> ResidentRecord:
     return ResidentRecord(rid, name="Anna de Vries", benefits=(Benefit("bijstand", since=date(2021, 3, 1)),))
 
 
-def pay(rid: str = "R1", amount: str = "120.00", day: date = date(2026, 3, 10)) -> PaymentRecord:
-    return PaymentRecord(rid, day, D(amount), "vrijwilligersvergoeding")
+def pay(
+    rid: str = "R1", amount: str = "120.00", day: date = date(2026, 3, 10), ref: str | None = None
+) -> PaymentRecord:
+    return PaymentRecord(rid, day, D(amount), "vrijwilligersvergoeding", ref=ref)
 
 
-# -- duplicates: a multiset, not "same content" --------------------------------------------------
+# -- duplicates: a stable key (the payment's ref), not "same content" ------------------------------
 
 
 def test_two_identical_payments_in_one_file_are_two_payments(db_target: str) -> None:
     """Issue 9 item 1: two EUR 120 payments on one day are EUR 240, not EUR 120 (the old import kept
-    one). Importing the same file again adds nothing: 2 stored, 2 in the file -> 0 new."""
+    one). Payments with a ref are recognised when imported again: 2 stored, the same 2 -> 0 new.
+    Payments without one are always added (test_payment_ref.py)."""
     with Store(db_target) as s:
-        first = s.import_records([resident()], [pay(), pay()])
+        first = s.import_records([resident()], [pay(ref="A"), pay(ref="B")])
         assert first.payments_added == 2
         assert sum(p.amount for p in s.payments()) == D("240.00")  # 120 + 120
-        again = s.import_records([resident()], [pay(), pay()])
+        again = s.import_records([resident()], [pay(ref="A"), pay(ref="B")])
         assert (again.payments_added, again.payments_skipped) == (0, 2)
         # a third identical payment in a later file is a new payment: 2 stored, 3 in the file -> 1 new
-        third = s.import_records([], [pay(), pay(), pay()])
+        third = s.import_records([], [pay(ref="A"), pay(ref="B"), pay(ref="C")])
         assert (third.payments_added, third.payments_skipped) == (1, 2)
         assert sum(p.amount for p in s.payments()) == D("360.00")  # 3 x 120
 
@@ -60,7 +63,11 @@ def _bulk(n_res: int, per: int) -> tuple[list[ResidentRecord], list[PaymentRecor
     start = date(2026, 1, 1)
     payments = [
         PaymentRecord(
-            r.id, start + timedelta(days=k % 365), D(f"{10 + k % 40}.00"), "vrijwilligersvergoeding"
+            r.id,
+            start + timedelta(days=k % 365),
+            D(f"{10 + k % 40}.00"),
+            "vrijwilligersvergoeding",
+            ref=f"K{k}",
         )
         for r in residents
         for k in range(per)

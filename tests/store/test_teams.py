@@ -126,8 +126,8 @@ def test_team_a_cannot_move_a_resident_into_its_view_or_write_for_team_b(teams: 
         c.exec_driver_sql("INSERT INTO resident_teams VALUES ('B1', 'A')")
     with a.engine.connect() as c, pytest.raises(sa.exc.DBAPIError):
         c.exec_driver_sql(
-            "INSERT INTO payments (resident_id, date, amount, kind, created_at, updated_at, team_id) "
-            "VALUES ('S1', '2026-01-01', '1.00', 'gift', 'x', 'x', 'B')"
+            "INSERT INTO payments (resident_id, date, amount, kind, created_at, updated_at, team_id, ref) "
+            "VALUES ('S1', '2026-01-01', '1.00', 'gift', 'x', 'x', 'B', 'x-1')"  # a ref: refused for B
         )
 
 

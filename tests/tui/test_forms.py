@@ -185,7 +185,7 @@ async def test_every_resident_form_error_is_shown(app: VergoedingApp) -> None:
         await pilot.press("n")
         await settle(pilot)
         assert isinstance(app.screen, ResidentForm)
-        app.screen.query_one("#birth", Input).value = "1-1-2990"
+        app.screen.query_one("#birth", Input).value = "1-1-2099"
         await pilot.press("ctrl+s")
         await settle(pilot)
         err = text(app, "#error")

@@ -198,6 +198,42 @@ async def test_import_with_a_bad_row(app: VergoedingApp, tmp_path: Path) -> None
         assert len(app.store.payments("B-004")) == before + 1
 
 
+async def test_the_same_file_again_is_a_message_not_a_crash(app: VergoedingApp, tmp_path: Path) -> None:
+    """Issue 9 item 1: a file imported before (same SHA-256) is refused, as a message on the import
+    screen: its payments without a kenmerk would otherwise come in twice."""
+    f = tmp_path / "betalingen.csv"
+    f.write_bytes(
+        "referentie;datum;bedrag;soort;status\r\n"
+        "B-004;3-11-2026;25,00;vrijwilligersvergoeding;betaald\r\n".encode("utf-8-sig")
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TransferScreen)
+        before = len(app.store.payments("B-004"))
+        screen.query_one("#import-path", Input).value = str(f)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen.action_do_import()
+        await settle(pilot)
+        assert len(app.store.payments("B-004")) == before + 1
+        path = screen.query_one("#import-path", Input)
+        path.value = str(f) + " "  # a new preview of the same file
+        path.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = str(screen.query_one("#plan", Static).render())
+        assert "al ingelezen" in shown and "--opnieuw" in shown
+        assert screen.query_one("#import").disabled
+        screen.action_do_import()  # the key binding does not look at the button: the store refuses
+        await settle(pilot)
+        assert app.screen is screen and app.is_running
+        assert "Niets ingelezen" in str(screen.query_one("#plan", Static).render())
+        assert len(app.store.payments("B-004")) == before + 1
+
+
 async def test_quit_loses_nothing(db_path: Path, tui_rules: object) -> None:
     from datetime import date
 

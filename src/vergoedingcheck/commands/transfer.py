@@ -37,6 +37,14 @@ def register(subparsers: Any) -> None:
         help="lees de goede rijen in en sla de foute over (alleen CSV/XLSX)",
     )
     imp.add_argument(
+        "--opnieuw",
+        "--again",
+        dest="again",
+        action="store_true",
+        help="lees een bestand dat al eens is ingelezen nog eens in (betalingen zonder kenmerk "
+        "komen er dan een tweede keer bij)",
+    )
+    imp.add_argument(
         "--voorbeeld",
         "--dry-run",
         dest="dry_run",
@@ -79,6 +87,7 @@ def run_import(args: argparse.Namespace) -> int:
         plan_import,
     )
     from vergoedingcheck.store import Store
+    from vergoedingcheck.store.db import already_imported_message
 
     with Store(args.db, create=args.create) as store:
         try:
@@ -92,6 +101,9 @@ def run_import(args: argparse.Namespace) -> int:
             f"{plan.rows_read} rijen gelezen: {len(plan.residents)} bewoners, "
             f"{len(plan.payments)} betalingen goed, {len(plan.errors)} fout(en)"
         )
+        if plan.imported_before and not args.again:
+            print(f"vergoedingcheck: {already_imported_message(*plan.imported_before)}", file=sys.stderr)
+            return 2
         if args.dry_run:
             return 2 if plan.errors else 0
         if plan.errors and not (args.good_rows and partial_allowed(plan)):
@@ -109,12 +121,19 @@ def run_import(args: argparse.Namespace) -> int:
         from vergoedingcheck.store.progress import terminal_progress
 
         with terminal_progress("inlezen") as bar:
-            s = apply_import(plan, store, good_rows_only=args.good_rows, progress=bar)
+            s = apply_import(plan, store, good_rows_only=args.good_rows, progress=bar, again=args.again)
         print(
             f"ingelezen: {s.residents_added} bewoners nieuw, {s.residents_updated} bijgewerkt, "
-            f"{s.payments_added} betalingen nieuw, {s.payments_skipped} al aanwezig"
+            f"{s.payments_added} betalingen nieuw, {s.payments_updated} bijgewerkt (zelfde kenmerk, "
+            f"andere gegevens), {s.payments_skipped} al aanwezig"
             + (f", {s.payers_added} betalers nieuw" if s.payers_added else "")
         )
+        if s.payments_lookalike:
+            print(
+                f"let op: {s.payments_lookalike} nieuwe betaling(en) zonder kenmerk lijken precies op een "
+                "betaling die er al was (zelfde bewoner, datum en bedrag); ze zijn toegevoegd. Geef "
+                "betalingen een kenmerk om dubbel inlezen te voorkomen"
+            )
         return 2 if plan.errors else 0
 
 

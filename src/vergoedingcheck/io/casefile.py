@@ -25,6 +25,7 @@ from vergoedingcheck.validation import (
     BoundError,
     check_amount,
     check_birth_date,
+    check_date,
     check_hours,
     check_id,
     check_period,
@@ -37,12 +38,13 @@ def _date(v: object) -> object:
     if isinstance(v, datetime):
         raise ValueError("a date without a time is expected (YYYY-MM-DD)")
     if isinstance(v, date):
-        return v
+        return check_date(v)
     if isinstance(v, str):
         try:
-            return date.fromisoformat(v.strip())
+            d = date.fromisoformat(v.strip())
         except ValueError:
             raise ValueError(f"{v!r} is not a valid date (YYYY-MM-DD)") from None
+        return check_date(d)
     raise ValueError(f"a date (YYYY-MM-DD) is expected, got {v!r}")
 
 
@@ -195,7 +197,9 @@ def validation_problems(
 def case_from_doc(doc: SourceDoc) -> Case:
     """Validate parsed data into a Case; every problem at once, with line numbers."""
     if not isinstance(doc.data, dict):
-        raise InputError([doc.problem((), "a case file is a mapping with version, residents, payments")])
+        raise InputError(
+            doc.locate([doc.problem((), "a case file is a mapping with version, residents, payments")])
+        )
     early = doc.problems + _reference_problems(doc) + _payer_problems(doc)
     raw_payments: Any = doc.data.get("payments")
     if isinstance(raw_payments, list):
@@ -239,7 +243,7 @@ def case_from_doc(doc: SourceDoc) -> Case:
         )
         raw_payments[i] = None  # release the raw mapping as soon as it is converted
     if early or case is None:
-        raise InputError(merge_problems(early, late))
+        raise InputError(merge_problems(doc.locate([*early, *late])))
     problems: list[Problem] = late
     seen: dict[str, int] = {}
     residents: list[Resident] = []
@@ -283,7 +287,7 @@ def case_from_doc(doc: SourceDoc) -> Case:
             )
         )
     if problems:
-        raise InputError(merge_problems(problems))
+        raise InputError(merge_problems(doc.locate(problems)))
     payers = tuple(Payer(x.name, x.type, x.below_market_rate) for x in case.payers)
     return Case(residents, payments, case.municipality, doc.file, payers)
 
@@ -334,6 +338,27 @@ def _reference_problems(doc: SourceDoc) -> list[Problem]:
             ref = p.get("resident") if isinstance(p, dict) else None
             if ref is not None and str(ref) not in ids:
                 out.append(doc.problem(("payments", i, "resident"), f"no resident with id {str(ref)!r}"))
+    out += _payment_id_problems(doc, payments)
+    return out
+
+
+def _payment_id_problems(doc: SourceDoc, payments: Any) -> list[Problem]:
+    """A payment's `id` (the coordinator's reference, the store's de-duplication key) is unique
+    per resident in the file: the same id twice would make the second payment update the first."""
+    out: list[Problem] = []
+    first: dict[tuple[str, str], int] = {}
+    for i, p in enumerate(payments if isinstance(payments, list) else []):
+        if not isinstance(p, dict) or p.get("id") is None or p.get("resident") is None:
+            continue
+        pid, rid = p["id"], p["resident"]
+        if isinstance(pid, (dict, list)) or isinstance(rid, (dict, list)):
+            continue  # the field's own validation reports it
+        key = (str(rid), str(pid))
+        if key in first:
+            msg = f"duplicate payment id {key[1]!r} for resident {key[0]!r} (first at payments[{first[key]}])"
+            out.append(doc.problem(("payments", i, "id"), msg))
+        else:
+            first[key] = i
     return out
 
 

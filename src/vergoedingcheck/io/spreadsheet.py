@@ -35,6 +35,7 @@ from vergoedingcheck.validation import (
     BoundError,
     check_amount,
     check_birth_date,
+    check_date,
     check_hours,
     check_id,
     check_period,
@@ -70,7 +71,11 @@ PAYMENT_COLUMNS = (
     "betaler",
     "notitie",
     "status",
+    "kenmerk",
 )
+"""`kenmerk`: the coordinator's own reference of a payment (unique per resident in the file), the
+store's de-duplication key (issue 9 item 1): a payment with a kenmerk the store holds is recognised,
+one without is always added."""
 REQUIRED_RESIDENT = ("referentie", "geboortedatum")
 REQUIRED_PAYMENT = ("referentie", "datum", "bedrag", "soort")
 
@@ -120,6 +125,8 @@ _ALIASES = {
     "opmerking": "notitie",
     "omschrijving": "notitie",
     "gemeente van inschrijving": "gemeente",
+    "betalingskenmerk": "kenmerk",
+    "kenmerk betaling": "kenmerk",
 }
 _YES = {"ja", "j", "waar", "true", "1", "x", "yes", "y"}
 _NO = {"nee", "n", "onwaar", "false", "0", "no", ""}
@@ -165,6 +172,10 @@ class ImportPlan:
     resident_columns: frozenset[str] = frozenset(RESIDENT_COLUMNS)
     """The resident columns the file has: a field whose column is missing is left as it is in the
     store (services/transfer.py), rather than wiped."""
+    sha256: str | None = None
+    """The file's SHA-256 (services/transfer.py): the store refuses the same file a second time."""
+    imported_before: tuple[str, str | None] | None = None
+    """When (and under which name) the store imported this very file before, for the preview."""
 
     @property
     def ok(self) -> bool:
@@ -236,7 +247,16 @@ _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 def parse_date_nl(value: Any) -> date:
-    """`3-3-2026`, `03-03-2026`, `3/3/2026`, `3.3.2026`, `2026-03-03`, or an XLSX date cell."""
+    """`3-3-2026`, `03-03-2026`, `3/3/2026`, `3.3.2026`, `2026-03-03`, or an XLSX date cell;
+    within 1-1-1900 … 31-12-2100 (validation.py)."""
+    d = _parse_date_nl(value)
+    try:
+        return check_date(d)
+    except BoundError as exc:
+        raise ValueError(exc.nl) from None
+
+
+def _parse_date_nl(value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -548,10 +568,21 @@ def _read_payments(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Seque
     rd = _Reader(plan, SHEET_PAYMENTS, header)
     if rd.fatal:
         return
+    refs: dict[tuple[str, str], int] = {}
     for n, cells in rd.rows(rows):
         before = len(plan.errors)
         rid = rd.ref(n, cells)
         values: dict[str, Any] = {}
+        kenmerk = _text(cells.get("kenmerk"))
+        if kenmerk is not None:
+            try:
+                values["ref"] = check_id(kenmerk)
+            except BoundError as exc:
+                rd.err(n, "kenmerk", exc.nl)
+            if rid is not None and (rid, kenmerk) in refs:
+                rd.err(n, "kenmerk", f"{kenmerk!r} staat voor deze bewoner al in rij {refs[(rid, kenmerk)]}")
+            elif rid is not None:
+                refs[(rid, kenmerk)] = n
         try:
             values["date"] = parse_date_nl(cells.get("datum"))
         except ValueError as exc:
@@ -768,6 +799,7 @@ def payment_rows(payments: Sequence[PaymentRecord], names: dict[str, str]) -> li
             safe_cell(p.payer or ""),
             safe_cell(p.note or ""),
             _STATUS_NL[p.status],
+            safe_cell(p.ref or ""),
         ]
         for p in payments
     ]
@@ -869,6 +901,7 @@ def write_xlsx(
                 _safe(p.payer),
                 _safe(p.note),
                 _STATUS_NL[p.status],
+                _safe(p.ref),
             ]
         )
     for cell in ps["C"][1:]:

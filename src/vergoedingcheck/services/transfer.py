@@ -8,6 +8,7 @@ contract says).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,7 +22,14 @@ from vergoedingcheck.io.spreadsheet import (
     write_xlsx,
 )
 from vergoedingcheck.sourcefile import InputError
-from vergoedingcheck.store.db import ImportSummary, PaymentRecord, ResidentRecord, Store, StoreError
+from vergoedingcheck.store.db import (
+    ImportSource,
+    ImportSummary,
+    PaymentRecord,
+    ResidentRecord,
+    Store,
+    StoreError,
+)
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
 SHEET_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
@@ -42,6 +50,18 @@ def plan_import(path: str | Path, store: Store) -> ImportPlan:
     p = Path(path).expanduser()
     if not p.is_file():
         raise TransferError(f"{p} bestaat niet")
+    plan = _plan(p, store)
+    plan.sha256 = file_sha256(p)
+    plan.imported_before = store.imported_file(plan.sha256)
+    return plan
+
+
+def file_sha256(p: Path) -> str:
+    with p.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def _plan(p: Path, store: Store) -> ImportPlan:
     stored = store.residents()
     known = [r.id for r in stored]
     suffix = p.suffix.casefold()
@@ -110,10 +130,16 @@ def apply_import(
     *,
     good_rows_only: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    again: bool = False,
 ) -> ImportSummary:
+    """Write the plan. The same file (by SHA-256) a second time is refused (`AlreadyImported`)
+    unless `again`: its payments without a reference would be added twice."""
     if plan.errors and not (good_rows_only and partial_allowed(plan)):
         raise TransferError(f"{len(plan.errors)} fout(en) in het bestand: er is niets ingelezen")
-    return store.import_records(plan.residents, plan.payments, progress=progress, payers=plan.payers)
+    source = None if plan.sha256 is None else ImportSource(plan.sha256, Path(plan.source).name)
+    return store.import_records(
+        plan.residents, plan.payments, progress=progress, payers=plan.payers, source=source, again=again
+    )
 
 
 def export(

@@ -1,8 +1,10 @@
 """The coordinator's store (SQLite or PostgreSQL): residents, benefits, payments and the letters produced."""
 
 from vergoedingcheck.store.db import (
+    AlreadyImported,
     AuditEntry,
     ConflictError,
+    ImportSource,
     ImportSummary,
     LetterRecord,
     NotFound,
@@ -16,8 +18,10 @@ from vergoedingcheck.store.db import (
 )
 
 __all__ = [
+    "AlreadyImported",
     "AuditEntry",
     "ConflictError",
+    "ImportSource",
     "ImportSummary",
     "LetterRecord",
     "NotFound",

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import secrets
 import stat
 import sys
 import threading
@@ -45,6 +46,7 @@ from vergoedingcheck.validation import (
     BoundError,
     check_amount,
     check_birth_date,
+    check_date,
     check_hours,
     check_id,
     check_period,
@@ -68,6 +70,11 @@ class ConflictError(StoreError):
 
 class NotFound(StoreError):
     pass
+
+
+class AlreadyImported(StoreError):
+    """This very file (the same SHA-256) was imported before: importing it again would add its
+    payments without a reference a second time. Refused unless the caller asks for it."""
 
 
 # -- records ---------------------------------------------------------------------------------
@@ -113,8 +120,30 @@ class ImportSummary:
     residents_added: int = 0
     residents_updated: int = 0
     payments_added: int = 0
-    payments_skipped: int = 0  # exact duplicates of a payment already stored
+    payments_skipped: int = 0  # a payment whose reference the store holds with the same content
     payers_added: int = 0  # case files: payers new to the store (identical ones are kept as they are)
+    payments_updated: int = 0  # a payment whose reference the store holds with other content
+    payments_lookalike: int = 0
+    """Added payments without a reference that look like one already stored (same resident, day,
+    amount, ...): added all the same (two EUR 120 payments on one day are two payments), but worth a
+    look when a file was imported twice under another name."""
+
+
+@dataclass(frozen=True)
+class ImportSource:
+    """The file an import comes from: its SHA-256 (remembered in `import_files`) and its name."""
+
+    sha256: str
+    name: str
+
+
+def already_imported_message(at: str, name: str | None) -> str:
+    return (
+        f"dit bestand is al ingelezen op {at[:10]} om {at[11:16]} UTC"
+        + (f" (als {name})" if name else "")
+        + ": er is niets ingelezen. Nog eens inlezen voegt de betalingen zonder kenmerk opnieuw toe; "
+        "is dat de bedoeling, lees het dan in met --opnieuw"
+    )
 
 
 # -- locating the database ---------------------------------------------------------------------
@@ -261,7 +290,14 @@ def _payment_columns(p: PaymentRecord) -> dict[str, object]:
         "payer": p.payer,
         "note": p.note,
         "status": p.status,
+        "ref": p.ref,
     }
+
+
+def _new_ref() -> str:
+    """A reference for a payment that came without one (the app's form, a file without `id` or
+    `kenmerk`): `auto-` and 12 random hex digits, never a row id (the migration's `auto-<id>`)."""
+    return t.AUTO_REF_PREFIX + secrets.token_hex(6)
 
 
 def _resident_columns(rec: ResidentRecord) -> dict[str, object]:
@@ -289,8 +325,9 @@ def _benefit_columns(rid: str, b: Benefit) -> dict[str, object]:
 
 
 def _payment_key(p: PaymentRecord) -> tuple[object, ...]:
-    """A payment's content, as stored (so 50 and 50.00 are one amount), without id and revision."""
-    return tuple(v for k, v in sorted(_payment_columns(p).items()))
+    """A payment's content, as stored (so 50 and 50.00 are one amount), without id, revision and
+    reference."""
+    return tuple(v for k, v in sorted(_payment_columns(p).items()) if k != "ref")
 
 
 def _batches(items: Sequence[_T], n: int) -> Iterator[Sequence[_T]]:
@@ -624,8 +661,12 @@ class Store:
             if rec.note is not None:
                 check_text(rec.note, MAX_NOTE_LENGTH)
             if rec.birth_date is not None:
+                check_date(rec.birth_date)
                 check_birth_date(rec.birth_date)
             for b in rec.benefits:
+                for d in (b.since, b.until):
+                    if d is not None:
+                        check_date(d)
                 check_period(b.since, b.until)
                 if b.type != "ww" and (b.uwv_permission is not None or b.ww_hourly_wage is not None):
                     raise ww_only_error()
@@ -715,6 +756,7 @@ class Store:
             status=r["status"],
             id=r["id"],
             rev=r["rev"],
+            ref=r["ref"],
         )
 
     @staticmethod
@@ -731,6 +773,9 @@ class Store:
             raise StoreError("uren kunnen niet negatief zijn")
         try:  # the same bounds as case files and spreadsheets (validation.py)
             check_id(p.resident)
+            check_date(p.date)
+            if p.ref is not None:
+                check_id(p.ref)
             check_amount(p.amount)
             if p.hours is not None:
                 check_hours(p.hours)
@@ -743,13 +788,27 @@ class Store:
 
     def _insert_payment(self, c: Connection, p: PaymentRecord) -> int:
         self._check_payment(p)
+        self._ref_free(c, p)
         now = _now()
+        cols = {**_payment_columns(p), "ref": p.ref or _new_ref()}
         pid = c.execute(
             t.payments.insert()
-            .values(**_payment_columns(p), rev=1, created_at=now, updated_at=now)
+            .values(**cols, rev=1, created_at=now, updated_at=now)
             .returning(t.payments.c.id)
         ).scalar_one()
         return int(pid)
+
+    @staticmethod
+    def _ref_free(c: Connection, p: PaymentRecord) -> None:
+        """A reference is unique per resident: one already used by another payment is refused."""
+        if p.ref is None:
+            return
+        col = t.payments.c
+        stmt = sa.select(col.id).where(col.resident_id == p.resident, col.ref == p.ref)
+        if p.id is not None:
+            stmt = stmt.where(col.id != p.id)
+        if c.execute(stmt).first() is not None:
+            raise StoreError(f"bewoner {p.resident} heeft al een betaling met kenmerk {p.ref[:40]}")
 
     def add_payment(self, p: PaymentRecord) -> PaymentRecord:
         with self.transaction() as c:
@@ -773,11 +832,15 @@ class Store:
             raise StoreError("deze betaling is nog niet opgeslagen")
         self._check_payment(p)
         col = t.payments.c
+        values = _payment_columns(p)
+        if p.ref is None:
+            del values["ref"]  # a record without a reference keeps the one it has
         with self.transaction() as c:
+            self._ref_free(c, p)
             cur = c.execute(
                 t.payments.update()
                 .where(col.id == p.id, col.rev == p.rev)
-                .values(**_payment_columns(p), rev=col.rev + 1, updated_at=_now())
+                .values(**values, rev=col.rev + 1, updated_at=_now())
             )
             if cur.rowcount != 1:
                 raise ConflictError("deze betaling is intussen gewijzigd of verwijderd; bekijk haar opnieuw")
@@ -809,6 +872,8 @@ class Store:
         *,
         progress: Callable[[int, int], None] | None = None,
         payers: Sequence[Payer] = (),
+        source: ImportSource | None = None,
+        again: bool = False,
     ) -> ImportSummary:
         """Add or update residents (their benefits replaced by the imported ones) and add payments,
         all in one transaction.
@@ -817,20 +882,35 @@ class Store:
         holds with the same type and below-market-rate answer is left alone; one that the store holds
         differently is an error and nothing is imported (never silently overwritten or dropped).
 
-        Payments are matched as a multiset: a payment is skipped only when the store already holds
-        an identical one not yet matched by another row of this import. So importing the same file
-        twice changes nothing, while two identical payments in one file (two EUR 120 payments on one
-        day) stay two payments. Linear in the number of rows (one dictionary of content keys, rows
-        inserted in batches). `progress(done, total)` is called as rows are written."""
+        Payments are matched on their reference (`ref`, unique per resident; issue 9 item 1), never
+        on their content: a payment whose reference the store holds with the same content is
+        skipped, with other content it is updated; a reference twice in one import is an error. A
+        payment without a reference is always added (two EUR 120 payments on one day are two
+        payments, from one file or from two) and gets a reference of its own. `source`: the file's
+        SHA-256; the same file imported again is refused (`AlreadyImported`) unless `again`.
+
+        Linear in the number of rows (one dictionary of references, rows written in batches).
+        `progress(done, total)` is called as rows are written."""
         for r in residents:
             self._check_resident(r)
         for p in payments:
             self._check_payment(p)
+        in_file: set[tuple[str, str]] = set()
+        for p in payments:
+            if p.ref is not None:
+                if (p.resident, p.ref) in in_file:
+                    raise StoreError(
+                        f"bewoner {p.resident[:40]}: kenmerk {p.ref[:40]} staat twee keer in het bestand; "
+                        "er is niets ingelezen"
+                    )
+                in_file.add((p.resident, p.ref))
         total = len(residents) + len(payments)
         done = 0
-        added = updated = p_added = p_skipped = 0
+        added = updated = p_added = p_skipped = p_updated = p_alike = 0
         rc = t.residents.c
         with self.transaction() as c:
+            if source is not None:
+                self._remember_file(c, source, again)
             payers_added = self._import_payers(c, payers)
             wanted = {r.id for r in residents} | {p.resident for p in payments}
             known = self._existing_ids(c, wanted)
@@ -878,18 +958,38 @@ class Store:
             if progress and residents:
                 progress(done, total)
             known |= seen
-            stored = self._stored_payment_keys(c, {p.resident for p in payments})
+            by_ref, contents = self._stored_payments(c, {p.resident for p in payments})
             todo: list[dict[str, object]] = []
+            changes: list[dict[str, object]] = []
             for p in payments:
                 if p.resident not in known:
                     raise StoreError(f"betaling voor onbekende bewoner {p.resident}")
                 key = _payment_key(p)
-                if stored.get(key, 0) > 0:
-                    stored[key] -= 1
+                old = None if p.ref is None else by_ref.get((p.resident, p.ref))
+                if old is None:
+                    if p.ref is None and contents.get(key, 0) > 0:
+                        contents[key] -= 1
+                        p_alike += 1
+                    row = {**_payment_columns(p), "ref": p.ref or _new_ref()}
+                    todo.append({**row, "rev": 1, "created_at": now, "updated_at": now})
+                    p_added += 1
+                elif old[1] == key:
                     p_skipped += 1
                 else:
-                    todo.append({**_payment_columns(p), "rev": 1, "created_at": now, "updated_at": now})
-                    p_added += 1
+                    cols = {f"n_{k}": v for k, v in _payment_columns(p).items() if k != "ref"}
+                    changes.append({**cols, "b_id": old[0], "now": now})
+                    p_updated += 1
+            if changes:
+                bp = sa.bindparam
+                col = t.payments.c
+                names = [k[2:] for k in changes[0] if k.startswith("n_")]
+                c.execute(
+                    t.payments.update()
+                    .where(col.id == bp("b_id"))
+                    .values(**{k: bp(f"n_{k}") for k in names}, rev=col.rev + 1, updated_at=bp("now")),
+                    changes,
+                )
+                done += len(changes)
             for batch in _batches(todo, self.IMPORT_BATCH):
                 self._insert_payments(c, batch)
                 done += len(batch)
@@ -898,13 +998,36 @@ class Store:
             if progress:
                 progress(total, total)
         log.info(
-            "import: %d residents added, %d updated, %d payments added, %d skipped",
+            "import: %d residents added, %d updated, %d payments added, %d updated, %d skipped",
             added,
             updated,
             p_added,
+            p_updated,
             p_skipped,
         )
-        return ImportSummary(added, updated, p_added, p_skipped, payers_added)
+        return ImportSummary(added, updated, p_added, p_skipped, payers_added, p_updated, p_alike)
+
+    def imported_file(self, sha256: str) -> tuple[str, str | None] | None:
+        """When (UTC, ISO) and under which name the file with this SHA-256 was imported, if it was."""
+        f = t.import_files.c
+        rows = self._read(sa.select(t.import_files).where(f.sha256 == sha256))
+        return (rows[0]["imported_at"], rows[0]["name"]) if rows else None
+
+    @staticmethod
+    def _remember_file(c: Connection, source: ImportSource, again: bool) -> None:
+        f = t.import_files.c
+        row = c.execute(sa.select(t.import_files).where(f.sha256 == source.sha256)).mappings().first()
+        if row is not None and not again:
+            raise AlreadyImported(already_imported_message(row["imported_at"], row["name"]))
+        now = _now()
+        if row is None:
+            c.execute(t.import_files.insert().values(sha256=source.sha256, imported_at=now, name=source.name))
+        else:
+            c.execute(
+                t.import_files.update()
+                .where(f.sha256 == source.sha256)
+                .values(imported_at=now, name=source.name)
+            )
 
     @staticmethod
     def _insert_payments(c: Connection, rows: Sequence[dict[str, object]]) -> None:
@@ -920,12 +1043,20 @@ class Store:
             )
         return found
 
-    def _stored_payment_keys(self, c: Connection, rids: set[str]) -> Counter[tuple[object, ...]]:
-        out: Counter[tuple[object, ...]] = Counter()
+    def _stored_payments(
+        self, c: Connection, rids: set[str]
+    ) -> tuple[dict[tuple[str, str], tuple[int, tuple[object, ...]]], Counter[tuple[object, ...]]]:
+        """The stored payments of these residents: {(resident, ref): (row id, content)}, and how
+        many stored payments have each content."""
+        by_ref: dict[tuple[str, str], tuple[int, tuple[object, ...]]] = {}
+        contents: Counter[tuple[object, ...]] = Counter()
         for chunk in _batches(sorted(rids), 500):
             rows = c.execute(sa.select(t.payments).where(t.payments.c.resident_id.in_(chunk))).mappings()
-            out.update(_payment_key(self._payment(r)) for r in rows)
-        return out
+            for r in rows:
+                key = _payment_key(self._payment(r))
+                by_ref[(r["resident_id"], r["ref"])] = (int(r["id"]), key)
+                contents[key] += 1
+        return by_ref, contents
 
     # -- letters ----------------------------------------------------------------------------
     def record_letter(self, letter: LetterRecord) -> int:
@@ -1052,6 +1183,7 @@ class Store:
                     f"GRANT INSERT, UPDATE, DELETE ON residents, benefits, payments, letters TO {ident}"
                 )
                 c.exec_driver_sql(f"GRANT INSERT ON audit TO {ident}")
+                c.exec_driver_sql(f"GRANT INSERT, UPDATE ON import_files TO {ident}")
                 c.exec_driver_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {ident}")
 
     def set_teams(self, rid: str, teams: Sequence[str]) -> None:

@@ -417,6 +417,8 @@ def build_demo() -> tuple[list[ResidentRecord], list[PaymentRecord]]:
     payments += _monthly("B-001", _every_month("175.00", range(1, 13)), year=2025)
     payments += _monthly("B-013", _every_month("210.00", range(1, 13)), year=2025)
     payments += _monthly("B-009", {11: "95.00", 12: "95.00"}, year=2025, note="Maaltijd voor ouderen")
+    # the coordinator's references (issue 9 item 1): seeding twice recognises every payment
+    payments = [replace(p, ref=f"demo-{n}") for n, p in enumerate(payments, start=1)]
     return residents, payments
 
 

@@ -66,6 +66,7 @@ payments = Table(
     Column("rev", Integer, nullable=False, server_default="1"),
     Column("created_at", Text, nullable=False),
     Column("updated_at", Text, nullable=False),
+    Column("ref", Text),  # revision 0006: the payment's stable key, unique per resident
 )
 
 letters = Table(
@@ -132,3 +133,16 @@ payers = Table(
     Column("below_market_rate", Integer, nullable=False),
 )
 PAYER_TYPES = ("anbi", "sbbi", "sport", "not_vpb", "commercial")
+
+# Revision 0006: payments carry a stable reference (`payments.ref`, unique per resident: the
+# de-duplication key of an import), and every imported file is remembered by its SHA-256, so the
+# same file imported again is refused unless the user asks for it (its payments without a
+# reference would be added a second time).
+import_files = Table(
+    "import_files",
+    metadata,
+    Column("sha256", Text, primary_key=True),
+    Column("imported_at", Text, nullable=False),
+    Column("name", Text),
+)
+AUTO_REF_PREFIX = "auto-"

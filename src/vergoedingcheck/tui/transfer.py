@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Pro
 from vergoedingcheck.io.spreadsheet import ImportPlan
 from vergoedingcheck.services.transfer import apply_import, export, partial_allowed, plan_import
 from vergoedingcheck.store import ImportSummary, StoreError
+from vergoedingcheck.store.db import already_imported_message
 from vergoedingcheck.tui.common import visible
 from vergoedingcheck.tui.widgets import DataInput, Table
 
@@ -139,14 +140,20 @@ class TransferScreen(Screen[None]):
             )
             if not partial_allowed(plan):
                 text += " (Een casusbestand gaat helemaal of niet.)"
+        elif plan.imported_before:
+            text += ". " + already_imported_message(*plan.imported_before).replace(
+                "lees het dan in met --opnieuw", "gebruik dan `vergoedingcheck transfer import --opnieuw`"
+            )
         else:
             text += ". Druk op Inlezen."
         self.query_one("#plan", Static).update(text)
         for e in plan.errors:
             t.add_row(e.sheet, str(e.row), e.column, e.message)
         t.display = bool(plan.errors)
-        imp.disabled = bool(plan.errors)
-        good.disabled = not (plan.errors and partial_allowed(plan) and (plan.residents or plan.payments))
+        imp.disabled = bool(plan.errors) or plan.imported_before is not None
+        good.disabled = plan.imported_before is not None or not (
+            plan.errors and partial_allowed(plan) and (plan.residents or plan.payments)
+        )
         (good if not good.disabled else imp).focus() if not imp.disabled or not good.disabled else None
 
     def action_do_import(self) -> None:
@@ -189,7 +196,13 @@ class TransferScreen(Screen[None]):
         msg = (
             f"Ingelezen: {s.residents_added} bewoners nieuw, {s.residents_updated} bijgewerkt, "
             f"{s.payments_added} betalingen nieuw"
+            + (f", {s.payments_updated} bijgewerkt" if s.payments_updated else "")
             + (f", {s.payments_skipped} al aanwezig" if s.payments_skipped else "")
+            + (
+                f"; let op: {s.payments_lookalike} zonder kenmerk lijken op een betaling die er al was"
+                if s.payments_lookalike
+                else ""
+            )
         )
         self.plan = None
         self.show_plan()
