@@ -50,7 +50,7 @@ async def test_search_and_sort(app: VergoedingApp) -> None:
         await type_text(pilot, "noordenveld")
         t = app.screen.query_one("#residents", DataTable)
         assert t.row_count == 1
-        await pilot.press("escape", "s")
+        await pilot.press("escape", "s", "s")  # name → room → status
         assert t.row_count == 5
         first = t.coordinate_to_cell_key(Coordinate(0, 0)).row_key.value
         assert first == "B-002"  # niet veilig first

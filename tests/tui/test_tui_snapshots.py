@@ -58,7 +58,7 @@ def test_residents(snap_compare: Any, app: VergoedingApp) -> None:
 
 
 def test_residents_sorted_by_status(snap_compare: Any, app: VergoedingApp) -> None:
-    check(snap_compare, app, steps("s"))
+    check(snap_compare, app, steps("s", "s"))  # name → room → status
 
 
 def test_resident_payments(snap_compare: Any, app: VergoedingApp) -> None:

@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from vergoedingcheck.rules import load_ruleset
     from vergoedingcheck.store import Store
     from vergoedingcheck.tui.app import VergoedingApp
+    from vergoedingcheck.tui.settings import settings_dir
 
     ruleset = load_ruleset(args.rules)  # bad rules: one line per problem, exit 2 (cli.py)
     if args.demo and args.db:
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             from vergoedingcheck.store.demo import seed_demo
 
             seed_demo(store)
-        app = VergoedingApp(store, ruleset, worklist_first=True)
+        app = VergoedingApp(store, ruleset, worklist_first=True, settings_dir=settings_dir())
         if args.demo:
             app.title = "vergoedingcheck · DEMO met verzonnen bewoners"
         app.run()

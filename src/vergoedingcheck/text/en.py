@@ -5,6 +5,7 @@ from __future__ import annotations
 CATALOGUE: dict[str, dict[str, str]] = {
     "status": {"safe": "safe", "unsafe": "unsafe", "unknown": "unknown"},
     "outcome": {"fail": "fail", "unknown": "unknown", "warning": "warning", "info": "info", "ok": "ok"},
+    "sort": {"name": "name", "room": "room left", "status": "status"},
     "payment_status": {"paid": "paid", "planned": "planned"},
     "kind": {
         "vrijwilligersvergoeding": "volunteer",

@@ -5,6 +5,7 @@ from __future__ import annotations
 CATALOGUE: dict[str, dict[str, str]] = {
     "status": {"safe": "veilig", "unsafe": "niet veilig", "unknown": "onbekend"},
     "outcome": {"fail": "fout", "unknown": "onbekend", "warning": "let op", "info": "info", "ok": "ok"},
+    "sort": {"name": "naam", "room": "ruimte", "status": "status"},
     "payment_status": {"paid": "betaald", "planned": "gepland"},
     "kind": {
         "vrijwilligersvergoeding": "vrijwilliger",

@@ -11,6 +11,7 @@ import logging
 import threading
 from collections.abc import Collection, Iterable
 from datetime import date
+from pathlib import Path
 from typing import ClassVar
 
 from textual import work
@@ -57,10 +58,10 @@ class VergoedingApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Stop", show=False),
-        Binding("ctrl+c", "quit", "Stop", show=False, priority=True),
-        Binding("ctrl+p", "command_palette", "meer", show=False, priority=True),
+        Binding("question_mark,f1", "help", "Help", key_display="?", id="app.help"),
+        Binding("q", "quit", "Stop", show=False, id="app.quit"),
+        Binding("ctrl+c", "quit", "Stop", show=False, priority=True, id="app.quit_ctrl_c"),
+        Binding("ctrl+p", "command_palette", "meer", show=False, priority=True, id="app.command_palette"),
     ]
 
     # Textual's crash dump prints the local variables of every frame: names, amounts, notes.
@@ -75,8 +76,12 @@ class VergoedingApp(App[None]):
         today: date | None = None,
         live_interval: float | None = LIVE_INTERVAL,
         worklist_first: bool = False,
+        settings_dir: Path | None = None,
     ):
         super().__init__()
+        self.settings_dir = settings_dir
+        """Where the chosen theme is kept (tui/settings.py); None: not kept (tests)."""
+        self._theme_loaded = False
         self.worklist_first = worklist_first
         """Open on "Te doen" (issue 11 item 3), the residents list behind it (Escape)."""
         use_colour(not self.no_color)
@@ -160,6 +165,14 @@ class VergoedingApp(App[None]):
     # -- start -----------------------------------------------------------------------------
     def on_mount(self) -> None:
         from vergoedingcheck.tui.residents import ResidentsScreen
+
+        if self.settings_dir is not None:
+            from vergoedingcheck.tui import settings
+
+            theme = settings.load(self.settings_dir).get("theme")
+            if isinstance(theme, str) and theme in self.available_themes:
+                self.theme = theme
+        self._theme_loaded = True
 
         self.push_screen(ResidentsScreen())
         if self.worklist_first:
@@ -308,6 +321,16 @@ class VergoedingApp(App[None]):
         self._generation += 1
         self._check(self._generation, changes.residents)
 
+    def watch_theme(self, theme: str) -> None:
+        """Keep the theme the user chose for the next run (not the one set at start)."""
+        if self._theme_loaded and self.settings_dir is not None:
+            from vergoedingcheck.tui import settings
+
+            try:
+                settings.save(self.settings_dir, theme=theme)
+            except OSError as exc:
+                self.notify(f"Thema niet bewaard: {exc.strerror or exc}", severity="warning")
+
     def set_year(self, year: int) -> None:
         self.year = year
         self.sub_title = f"jaar {year}"
@@ -318,7 +341,7 @@ class VergoedingApp(App[None]):
         from vergoedingcheck.tui.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.screen))
 
     def action_rules(self) -> None:
         from vergoedingcheck.tui.rules import RulesScreen
@@ -358,6 +381,33 @@ class VergoedingApp(App[None]):
             self.push_screen(CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The current screen's own actions first (each binding with its key), then "ga naar
+        bewoner …" for every resident, then what the whole app can do (issue 11 item 6)."""
+        from functools import partial
+
+        from vergoedingcheck.tui.common import esc, screen_actions
+
+        seen = set()
+        for title, key, action in screen_actions(screen):
+            seen.add(title)
+            yield SystemCommand(esc(title), f"Op dit scherm, toets {key}", partial(screen.run_action, action))
+        for r in self.store.residents():
+            yield SystemCommand(
+                esc(f"Ga naar bewoner {r.label}"),
+                esc(f"{r.id} openen"),
+                partial(self._go_to_resident, r.id),
+            )
+        for cmd in self._app_commands():
+            if cmd.title not in seen:
+                yield cmd
+
+    def _go_to_resident(self, rid: str) -> None:
+        from vergoedingcheck.tui.resident import ResidentScreen
+
+        self.action_residents()
+        self.push_screen(ResidentScreen(rid))
+
+    def _app_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Bewoners", "Terug naar de lijst met bewoners", self.action_residents)
         yield SystemCommand("Bewoner toevoegen", "Een nieuwe bewoner invoeren", self._add_resident)
         yield SystemCommand(

@@ -217,3 +217,70 @@ PAYER_TYPE_NL = {
 }
 """The kinds of payer in Dutch (spec §3 Payers). Only the first four can pay a volunteer allowance
 (Wet op de loonbelasting 1964, art. 2 lid 6); a commercial company pays wages."""
+
+
+# Dutch tussenvoegsels (the BRP's voorvoegseltabel, the common ones), longest first: a name as
+# written that starts with one ("de Boer", "van der Berg, Anna") sorts under the next word (B).
+TUSSENVOEGSELS = tuple(
+    sorted(
+        (
+            "van der", "van den", "van de", "van het", "van 't", "in 't", "in de", "in het",
+            "op de", "op den", "op het", "op 't", "aan de", "aan den", "aan het", "uit de",
+            "uit den", "uit het", "bij de", "voor de", "onder de", "over de", "de la", "von der",
+            "van", "de", "den", "der", "het", "'t", "ten", "ter", "te", "von", "la", "le", "du",
+        ),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+
+def fold(text: str | None) -> str:
+    """`text` for finding: case and accents away, Ĳ as ij, Ł as l ("lukasz" finds Łukasz)."""
+    from vergoedingcheck.letters.collation import dutch_key
+
+    return dutch_key(text or "")[0].replace("\U0010fffd", "")
+
+
+def without_tussenvoegsel(name: str) -> str:
+    """`name` without a leading tussenvoegsel: "de Boer" → "Boer", "Van der Berg" → "Berg".
+
+    A name that is only the tussenvoegsel ("Van") is kept as it is."""
+    low = name.casefold()
+    for tv in TUSSENVOEGSELS:
+        if low.startswith(tv + " ") and name[len(tv) :].strip():
+            return name[len(tv) :].strip()
+    return name
+
+
+def name_key(name: str) -> tuple[str, str, str]:
+    """Dutch alphabetical order of a name as written (letters/collation.py's `dutch_key`: Ĳ under
+    I, Ç with C, Ł right after L), a leading tussenvoegsel ignored ("de Boer" under B)."""
+    from vergoedingcheck.letters.collation import dutch_key
+
+    return dutch_key(without_tussenvoegsel(name))
+
+
+def key_words(key: str) -> str:
+    """A binding's key as a person reads it: "slash" → "/", "left_square_bracket" → "["."""
+    from textual.keys import format_key
+
+    words = {"space": "spatie", "escape": "Esc", "enter": "Enter", "backspace": "⌫", "delete": "Del"}
+    return ", ".join(words.get(k.strip(), format_key(k.strip())) for k in key.split(","))
+
+
+def screen_actions(screen: Any) -> list[tuple[str, str, str]]:
+    """(description, key, action) of every binding of `screen` itself that has a description, in
+    the order it declares them; one per action (the first key that has it)."""
+    from textual.binding import Binding
+
+    out: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    for b in type(screen).BINDINGS:
+        if not isinstance(b, Binding) or not b.description or b.action in seen:
+            continue
+        if b.system:
+            continue
+        seen.add(b.action)
+        out.append((b.description, b.key_display or key_words(b.key), b.action))
+    return out

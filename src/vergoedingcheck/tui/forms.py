@@ -122,8 +122,8 @@ class _Form(ModalScreen[Any]):
     was changed; every error is shown at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Annuleer"),
-        Binding("ctrl+s", "save", "Opslaan"),
+        Binding("escape", "cancel", "Annuleer", id="form.cancel"),
+        Binding("ctrl+s", "save", "Opslaan", id="form.save"),
     ]
     _initial: dict[str, object] | None = None
 
@@ -720,8 +720,8 @@ def payer_hint(name: str | None, payers: dict[str, Payer]) -> str:
 
 class Confirm(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,y", "answer(True)", "Ja"),
-        Binding("n,escape", "answer(False)", "Nee"),
+        Binding("j,y", "answer(True)", "Ja", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "Nee", id="confirm.no"),
     ]
 
     def __init__(self, question: str):

@@ -62,9 +62,9 @@ class LettersScreen(Screen[None]):
     """Letters for one resident (`rid`), or the coordinator's overview (`rid=None`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Terug"),
-        Binding("ctrl+s", "make_pdf", "Maak PDF"),
-        Binding("ctrl+b", "all_letters", "Brieven aan iedereen"),
+        Binding("escape", "back", "Terug", id="letters.back"),
+        Binding("ctrl+s", "make_pdf", "Maak PDF", id="letters.make_pdf"),
+        Binding("ctrl+b", "all_letters", "Brieven aan iedereen", id="letters.all_letters"),
     ]
 
     def __init__(self, rid: str | None):

@@ -35,8 +35,8 @@ class PayersScreen(Screen[None]):
     PayersScreen #payer-message { padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Terug"),
-        Binding("ctrl+s", "save", "Opslaan"),
+        Binding("escape", "back", "Terug", id="payers.back"),
+        Binding("ctrl+s", "save", "Opslaan", id="payers.save"),
     ]
 
     @property

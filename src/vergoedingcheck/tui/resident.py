@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -48,22 +49,22 @@ if TYPE_CHECKING:
 
 class ResidentScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,backspace", "back", "Terug"),
-        Binding("a", "add", "Nieuw"),
-        Binding("e", "edit", "Wijzig", show=False),
-        Binding("d,delete", "delete", "Weg"),
-        Binding("p", "paid", "Betaald"),
-        Binding("w", "whatif", "Wat als"),
-        Binding("b", "edit_resident", "Bewoner"),
-        Binding("1", "tab('tab-payments')", "Betalingen", show=False),
-        Binding("2", "tab('tab-months')", "Maanden", show=False),
-        Binding("3", "tab('tab-findings')", "Bevindingen", show=False),
-        Binding("left_square_bracket", "year(-1)", "Vorig jaar", show=False),
-        Binding("right_square_bracket", "year(1)", "Volgend jaar", show=False),
-        Binding("l", "letters", "Brieven"),
-        Binding("h", "household", "Huishouden", show=False),
-        Binding("question_mark,f1", "app.help", "Help", show=False),
-        Binding("X", "delete_resident", "Bewoner verwijderen", show=False),
+        Binding("escape,backspace", "back", "Terug", id="resident.back"),
+        Binding("a", "add", "Nieuw", id="resident.add"),
+        Binding("e", "edit", "Wijzig", show=False, id="resident.edit"),
+        Binding("d,delete", "delete", "Weg", id="resident.delete"),
+        Binding("p", "paid", "Betaald", id="resident.paid"),
+        Binding("w", "whatif", "Wat als", id="resident.whatif"),
+        Binding("b", "edit_resident", "Bewoner", id="resident.edit_resident"),
+        Binding("1", "tab('tab-payments')", "Betalingen", show=False, id="resident.tab_tab_payments"),
+        Binding("2", "tab('tab-months')", "Maanden", show=False, id="resident.tab_tab_months"),
+        Binding("3", "tab('tab-findings')", "Bevindingen", show=False, id="resident.tab_tab_findings"),
+        Binding("left_square_bracket", "year(-1)", "Vorig jaar", show=False, id="resident.previous_year"),
+        Binding("right_square_bracket", "year(1)", "Volgend jaar", show=False, id="resident.next_year"),
+        Binding("l", "letters", "Brieven", id="resident.letters"),
+        Binding("h", "household", "Huishouden", show=False, id="resident.household"),
+        Binding("question_mark,f1", "app.help", "Help", show=False, id="resident.help"),
+        Binding("X", "delete_resident", "Bewoner verwijderen", show=False, id="resident.delete_resident"),
     ]
 
     def __init__(self, rid: str):
@@ -86,6 +87,7 @@ class ResidentScreen(Screen[None]):
                 yield Table(id="payments", cursor_type="row", zebra_stripes=True)
             with TabPane("2 Maanden", id="tab-months"):
                 yield Table(id="months", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="reported", markup=False)
             with TabPane("3 Bevindingen", id="tab-findings"):
                 yield Table(id="findings", cursor_type="row")
                 with VerticalScroll(id="finding-box"):
@@ -105,6 +107,7 @@ class ResidentScreen(Screen[None]):
         m.add_column("Telt mee", width=11)
         m.add_column("Status", width=11)
         m.add_column("Ruimte", width=11)
+        m.add_column("Gemeld", key="reported", width=10)
         f = self.query_one("#findings", DataTable)
         f.add_column("Uitkomst", width=8)
         f.add_column("Regeling", width=10)
@@ -207,6 +210,7 @@ class ResidentScreen(Screen[None]):
         if yr is None:
             return
         today = self.vc.today
+        cells, words = self._reported(yr)
         for m in yr.months:
             past = month_is_past(m.month, today)
             t.add_row(
@@ -215,6 +219,7 @@ class ResidentScreen(Screen[None]):
                 eur(m.counted),
                 status_cell(m.status),
                 PAST if past else eur(m.headroom),  # a past month's room can no longer be paid
+                cells.get(m.month, ""),
                 key=m.month,
             )
         t.add_row(
@@ -223,8 +228,54 @@ class ResidentScreen(Screen[None]):
             eur(yr.tax.counted),
             status_cell(yr.status),
             room_now(yr, today)[1],  # what can still be paid, from today on
+            "",
             key="year",
         )
+        self.query_one("#reported", Static).update(words)
+
+    def _reported(self, yr: YearResult) -> tuple[dict[str, str], str]:
+        """Per month "3-12 gem." (the last letter to the office that showed this month as it is
+        now), "nog niet" for a month still to report; and the same in words under the grid:
+        "Gemeld aan de gemeente op 3 december 2026: januari t/m november 2026"."""
+        from vergoedingcheck.tui.reported import (
+            OFFICE_SHORT,
+            OFFICE_WORDS,
+            months_words,
+            offices_to_report,
+            reported_months,
+            to_report,
+        )
+
+        offices = offices_to_report(yr)
+        if not offices:
+            return {}, ""
+        store, today = self.vc.store, self.vc.today
+        letters = store.letters(self.rid)
+        done = reported_months(letters, self.rid)
+        todo = to_report(self.rid, yr, self.payments, letters, today)
+        open_months = {(t.month, t.office) for t in todo}
+        cells: dict[str, str] = {}
+        by_letter: dict[tuple[str, date], list[str]] = {}
+        for (month, office), rep in sorted(done.items()):
+            if not month.startswith(f"{yr.year}-") or office not in offices:
+                continue
+            if (month, office) not in open_months:
+                on = f"{rep.on.day}-{rep.on.month}" + (
+                    "" if rep.on.year == yr.year else f"-{rep.on.year % 100:02d}"
+                )
+                cells[month] = f"{on} {OFFICE_SHORT[office]}"
+                by_letter.setdefault((office, rep.on), []).append(month)
+        for t in todo:
+            cells[t.month] = "gewijzigd" if t.earlier is not None else "nog niet"
+        lines = [
+            f"Gemeld aan {OFFICE_WORDS[office]} op {day(on)}: {months_words(months)}"
+            for (office, on), months in sorted(by_letter.items(), key=lambda x: x[0][1])
+        ]
+        for office in offices:
+            mine = [t.month for t in todo if t.office == office]
+            if mine:
+                lines.append(f"Nog te melden aan {OFFICE_WORDS[office]}: {months_words(mine)} (l: brief)")
+        return cells, "\n".join(lines)
 
     def fill_findings(self, yr: YearResult | None) -> None:
         t = self.query_one("#findings", DataTable)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -10,14 +11,21 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from vergoedingcheck.store import ResidentRecord, StoreError
+from vergoedingcheck.money import ZERO
+from vergoedingcheck.store import PaymentRecord, ResidentRecord, StoreError
 from vergoedingcheck.tui.common import (
+    NL,
     STATUS_ORDER,
     benefits_short,
+    day,
+    eur,
+    fold,
+    name_key,
     room_now,
     status_cell,
     status_markup,
     status_nl,
+    without_tussenvoegsel,
 )
 from vergoedingcheck.tui.messages import Rechecked
 from vergoedingcheck.tui.widgets import DataInput, Table
@@ -26,34 +34,42 @@ if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
 
 
+Row = tuple[str, str, str | None, str, str]
 _MONTH_ABBR = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 class ResidentsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", show=False),
-        Binding("n", "new", "Nieuw"),
-        Binding("slash", "search", "Zoek", key_display="/"),
-        Binding("s", "sort", "Sorteer"),
-        Binding("left_square_bracket", "year(-1)", "Vorig jaar", show=False),
-        Binding("right_square_bracket", "year(1)", "Volgend jaar", show=False),
-        Binding("r", "app.rules", "Regels"),
-        Binding("b", "app.payers", "Betalers", show=False),  # in help and the command palette
-        Binding("t", "app.worklist", "Te doen", show=False),
-        Binding("z", "search_payments", "Zoek betalingen", show=False),
-        Binding("o", "payer_totals", "Per betaler", show=False),
-        Binding("i", "app.transfer", "Import"),
-        Binding("l", "app.letters", "Overzicht"),
-        Binding("q", "app.quit", "Stop"),
-        Binding("escape", "clear_search", "Wis zoeken", show=False),
+        Binding("enter", "open", "Open", show=False, id="residents.open"),
+        Binding("n", "new", "Nieuw", id="residents.new"),
+        Binding("slash", "search", "Zoek", key_display="/", id="residents.search"),
+        Binding("s", "sort", "Sorteer", id="residents.sort"),
+        Binding("space", "mark", "Markeer", show=False, id="residents.mark"),
+        Binding("g", "group_payment", "Groep betalen", show=False, id="residents.group_payment"),
+        Binding("left_square_bracket", "year(-1)", "Vorig jaar", show=False, id="residents.previous_year"),
+        Binding("right_square_bracket", "year(1)", "Volgend jaar", show=False, id="residents.next_year"),
+        Binding("r", "app.rules", "Regels", id="residents.rules"),
+        Binding(
+            "b", "app.payers", "Betalers", show=False, id="residents.payers"
+        ),  # in help and the command palette
+        Binding("t", "app.worklist", "Te doen", show=False, id="residents.worklist"),
+        Binding("z", "search_payments", "Zoek betalingen", show=False, id="residents.search_payments"),
+        Binding("o", "payer_totals", "Per betaler", show=False, id="residents.payer_totals"),
+        Binding("i", "app.transfer", "Import", id="residents.transfer"),
+        Binding("l", "app.letters", "Overzicht", id="residents.letters"),
+        Binding("q", "app.quit", "Stop", id="residents.quit"),
+        Binding("escape", "clear_search", "Wis zoeken", show=False, id="residents.clear_search"),
     ]
-    SORTS = ("naam", "status")
+    SORTS = ("name", "room", "status")
+    """Name (Dutch collation), room left this year (least first), status (niet veilig first)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.sort_by = "naam"
+        self.sort_by = "name"
         self.residents: list[ResidentRecord] = []
         self.select_after: str | None = None
+        self.marked: set[str] = set()
+        """Residents marked with space, for one payment to the group (g)."""
 
     @property
     def vc(self) -> VergoedingApp:
@@ -87,9 +103,10 @@ class ResidentsScreen(Screen[None]):
 
     def reload(self) -> None:
         self.residents = self.vc.store.residents()
+        self.marked &= {r.id for r in self.residents}
         self.fill()
 
-    def _row(self, r: ResidentRecord) -> tuple[str, str, str | None, str, str]:
+    def _row(self, r: ResidentRecord) -> Row:
         app = self.vc
         result = app.result.resident(r.id) if app.result else None
         yr = result.year(app.year) if result else None
@@ -102,9 +119,27 @@ class ResidentsScreen(Screen[None]):
             return (r.label, benefits_short(r.benefits), yr.status, month, f"{rest}*")
         return (r.label, benefits_short(r.benefits), yr.status, *room_now(yr, app.today))
 
+    def _room_left(self, r: ResidentRecord) -> Decimal | None:
+        """`headroom_remaining` from today (the provisional figure while a year is pending)."""
+        app = self.vc
+        for res in (app.provisional_result, app.result):
+            resident = res.resident(r.id) if res else None
+            yr = resident.year(app.year) if resident else None
+            if yr is not None:
+                return yr.headroom_remaining(app.today) if yr.year >= app.today.year else ZERO
+        return None
+
+    def _sort(self, rows: list[tuple[ResidentRecord, Row]]) -> None:
+        rows.sort(key=lambda x: name_key(x[0].label))  # every order ends in name order
+        if self.sort_by == "status":
+            rows.sort(key=lambda x: STATUS_ORDER.get(x[1][2] or "unknown", 1))
+        elif self.sort_by == "room":
+            rooms = {r.id: self._room_left(r) for r, _ in rows}
+            rows.sort(key=lambda x: (rooms[x[0].id] is None, rooms[x[0].id] or ZERO))
+
     def fill(self) -> None:
         t = self.query_one("#residents", DataTable)
-        needle = self.query_one("#search", Input).value.strip().casefold()
+        needle = fold(self.query_one("#search", Input).value.strip())
         keep = t.cursor_row
         selected = None
         if t.row_count and 0 <= keep < t.row_count:
@@ -112,18 +147,31 @@ class ResidentsScreen(Screen[None]):
         t.clear()
         rows = []
         for r in self.residents:
-            hay = " ".join(
-                filter(None, [r.id, r.name, r.municipality, r.household, benefits_short(r.benefits)])
-            ).casefold()
+            hay = fold(
+                " ".join(
+                    filter(
+                        None,
+                        [
+                            r.id,
+                            r.name,
+                            without_tussenvoegsel(r.name or ""),
+                            r.municipality,
+                            r.household,
+                            benefits_short(r.benefits),
+                        ],
+                    )
+                )
+            )
             if needle and needle not in hay:
                 continue
             rows.append((r, self._row(r)))
-        if self.sort_by == "status":
-            rows.sort(key=lambda x: (STATUS_ORDER.get(x[1][2] or "unknown", 1), x[0].label.casefold()))
+        self._sort(rows)
         counts = {"safe": 0, "unsafe": 0, "unknown": 0}
         for r, (name, ben, status, month, year) in rows:
             if status:
                 counts[status] += 1
+            if r.id in self.marked:
+                name = f"✓ {name}"
             t.add_row(name, ben, status_cell(status) if status else "bezig…", month, year, key=r.id)
         if self.select_after:
             selected, self.select_after = self.select_after, None
@@ -137,8 +185,10 @@ class ResidentsScreen(Screen[None]):
         text = (
             f"{shown} bewoners · {counts['unsafe']} {status_markup('unsafe')} · "
             f"{counts['unknown']} {status_markup('unknown')} · {counts['safe']} {status_nl('safe')}"
-            f" · sortering {self.sort_by}"
+            f" · sortering {NL['sort'][self.sort_by]}"
         )
+        if self.marked:
+            text += f" · {len(self.marked)} gemarkeerd (g: één betaling voor allen)"
         if app.provisional_result is not None:
             text = (
                 f"* Bedragen {app.year} nog niet vastgesteld: ruimte voorlopig, met die van {app.year - 1}.\n"
@@ -191,6 +241,61 @@ class ResidentsScreen(Screen[None]):
     def action_sort(self) -> None:
         self.sort_by = self.SORTS[(self.SORTS.index(self.sort_by) + 1) % len(self.SORTS)]
         self.fill()
+
+    def _cursor_id(self) -> str | None:
+        t = self.query_one("#residents", DataTable)
+        if not t.row_count:
+            return None
+        return str(t.coordinate_to_cell_key(Coordinate(t.cursor_row, 0)).row_key.value)
+
+    def action_mark(self) -> None:
+        """Space: mark or unmark the resident under the cursor, then move down."""
+        rid = self._cursor_id()
+        if rid is None:
+            return
+        self.marked ^= {rid}
+        t = self.query_one("#residents", DataTable)
+        row = t.cursor_row
+        self.fill()
+        t.move_cursor(row=min(row + 1, t.row_count - 1))
+
+    def action_group_payment(self) -> None:
+        """g: one payment for every marked resident, each checked before saving."""
+        from vergoedingcheck.tui.group import GroupPaymentForm, GroupReviewScreen
+
+        group = [r for r in self.residents if r.id in self.marked]
+        if not group:
+            self.notify("Markeer eerst bewoners met de spatiebalk; g maakt dan één betaling voor allen.")
+            return
+
+        def reviewed(pays: list[PaymentRecord] | None) -> None:
+            if pays is None:
+                return
+            left = [r.label for r in group if r.id not in {p.resident for p in pays}]
+            if not pays:
+                self.notify("Niets opgeslagen.")
+                return
+            try:
+                self.vc.store.add_payments(pays)  # all in one transaction, or none
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", title="Niet opgeslagen")
+                return
+            first = pays[0]
+            msg = (
+                f"Betaling van {eur(first.amount)} op {day(first.date)} opgeslagen voor {len(pays)} bewoners."
+            )
+            if left:
+                msg += " Niet voor: " + ", ".join(left) + "."
+            self.notify(msg)
+            self.marked.clear()
+            self.reload()
+            self.vc.recheck()
+
+        def filled(rec: PaymentRecord | None) -> None:
+            if rec is not None:
+                self.app.push_screen(GroupReviewScreen(rec, group), reviewed)
+
+        self.app.push_screen(GroupPaymentForm(group, self.vc), filled)
 
     def action_year(self, delta: int) -> None:
         self.vc.set_year(self.vc.year + delta)

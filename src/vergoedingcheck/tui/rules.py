@@ -43,8 +43,8 @@ CHOICE_NL = {"whole": "hele bedrag", "excess": "alleen het meerdere"}
 
 class RulesScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Terug"),
-        Binding("slash", "date", "Datum", key_display="/"),
+        Binding("escape", "back", "Terug", id="rules.back"),
+        Binding("slash", "date", "Datum", key_display="/", id="rules.date"),
     ]
 
     @property

@@ -124,9 +124,9 @@ class PaymentSearchScreen(Screen[None]):
     PaymentSearchScreen #payment-summary { padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Terug"),
-        Binding("slash", "focus_query", "Zoek", key_display="/", show=False),
-        Binding("question_mark,f1", "app.help", "Help", show=False),
+        Binding("escape", "back", "Terug", id="paymentsearch.back"),
+        Binding("slash", "focus_query", "Zoek", key_display="/", show=False, id="paymentsearch.focus_query"),
+        Binding("question_mark,f1", "app.help", "Help", show=False, id="paymentsearch.help"),
     ]
 
     def __init__(self) -> None:

@@ -25,11 +25,11 @@ if TYPE_CHECKING:
 
 class TransferScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Terug"),
-        Binding("ctrl+r", "preview", "Voorbeeld"),
-        Binding("ctrl+i", "do_import", "Inlezen", show=False),
-        Binding("ctrl+g", "import_good", "Goede rijen"),
-        Binding("ctrl+s", "do_export", "Exporteer"),
+        Binding("escape", "back", "Terug", id="transfer.back"),
+        Binding("ctrl+r", "preview", "Voorbeeld", id="transfer.preview"),
+        Binding("ctrl+i", "do_import", "Inlezen", show=False, id="transfer.do_import"),
+        Binding("ctrl+g", "import_good", "Goede rijen", id="transfer.import_good"),
+        Binding("ctrl+s", "do_export", "Exporteer", id="transfer.do_export"),
     ]
 
     def __init__(self) -> None:

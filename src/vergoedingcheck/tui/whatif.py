@@ -368,8 +368,8 @@ def effect_line(app: VergoedingApp, rid: str, rec: PaymentRecord) -> str:
 
 class WhatIfScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Sluit"),
-        Binding("ctrl+s", "save", "Opslaan als gepland"),
+        Binding("escape", "close", "Sluit", id="whatif.close"),
+        Binding("ctrl+s", "save", "Opslaan als gepland", id="whatif.save"),
     ]
 
     def __init__(self, resident: ResidentRecord):

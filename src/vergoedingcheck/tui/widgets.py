@@ -66,5 +66,5 @@ def dutch_select_overlay() -> None:
     """The open list of a Select shows "Dismiss menu" in the footer: in Dutch, like every key."""
     from textual.widgets._select import SelectOverlay
 
-    SelectOverlay.BINDINGS = [Binding("escape", "dismiss", "Sluit de lijst")]
+    SelectOverlay.BINDINGS = [Binding("escape", "dismiss", "Sluit de lijst", id="datainput.dismiss")]
     SelectOverlay._merged_bindings = SelectOverlay._merge_bindings()

@@ -10,13 +10,39 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from vergoedingcheck.services.worklist import SECTIONS, banner, worklist
+from vergoedingcheck.services.worklist import SECTIONS, Item, banner, worklist
+from vergoedingcheck.store import PaymentRecord, ResidentRecord
 from vergoedingcheck.tui.common import esc, visible
 from vergoedingcheck.tui.messages import Rechecked
 from vergoedingcheck.tui.widgets import Table
 
 if TYPE_CHECKING:
     from vergoedingcheck.tui.app import VergoedingApp
+
+
+REPORT_SECTION = "Te melden aan gemeente, SVB of UWV"
+
+
+def with_reports(
+    items: list[Item], app: VergoedingApp, residents: list[ResidentRecord], payments: list[PaymentRecord]
+) -> list[Item]:
+    """The worklist with "te melden" items (issue 11 item 4): months of this year's payments the
+    engine says to report and no recorded office letter covers; they go as the letters are made.
+    Placed before "kan deze maand nog krijgen" (what to do before what is possible)."""
+    from vergoedingcheck.tui.reported import worklist_items
+
+    result = app.result
+    year_of = {}
+    for r in residents:
+        res = result.resident(r.id) if result else None
+        year_of[r.id] = res.year(app.today.year) if res else None
+    letters = app.store.letters()
+    extra = [
+        Item("report", rid, name, text)
+        for rid, name, text in worklist_items(residents, payments, letters, year_of, app.today)
+    ]
+    at = next((i for i, x in enumerate(items) if x.section == "room"), len(items))
+    return items[:at] + extra + items[at:]
 
 
 class WorklistScreen(Screen[None]):
@@ -26,8 +52,8 @@ class WorklistScreen(Screen[None]):
     WorklistScreen #worklist { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Terug"),
-        Binding("enter", "open", "Open bewoner", show=False),
+        Binding("escape", "back", "Terug", id="worklist.back"),
+        Binding("enter", "open", "Open bewoner", show=False, id="worklist.open"),
     ]
 
     @property
@@ -66,7 +92,10 @@ class WorklistScreen(Screen[None]):
         if app.result is None:
             self.query_one("#worklist-head", Static).update("De controle loopt nog…")
             return
-        items = worklist(app.store.residents(), app.store.payments(), app.result, app.ruleset, app.today)
+        residents, payments = app.store.residents(), app.store.payments()
+        items = with_reports(
+            worklist(residents, payments, app.result, app.ruleset, app.today), app, residents, payments
+        )
         t.add_column("Onderdeel", key="section", width=26)
         t.add_column("Bewoner", key="name", width=20)
         # the item wraps in the width that is left, so nothing is cut (issue 11 item 5)
@@ -79,7 +108,7 @@ class WorklistScreen(Screen[None]):
         )
         for n, item in enumerate(items):
             t.add_row(
-                SECTIONS[item.section],
+                {**SECTIONS, "report": REPORT_SECTION}[item.section],
                 visible(item.name),
                 visible(item.text),
                 key=f"{n}:{item.resident}",
