@@ -72,11 +72,11 @@ PAYS = [Payment("B1", date(2025, 3, 10), Decimal("50.00"), "vrijwilligersvergoed
 # -- 1. the recipient ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("municipality", ["Goes", "Kapelle", "Noord-Beveland", "Reimerswaal"])
+@pytest.mark.parametrize("municipality", ["Borsele", "Goes", "Kapelle", "Noord-Beveland", "Reimerswaal"])
 def test_bijstand_in_the_bevelanden_goes_to_the_gr(
     ruleset: Ruleset, org: Organisation, municipality: str
 ) -> None:
-    # rules/gemeenten/gr-de-bevelanden.yaml: the GR pays bijstand for these four municipalities
+    # rules/gemeenten/gr-de-bevelanden.yaml: the GR pays bijstand for these five municipalities (Borsele since 2026-12-04: grdebevelanden.nl/inkomen-en-zorg)
     text = _text(ruleset, org, [_bijstand("B1", municipality)], PAYS, "B1", "gemeente")
     assert text.startswith("GR de Bevelanden") or "GR de Bevelanden t.a.v." in text
     assert f"burgemeester en wethouders van {municipality}" not in text
