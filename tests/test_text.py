@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+import re
+from pathlib import Path
 from string import Formatter
 
 import pytest
 
+import vergoedingcheck
 from vergoedingcheck.engine.explain import action_text, explain, status_text
 from vergoedingcheck.engine.result import Finding
 from vergoedingcheck.model import BENEFIT_TYPES
@@ -101,3 +105,104 @@ def test_hourly_norm_without_a_payer_name(lang: str, payer: str) -> None:
 def test_any_other_language_reads_english_as_before() -> None:
     f = _finding("ww.permission_given")
     assert explain(f, "de") == explain(f, "en") == "UWV has given permission for the volunteer work."
+
+
+# -- no sentence outside the catalogue (issue 13 item 2) ----------------------------------------
+# The files whose sentences moved into the catalogue; a new Dutch sentence there, written as a plain
+# string literal, would reach a person untranslated. The heuristic: a literal with a space in it and
+# at least one common Dutch function word (docstrings, option names and catalogue keys do not count).
+
+SRC = Path(vergoedingcheck.__file__).parent
+CONVERTED = [
+    "services/worklist.py",
+    "cli.py",
+    "commands/app.py",
+    "commands/backup.py",
+    "commands/check.py",
+    "commands/demo.py",
+    "commands/history.py",
+    "commands/privacy.py",
+    "commands/restore.py",
+    "commands/rules.py",
+]
+DUTCH_WORDS = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "van",
+        "is",
+        "niet",
+        "geen",
+        "met",
+        "voor",
+        "op",
+        "bij",
+        "naar",
+        "wordt",
+        "dit",
+        "die",
+        "zijn",
+        "of",
+        "te",
+        "als",
+        "ook",
+        "nog",
+        "al",
+        "om",
+        "uit",
+        "aan",
+        "er",
+        "kan",
+        "mag",
+        "wat",
+        "wie",
+        "dan",
+        "deze",
+        "alle",
+        "elke",
+    ]
+)
+
+
+def dutch_literals(source: str) -> list[tuple[int, str]]:
+    """(line, text) of every string literal in `source` that looks like a Dutch sentence."""
+    tree = ast.parse(source)
+    docstrings: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            first = node.body[0] if node.body else None
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                docstrings.add(id(first.value))
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Constant) or not isinstance(node.value, str):
+            continue
+        text = node.value
+        if id(node) in docstrings or " " not in text.strip():
+            continue
+        if DUTCH_WORDS & set(re.findall(r"[a-zà-ÿ]+", text.lower())):
+            found.append((node.lineno, text))
+    return found
+
+
+@pytest.mark.parametrize("name", CONVERTED)
+def test_no_dutch_sentence_outside_the_catalogue(name: str) -> None:
+    assert dutch_literals((SRC / name).read_text(encoding="utf-8")) == [], name
+
+
+@pytest.mark.parametrize(
+    ("source", "caught"),
+    [
+        # the worklist's sentence before it moved into the catalogue: caught
+        ('t = "UWV gaf geen toestemming: elke vergoeding is niet veilig."', True),
+        ('t = f"{n} bewoner(s) met een andere uitkomst"', True),
+        # a docstring, an option name, a catalogue key and an English word are not sentences
+        ('"""Een docstring van de module."""\nx = "--as-of"', False),
+        ('x = word("cmd_check", "as_of_help")', False),
+        ('x = "passed, failed"', False),
+    ],
+)
+def test_the_dutch_sentence_heuristic(source: str, caught: bool) -> None:
+    assert bool(dutch_literals(source)) is caught

@@ -6,11 +6,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from vergoedingcheck.engine import evaluate
 from vergoedingcheck.model import Benefit
 from vergoedingcheck.records import PaymentRecord, ResidentRecord, to_models
 from vergoedingcheck.rules import Ruleset
-from vergoedingcheck.services.worklist import banner, worklist
+from vergoedingcheck.rules.ages import format_months_nl
+from vergoedingcheck.services.worklist import _age_text, banner, worklist
 
 TODAY = date(2026, 12, 1)
 D = Decimal
@@ -62,3 +65,17 @@ def test_the_banner_says_next_years_figures_are_not_confirmed(ruleset: Ruleset) 
     assert banner(ruleset, TODAY) == (
         "De bedragen voor 2027 zijn nog niet vastgesteld; voorlopig gerekend met die van 2026."
     )
+
+
+def test_the_banner_in_english(ruleset: Ruleset) -> None:
+    # the same pending 2027 caps, from the catalogue's English sentence (group worklist)
+    assert banner(ruleset, TODAY, "en") == (
+        "The amounts for 2027 are not confirmed yet; provisionally calculated with those of 2026."
+    )
+
+
+@pytest.mark.parametrize("months", [804, 807, 793, 1])
+def test_the_aow_age_words_are_format_months_nl(months: int) -> None:
+    # the worklist's AOW age now comes from the catalogue; in Dutch it reads as before
+    # (804 = 67 x 12: "67 jaar"; 807: "67 jaar en 3 maanden"; 793: "66 jaar en 1 maand")
+    assert _age_text(months, "nl") == format_months_nl(months)

@@ -15,23 +15,20 @@ import sys
 from collections.abc import Sequence
 
 from vergoedingcheck.errors import UsageError
+from vergoedingcheck.text import catalogue, word
 
 # The one-line help of each command, for `--help` without importing every command (issue 14 item 5:
 # importing them all up front made `--help` and a one-resident check 20-30x `python -c pass`).
 # tests/test_cli_imports.py checks that each line equals what the command registers itself.
-COMMANDS: dict[str, str] = {
-    "check": "controleer een casusbestand (check a case file)",
-    "rules": "de regels (bedragen per jaar) controleren en bijwerken",
-    "demo": "vul een database met voorbeeldbewoners (verzonnen personen)",
-    "app": "open de app voor de coördinator (standaard)",
-    "letters": "maak brieven als PDF (make letters)",
-    "transfer": "importeer of exporteer bewoners en betalingen (YAML, JSON, CSV, XLSX)",
-    "history": "laat zien wie wat wanneer wijzigde bij een bewoner (history)",
-    "privacy": "inzage, wissen en bewaartermijn van bewonersgegevens (AVG)",
-    "backup": "maak een back-up van de database (SQLite)",
-    "restore": "zet een back-up terug (SQLite)",
-    "teams": "teams: welke coördinator welke bewoners ziet (PostgreSQL)",
-}
+# The lines themselves live in the text catalogue (group command_help, nl and en).
+COMMANDS: dict[str, str] = dict(catalogue("nl")["command_help"])
+
+
+def _t(key: str, **params: object) -> str:
+    """A sentence of cli.py from the text catalogue (group cli), in Dutch (the CLI's language)."""
+    text = word("cli", key)
+    return text.format(**params) if params else text
+
 
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main"]
 
@@ -39,15 +36,13 @@ __all__ = ["COMMANDS", "UsageError", "build_parser", "main"]
 def _top_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[argparse.ArgumentParser]]:
     parser = argparse.ArgumentParser(
         prog="vergoedingcheck",
-        description="Vrijwilligersvergoedingen zonder risico voor de uitkering. "
-        "Zonder opdracht opent de app voor de coördinator.",
+        description=_t("description"),
     )
     parser.add_argument(
         "--db",
         dest="global_db",
         metavar="PAD",
-        help="de database voor de opdracht (mag ook na de opdracht; standaard VERGOEDINGCHECK_DB of de "
-        "gegevensmap)",
+        help=_t("global_db_help"),
     )
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
     return parser, sub
@@ -60,9 +55,9 @@ def _apply_global_db(args: argparse.Namespace) -> None:
     if path is None:
         return
     if not hasattr(args, "db"):
-        raise UsageError(f"--db hoort niet bij '{args.command}': deze opdracht gebruikt geen database")
+        raise UsageError(_t("db_not_for_command", command=args.command))
     if args.db is not None and args.db != path:
-        raise UsageError(f"twee databases gegeven: --db {path} en --db {args.db}; kies er één")
+        raise UsageError(_t("two_databases", first=path, second=args.db))
     args.db = path
 
 
@@ -145,11 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # never the exception's text: it can hold a resident's name or amounts (privacy); the
         # type and the place in our code are enough to report it
         where = _where(exc)
-        print(
-            f"vergoedingcheck: interne fout: {type(exc).__name__}{where} "
-            "(VERGOEDINGCHECK_DEBUG=1 toont details; deel die niet buiten de organisatie)",
-            file=sys.stderr,
-        )
+        print(_t("internal_error", type=type(exc).__name__, where=where), file=sys.stderr)
         return 3
 
 

@@ -7,34 +7,36 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from vergoedingcheck.text import word
+
 
 def register(subparsers: Any) -> None:
     p: argparse.ArgumentParser = subparsers.add_parser(
         "app",
-        help="open de app voor de coördinator (standaard)",
-        description="Opent de app: bewoners, betalingen, wat-als, regels, import en export.",
+        help=word("command_help", "app"),
+        description=word("cmd_app", "description"),
     )
     p.add_argument(
         "--db",
         metavar="PAD",
-        help="de database (standaard: VERGOEDINGCHECK_DB of de gegevensmap van de gebruiker)",
+        help=word("cmd_common", "db_help_user"),
     )
     p.add_argument(
         "--demo",
         action="store_true",
-        help="open de demo: een eigen database met voorbeeldbewoners, nooit uw echte database",
+        help=word("cmd_app", "demo_help"),
     )
     p.add_argument(
         "--demo-if-empty",
         action="store_true",
-        help="vul een nieuwe of lege database eerst met voorbeeldbewoners",
+        help=word("cmd_app", "demo_if_empty_help"),
     )
     p.add_argument(
         "--create",
         action="store_true",
-        help="maak de database als hij nog niet bestaat (anders is een onbekend --db-pad een fout)",
+        help=word("cmd_app", "create_help"),
     )
-    p.add_argument("--rules", metavar="MAP", help="een andere regelmap (voor regelbeheerders)")
+    p.add_argument("--rules", metavar="MAP", help=word("cmd_app", "rules_help"))
     p.set_defaults(func=run)
 
 
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
 
     ruleset = load_ruleset(args.rules)  # bad rules: one line per problem, exit 2 (cli.py)
     if args.demo and args.db:
-        raise UsageError("--demo heeft een eigen database; geef er geen --db bij")
+        raise UsageError(word("cmd_app", "demo_with_db"))
     if args.demo:
         from vergoedingcheck.store.db import demo_db_path
 
@@ -63,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
             seed_demo(store)
         app = VergoedingApp(store, ruleset, worklist_first=True, settings_dir=settings_dir())
         if args.demo:
-            app.title = "vergoedingcheck · DEMO met verzonnen bewoners"
+            app.title = word("cmd_app", "demo_title")
         app.run()
     finally:
         store.close()

@@ -6,21 +6,19 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-HELP = "maak een back-up van de database (SQLite)"
+from vergoedingcheck.text import word
+
+HELP = word("command_help", "backup")
 
 
 def register(subparsers: Any) -> None:
     p: argparse.ArgumentParser = subparsers.add_parser(
         "backup",
         help=HELP,
-        description="Maakt een back-up terwijl de app open mag blijven: een bestand met datum en tijd "
-        "in de naam, alleen leesbaar voor u. Zonder DOEL: de map backups naast de database. "
-        "Voor PostgreSQL: pg_dump (zie README).",
+        description=word("cmd_backup", "description"),
     )
-    p.add_argument("dest", metavar="DOEL", nargs="?", help="een bestand of een map")
-    p.add_argument(
-        "--db", metavar="PAD", help="de database (standaard: VERGOEDINGCHECK_DB of de gegevensmap)"
-    )
+    p.add_argument("dest", metavar="DOEL", nargs="?", help=word("cmd_backup", "dest_help"))
+    p.add_argument("--db", metavar="PAD", help=word("cmd_common", "db_help"))
     p.set_defaults(func=run)
 
 
@@ -28,5 +26,5 @@ def run(args: argparse.Namespace) -> int:
     from vergoedingcheck.store.backup import backup
 
     target = backup(args.db, args.dest)
-    print(f"back-up: {target}")
+    print(word("cmd_backup", "done").format(target=target))
     return 0

@@ -14,6 +14,7 @@ from vergoedingcheck.engine.provisional import with_provisional
 from vergoedingcheck.engine.result import CheckResult, ResidentResult, Status, encode_resident, worst
 from vergoedingcheck.io.casefile import read_case_file
 from vergoedingcheck.rules import load_ruleset
+from vergoedingcheck.text import word
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -25,65 +26,60 @@ def as_of_date(text: str) -> date:
             raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is geen bestaande datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-12-01 "
-            f"(not an existing date; write YYYY-MM-DD)"
-        ) from None
+        raise argparse.ArgumentTypeError(word("cmd_check", "not_a_date").format(text=repr(text))) from None
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "check",
-        help="controleer een casusbestand (check a case file)",
-        description="Controleer de betalingen in een casusbestand (YAML of JSON) tegen de regels. "
-        "Exitcode 0: alles veilig; 1: iets is niet veilig of onbekend; 2: foute invoer.",
+        help=word("command_help", "check"),
+        description=word("cmd_check", "description"),
     )
-    p.add_argument("file", metavar="FILE", help="casusbestand (spec/case-files.md)")
+    p.add_argument("file", metavar="FILE", help=word("cmd_check", "file_help"))
     p.add_argument(
         "--format",
         choices=("json", "table"),
         default="table",
-        help="json: het contract voor andere programma's; table: leesbaar rapport",
+        help=word("cmd_check", "format_help"),
     )
     p.add_argument(
         "--indent",
         action="store_true",
-        help="json met inspringing, voor mensen (standaard compact: kleiner en sneller)",
+        help=word("cmd_check", "indent_help"),
     )
     p.add_argument(
         "--findings",
         choices=("all", "problems"),
         default="all",
-        help="json: all (standaard) of problems: zonder 'ok'-bevindingen en lege maanden",
+        help=word("cmd_check", "findings_help"),
     )
     p.add_argument(
         "--jobs",
         type=_jobs,
         metavar="N",
-        help="controleer met N processen tegelijk (standaard: het aantal kernen); "
-        "de uitvoer is dezelfde als met --jobs 1",
+        help=word("cmd_check", "jobs_help"),
     )
-    p.add_argument("--rules", metavar="DIR", help="een andere regelmap (standaard: de meegeleverde)")
+    p.add_argument("--rules", metavar="DIR", help=word("cmd_check", "rules_help"))
     p.add_argument(
         "--option",
         action="append",
         default=[],
         metavar="ID",
-        help="zet een regeloptie aan uit rules/opties/ (een andere lezing waar bronnen verschillen)",
+        help=word("cmd_check", "option_help"),
     )
-    p.add_argument("--year", type=int, help="toon alleen dit jaar (alleen bij --format table)")
+    p.add_argument("--year", type=int, help=word("cmd_check", "year_help"))
     p.add_argument(
         "--lang",
         choices=("nl", "en"),
         default="nl",
-        help="taal van het rapport en van de zinnen (`message`) in de json",
+        help=word("cmd_check", "lang_help"),
     )
     p.add_argument(
         "--as-of",
         type=as_of_date,
         default=None,
         metavar="DATE",
-        help="de datum waarvoor `headroom_remaining` geldt (JJJJ-MM-DD; standaard vandaag)",
+        help=word("cmd_check", "as_of_help"),
     )
     p.set_defaults(func=run)
 
@@ -131,7 +127,9 @@ def _jobs(text: str) -> int:
     try:
         n = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes") from None
+        raise argparse.ArgumentTypeError(
+            word("cmd_check", "jobs_not_a_number").format(text=repr(text))
+        ) from None
     if n < 1:
-        raise argparse.ArgumentTypeError("at least 1 process")
+        raise argparse.ArgumentTypeError(word("cmd_check", "jobs_at_least_one"))
     return n

@@ -5,19 +5,19 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from vergoedingcheck.text import word
+
 
 def register(subparsers: Any) -> None:
     p: argparse.ArgumentParser = subparsers.add_parser(
         "demo",
-        help="vul een database met voorbeeldbewoners (verzonnen personen)",
-        description="Vult de database met ongeveer veertig verzonnen bewoners en hun betalingen in "
-        "2025 en 2026: veilig, dicht bij een grens en erover. "
-        "Twee keer draaien voegt niets dubbel toe.",
+        help=word("command_help", "demo"),
+        description=word("cmd_demo", "description"),
     )
     p.add_argument(
         "--db",
         metavar="PAD",
-        help="de database (standaard: VERGOEDINGCHECK_DB of de gegevensmap van de gebruiker)",
+        help=word("cmd_common", "db_help_user"),
     )
     p.set_defaults(func=run)
 
@@ -28,9 +28,14 @@ def run(args: argparse.Namespace) -> int:
 
     with Store(args.db, create=True) as store:
         s = seed_demo(store)
+        skipped = word("cmd_demo", "skipped").format(skipped=s.payments_skipped)
         print(
-            f"{store.path}: {s.residents_added} bewoners toegevoegd, {s.residents_updated} "
-            f"bijgewerkt, {s.payments_added} betalingen toegevoegd"
-            + (f", {s.payments_skipped} al aanwezig" if s.payments_skipped else "")
+            word("cmd_demo", "done").format(
+                path=store.path,
+                added=s.residents_added,
+                updated=s.residents_updated,
+                payments=s.payments_added,
+            )
+            + (skipped if s.payments_skipped else "")
         )
     return 0

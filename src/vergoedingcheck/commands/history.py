@@ -8,22 +8,20 @@ import json
 import sys
 from typing import Any
 
-HELP = "laat zien wie wat wanneer wijzigde bij een bewoner (history)"
+from vergoedingcheck.text import word
+
+HELP = word("command_help", "history")
 
 
 def register(subparsers: Any) -> None:
     p: argparse.ArgumentParser = subparsers.add_parser(
         "history",
         help=HELP,
-        description="Alle vastgelegde wijzigingen van een bewoner, zijn uitkeringen, betalingen en "
-        "brieven: wie (databaserol, of gebruiker op deze computer bij SQLite), wanneer (UTC), "
-        "wat ervoor en erna. Het logboek kan niet via de app worden gewijzigd.",
+        description=word("cmd_history", "description"),
     )
-    p.add_argument("resident", metavar="BEWONER", help="de referentie van de bewoner")
-    p.add_argument(
-        "--db", metavar="PAD", help="de database (standaard: VERGOEDINGCHECK_DB of de gegevensmap)"
-    )
-    p.add_argument("--json", action="store_true", help="als JSON (één object per wijziging)")
+    p.add_argument("resident", metavar="BEWONER", help=word("cmd_history", "resident_help"))
+    p.add_argument("--db", metavar="PAD", help=word("cmd_common", "db_help"))
+    p.add_argument("--json", action="store_true", help=word("cmd_history", "json_help"))
     p.set_defaults(func=run)
 
 
@@ -39,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     with Store(args.db, create=False) as store:
         entries = store.history(args.resident)
     if not entries:
-        print(f"vergoedingcheck: over bewoner {plain(args.resident)} is niets vastgelegd", file=sys.stderr)
+        print(word("cmd_history", "nothing").format(resident=plain(args.resident)), file=sys.stderr)
         return 2
     out = sys.stdout
     for e in entries:

@@ -10,34 +10,32 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-HELP = "inzage, wissen en bewaartermijn van bewonersgegevens (AVG)"
+from vergoedingcheck.text import word
+
+HELP = word("command_help", "privacy")
 
 
 def register(subparsers: Any) -> None:
     p: argparse.ArgumentParser = subparsers.add_parser(
         "privacy",
         help=HELP,
-        description="De rechten van de bewoner (AVG): inzage (art. 15), wissen (art. 17) en de "
-        "bewaartermijn (standaard 7 jaar, de fiscale bewaarplicht).",
+        description=word("cmd_privacy", "description"),
     )
     sub = p.add_subparsers(dest="privacy_command", metavar="export|erase|due", required=True)
-    db_help = "de database (standaard: VERGOEDINGCHECK_DB of de gegevensmap)"
-    exp = sub.add_parser("export", help="alles over één bewoner (inzage, art. 15)")
+    db_help = word("cmd_common", "db_help")
+    exp = sub.add_parser("export", help=word("cmd_privacy", "export_help"))
     exp.add_argument("resident", metavar="BEWONER")
-    exp.add_argument("--out", metavar="MAP", help="de map voor de inzage (standaard: inzage-BEWONER-DATUM)")
+    exp.add_argument("--out", metavar="MAP", help=word("cmd_privacy", "out_help"))
     exp.add_argument("--db", metavar="PAD", help=db_help)
     exp.set_defaults(func=run_export)
-    er = sub.add_parser("erase", help="wis één bewoner overal, ook brieven en logboek (art. 17)")
+    er = sub.add_parser("erase", help=word("cmd_privacy", "erase_help"))
     er.add_argument("resident", metavar="BEWONER")
-    er.add_argument(
-        "--yes", "--ja", dest="yes", action="store_true", help="echt wissen (anders alleen tonen)"
-    )
+    er.add_argument("--yes", "--ja", dest="yes", action="store_true", help=word("cmd_privacy", "yes_help"))
     er.add_argument("--db", metavar="PAD", help=db_help)
     er.set_defaults(func=run_erase)
-    due = sub.add_parser("due", help="bewoners die langer dan de bewaartermijn niet actief zijn")
+    due = sub.add_parser("due", help=word("cmd_privacy", "due_help"))
     due.add_argument(
-        "--years", "--jaren", dest="years", type=int, help="bewaartermijn in jaren (standaard 7 of "
-        "VERGOEDINGCHECK_RETENTION_YEARS)",
+        "--years", "--jaren", dest="years", type=int, help=word("cmd_privacy", "years_help"),
     )  # fmt: skip
     due.add_argument("--db", metavar="PAD", help=db_help)
     due.set_defaults(func=run_due)
@@ -66,8 +64,12 @@ def run_export(args: argparse.Namespace) -> int:
     write_private(out / "brieven.json", json.dumps(data["letters"], ensure_ascii=False, indent=2) + "\n")
     write_private(out / "geschiedenis.json", json.dumps(data["history"], ensure_ascii=False, indent=2) + "\n")
     print(
-        f"{_plain(out)}: casusbestand.yaml ({len(payments)} betalingen), brieven.json "
-        f"({len(data['letters'])} brieven), geschiedenis.json ({len(data['history'])} wijzigingen)"
+        word("cmd_privacy", "exported").format(
+            out=_plain(out),
+            payments=len(payments),
+            letters=len(data["letters"]),
+            history=len(data["history"]),
+        )
     )
     return 0
 
@@ -81,19 +83,27 @@ def run_erase(args: argparse.Namespace) -> int:
         if not args.yes:
             data = export_resident(store, args.resident)
             print(
-                f"bewoner {_plain(args.resident)}: {len(data['case'].get('payments', []))} betalingen, "
-                f"{len(data['letters'])} brieven, {len(data['history'])} regels in het logboek; "
-                "wis met --yes (dit kan niet ongedaan worden gemaakt)"
+                word("cmd_privacy", "would_erase").format(
+                    resident=_plain(args.resident),
+                    payments=len(data["case"].get("payments", [])),
+                    letters=len(data["letters"]),
+                    history=len(data["history"]),
+                )
             )
             return 1
         rep = erase_resident(store, args.resident)
     print(
-        f"bewoner {_plain(args.resident)} gewist: {rep.payments} betalingen, {rep.letters} brieven, "
-        f"{rep.letters_scrubbed} overzichten ontdaan van de bewoner, {rep.audit_rows} logboekregels "
-        f"zonder persoonsgegevens, {len(rep.files_removed)} PDF's verwijderd"
+        word("cmd_privacy", "erased").format(
+            resident=_plain(args.resident),
+            payments=rep.payments,
+            letters=rep.letters,
+            scrubbed=rep.letters_scrubbed,
+            audit=rep.audit_rows,
+            files=len(rep.files_removed),
+        )
     )
     for f in rep.files_failed:
-        print(f"vergoedingcheck: kon {_plain(f)} niet verwijderen: verwijder het zelf", file=sys.stderr)
+        print(word("cmd_privacy", "remove_failed").format(file=_plain(f)), file=sys.stderr)
     return 2 if rep.files_failed else 0
 
 
@@ -105,6 +115,7 @@ def run_due(args: argparse.Namespace) -> int:
     with Store(args.db, create=False) as store:
         due = due_for_erasure(store, years=years)
     for r in due:
-        print(f"{_plain(r.id)}\t{_plain(r.name or '')}\tlaatst actief {r.last_activity.isoformat()}")
-    print(f"{len(due)} bewoner(s) langer dan {years} jaar niet actief", file=sys.stderr)
+        active = word("cmd_privacy", "last_active").format(day=r.last_activity.isoformat())
+        print(f"{_plain(r.id)}\t{_plain(r.name or '')}\t{active}")
+    print(word("cmd_privacy", "due_count").format(n=len(due), years=years), file=sys.stderr)
     return 0

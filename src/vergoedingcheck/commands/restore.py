@@ -5,21 +5,20 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-HELP = "zet een back-up terug (SQLite)"
+from vergoedingcheck.text import word
+
+HELP = word("command_help", "restore")
 
 
 def register(subparsers: Any) -> None:
     p: argparse.ArgumentParser = subparsers.add_parser(
         "restore",
         help=HELP,
-        description="Zet een back-up terug als de database. Een database met gegevens wordt alleen "
-        "vervangen met --force, en dan eerst zelf als back-up bewaard. Voor PostgreSQL: pg_restore.",
+        description=word("cmd_restore", "description"),
     )
     p.add_argument("backup", metavar="BACKUP")
-    p.add_argument(
-        "--db", metavar="PAD", help="de database (standaard: VERGOEDINGCHECK_DB of de gegevensmap)"
-    )
-    p.add_argument("--force", action="store_true", help="vervang een database die al gegevens heeft")
+    p.add_argument("--db", metavar="PAD", help=word("cmd_common", "db_help"))
+    p.add_argument("--force", action="store_true", help=word("cmd_restore", "force_help"))
     p.set_defaults(func=run)
 
 
@@ -28,6 +27,6 @@ def run(args: argparse.Namespace) -> int:
 
     path, saved = restore(args.backup, args.db, force=args.force)
     if saved:
-        print(f"de vorige database is bewaard als {saved}")
-    print(f"teruggezet: {path}")
+        print(word("cmd_restore", "saved").format(saved=saved))
+    print(word("cmd_restore", "done").format(path=path))
     return 0

@@ -27,6 +27,13 @@ from vergoedingcheck.money import format_date
 from vergoedingcheck.rules import load_ruleset
 from vergoedingcheck.rules.ruleset import RulesError, Ruleset
 from vergoedingcheck.sourcefile import Problem
+from vergoedingcheck.text import word
+
+
+def _t(key: str, **params: object) -> str:
+    """A sentence of `rules` from the text catalogue (group cmd_rules)."""
+    text = word("cmd_rules", key)
+    return text.format(**params) if params else text
 
 
 def _usage(msg: str) -> Exception:
@@ -39,16 +46,16 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is geen datum (JJJJ-MM-DD)") from None
+        raise argparse.ArgumentTypeError(_t("not_a_date", text=repr(text))) from None
 
 
 def _year(text: str) -> int:
     try:
         y = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is geen jaartal") from None
+        raise argparse.ArgumentTypeError(_t("not_a_year", text=repr(text))) from None
     if not 2000 <= y <= 2100:
-        raise argparse.ArgumentTypeError(f"{text!r} is geen jaartal tussen 2000 en 2100")
+        raise argparse.ArgumentTypeError(_t("year_out_of_range", text=repr(text)))
     return y
 
 
@@ -61,18 +68,15 @@ def _option_arg(p: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="ID",
-        help="zet een regeloptie uit rules/opties/ aan (mag vaker)",
+        help=_t("option_help"),
     )
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "rules",
-        help="de regels (bedragen per jaar) controleren en bijwerken",
-        description="Hulpmiddelen voor wie de regels in rules/ bijhoudt: controleren, bekijken, "
-        "vergelijken, gevolgen voor bewoners, scenario's testen en een nieuw jaar voorbereiden. "
-        "Exitcode 0: in orde; 1: de controle vond iets (fouten, verschillen, mislukte scenario's, "
-        "nog in te vullen bedragen); 2: foute invoer.",
+        help=word("command_help", "rules"),
+        description=_t("description"),
     )
 
     def _help(args: argparse.Namespace) -> int:
@@ -84,11 +88,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     v = rs.add_parser(
         "validate",
-        help="controleer alle regelbestanden",
-        description="Laad de regelmap en toon elk probleem als bestand:regel: veld: melding, "
-        "waarschuwingen ook (bijvoorbeeld een controle die meer dan een jaar oud is). "
-        "Exitcode 0: geen fouten (waarschuwingen mogen); 1: fouten in de regels; "
-        "2: de map bestaat niet.",
+        help=_t("validate_help"),
+        description=_t("validate_description"),
     )
     _rules_arg(v, positional=True)
     v.add_argument("--today", type=_date, metavar="DATUM", help=argparse.SUPPRESS)
@@ -96,20 +97,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     s = rs.add_parser(
         "show",
-        help="toon de bedragen die gelden (of de geschiedenis van één regel)",
-        description="Zonder REGEL: elke regel die op DATUM geldt, met wettelijke basis, bron en "
-        "datum van controle. Met REGEL (bijvoorbeeld tax.volunteer.month_cap): de hele "
-        "geschiedenis, met gemeentelijke afwijkingen, aangekondigde (pending) waarden en einddata.",
+        help=_t("show_help"),
+        description=_t("show_description"),
     )
-    s.add_argument("figure", nargs="?", metavar="REGEL", help="de id van één regel")
+    s.add_argument("figure", nargs="?", metavar="REGEL", help=_t("figure_help"))
     s.add_argument(
-        "--on", type=_date, metavar="DATUM", help="peildatum JJJJ-MM-DD (standaard: vandaag)"
+        "--on", type=_date, metavar="DATUM", help=_t("on_help")
     )
     s.add_argument(
         "--municipality",
         "--gemeente",
         metavar="NAAM",
-        help="toon wat in deze gemeente geldt (met gemeentelijke afwijkingen)",
+        help=_t("municipality_help"),
     )
     _rules_arg(s)
     _option_arg(s)
@@ -117,64 +116,51 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     d = rs.add_parser(
         "diff",
-        help="welke bedragen veranderen (tussen twee data of twee regelmappen)",
-        description="Met --from en --to: welke regels op de tweede datum anders zijn dan op de "
-        "eerste, van wat naar wat, met bronnen. Met OUDE_MAP NIEUWE_MAP: waar twee regelmappen "
-        "verschillen (bedragen, ingangsdata, bronnen). "
-        "Exitcode 0: geen verschillen; 1: verschillen.",
+        help=_t("diff_help"),
+        description=_t("diff_description"),
     )
     d.add_argument("dirs", nargs="*", metavar="MAP", help="OUDE_MAP NIEUWE_MAP")
-    d.add_argument("--from", dest="day_from", type=_date, metavar="DATUM", help="eerste datum")
-    d.add_argument("--to", dest="day_to", type=_date, metavar="DATUM", help="tweede datum")
-    _rules_arg(d, "regelmap bij --from/--to (standaard: de meegeleverde)")
+    d.add_argument("--from", dest="day_from", type=_date, metavar="DATUM", help=_t("from_help"))
+    d.add_argument("--to", dest="day_to", type=_date, metavar="DATUM", help=_t("to_help"))
+    _rules_arg(d, _t("diff_rules_help"))
     d.set_defaults(func=run_diff)
 
     i = rs.add_parser(
         "impact",
-        help="voor welke bewoners verandert de uitkomst met nieuwe regels",
-        description="Controleer elke bewoner met de huidige en met de voorgestelde regels en toon "
-        "wie een andere uitkomst krijgt: status, meetellend bedrag of ruimte. Bewoners en "
-        "betalingen komen uit een casusbestand of de database. Exitcode 0: niemand verandert; "
-        "1: er veranderen uitkomsten.",
+        help=_t("impact_help"),
+        description=_t("impact_description"),
     )
-    i.add_argument("new_dir", metavar="NIEUWE_MAP", help="de voorgestelde regelmap")
+    i.add_argument("new_dir", metavar="NIEUWE_MAP", help=_t("new_dir_help"))
     i.add_argument(
-        "casefile", nargs="?", metavar="CASUSBESTAND", help="casusbestand (YAML of JSON)"
+        "casefile", nargs="?", metavar="CASUSBESTAND", help=_t("casefile_help")
     )
-    i.add_argument("--db", metavar="PAD", help="de database van de coördinator (SQLite)")
+    i.add_argument("--db", metavar="PAD", help=_t("db_help"))
     i.add_argument(
-        "--rules", metavar="OUDE_MAP", help="de huidige regelmap (standaard: de meegeleverde)"
+        "--rules", metavar="OUDE_MAP", help=_t("old_rules_help")
     )
     _option_arg(i)
     i.set_defaults(func=run_impact)
 
     t = rs.add_parser(
         "test",
-        help="draai alle scenario's in rules/cases",
-        description="Draai elk scenario (DIR/cases/*.yaml) door de rekenregels en vergelijk met de "
-        "verwachte uitkomst. Elke afwijking met bestand, naam en verschil; als laatste regel "
-        "'N passed, M failed'. Exitcode 0: alles klopt; 1: een scenario faalt.",
+        help=_t("test_help"),
+        description=_t("test_description"),
     )
     _rules_arg(t, positional=True)
-    t.add_argument("--cases", metavar="MAP", help="map met scenario's (standaard: DIR/cases)")
-    t.add_argument("-v", "--verbose", action="store_true", help="toon ook de geslaagde scenario's")
+    t.add_argument("--cases", metavar="MAP", help=_t("cases_help"))
+    t.add_argument("-v", "--verbose", action="store_true", help=_t("verbose_help"))
     _option_arg(t)
     t.set_defaults(func=run_test)
 
     n = rs.add_parser(
         "new-year",
-        help="wat moet er voor een nieuw jaar ingevuld worden",
-        description="Toon elke regel zonder bevestigde waarde op 1 januari van JAAR (geen waarde, "
-        "of nog 'pending') en schrijf per regel een ontwerp-item om in te vullen: value: TODO, "
-        "wettelijke basis en bron overgenomen van het vorige item met CONTROLEER erbij, "
-        "verified_on leeg. Nooit een geschat bedrag. Het ontwerp gaat naar --out (standaard het "
-        "scherm), nooit direct in rules/. "
-        "Exitcode 0: alles is al ingevuld; 1: er is iets in te vullen.",
+        help=_t("new_year_help"),
+        description=_t("new_year_description"),
     )
     n.add_argument("year", type=_year, metavar="JAAR")
     _rules_arg(n)
     n.add_argument(
-        "--out", metavar="BESTAND", help="schrijf het ontwerp naar dit bestand (niet in rules/)"
+        "--out", metavar="BESTAND", help=_t("out_help")
     )
     n.set_defaults(func=run_new_year)
 
@@ -184,13 +170,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _rules_arg(
     p: argparse.ArgumentParser,
-    help: str = "regelmap (standaard: de meegeleverde)",
+    help: str | None = None,
     *,
     positional: bool = False,
 ) -> None:
     """One name for the rules folder on every command: `--rules DIR` (as `check`, `letters` and
     `app`). `--dir`, and for validate/test the positional DIR, still work for existing scripts."""
-    p.add_argument("--rules", "--dir", dest="dir", metavar="DIR", help=help)
+    p.add_argument("--rules", "--dir", dest="dir", metavar="DIR", help=help or _t("rules_help"))
     if positional:
         p.add_argument("dir_pos", nargs="?", metavar="DIR", help=argparse.SUPPRESS)
 
@@ -198,7 +184,7 @@ def _rules_arg(
 def _rules_dir(args: argparse.Namespace) -> str | None:
     pos = getattr(args, "dir_pos", None)
     if pos and args.dir and pos != args.dir:
-        raise _usage("geef de regelmap één keer: --rules DIR (of als laatste argument)")
+        raise _usage(_t("rules_twice"))
     return args.dir or pos
 
 
@@ -214,11 +200,11 @@ def _rules_root(directory: str | None) -> Path:
 def _load(directory: str | None, options: list[str] | None = None) -> Ruleset:
     root = _rules_root(directory)
     if not root.is_dir():
-        raise _usage(f"de regelmap {root} bestaat niet")
+        raise _usage(_t("no_rules_dir", root=root))
     rs = load_ruleset(root, options=options or [])
     unknown = [o for o in options or [] if o not in getattr(rs, "options", {})]
     if unknown:
-        raise _usage(f"onbekende regeloptie {', '.join(unknown)} (zie rules/opties/)")
+        raise _usage(_t("unknown_option", options=", ".join(unknown)))
     return rs
 
 
@@ -251,11 +237,11 @@ def validate_dir(
 def run_validate(args: argparse.Namespace) -> int:
     root = _rules_root(_rules_dir(args))
     if not root.is_dir():
-        raise _usage(f"de regelmap {root} bestaat niet")
+        raise _usage(_t("no_rules_dir", root=root))
     errors, warnings = validate_dir(root, args.today)
     for p in sorted(errors + warnings, key=lambda p: (p.file, p.line or 0)):
         _out(str(p))
-    _out(f"{root}: {len(errors)} fout(en), {len(warnings)} waarschuwing(en)")
+    _out(_t("validated", root=root, errors=len(errors), warnings=len(warnings)))
     return 1 if errors else 0
 
 
@@ -272,10 +258,10 @@ def run_show(args: argparse.Namespace) -> int:
         )
     where = ""
     if args.municipality:
-        where = f", gemeente {args.municipality}" + (
-            f" ({overlay.name})" if overlay else " (geen gemeentelijke afwijkingen: landelijk)"
+        where = _t("where_municipality", municipality=args.municipality) + (
+            _t("where_overlay", name=overlay.name) if overlay else _t("where_national")
         )
-    _out(f"Regels op {format_date(day)}{where}  (regelmap {rs.directory})")
+    _out(_t("rules_on", day=format_date(day), where=where, directory=rs.directory))
     for fid in sorted(rs.figures):
         fig = rs.figures[fid]
         st = effective_state(rs, fid, day, overlay.id if overlay else None)
@@ -290,9 +276,9 @@ def run_show(args: argparse.Namespace) -> int:
         )
         _out()
         _out(f"{fid} — {fig.title}")
-        since = f" (vanaf {format_date(st.start)})" if st.start and st.kind != "end" else ""
-        mark = f"  [gemeentelijk: {overlay.name}]" if local and overlay else ""
-        mark = mark or (f"  [optie: {opt}]" if opt else "")
+        since = _t("since", day=format_date(st.start)) if st.start and st.kind != "end" else ""
+        mark = _t("mark_municipal", name=overlay.name) if local and overlay else ""
+        mark = mark or (_t("mark_option", option=opt) if opt else "")
         _out(f"  {st.text}{since}{mark}")
         if st.entry is not None:
             for line in entry_lines(fig, st.start or day, st.entry, indent="  ")[1:]:
@@ -301,14 +287,17 @@ def run_show(args: argparse.Namespace) -> int:
     options = getattr(rs, "options", {})
     if options:
         _out()
-        _out("Regelopties (rules/opties/; aanzetten met --option ID):")
+        _out(_t("options_head"))
         for oid in sorted(options):
-            on = " [aan]" if oid in getattr(rs, "enabled_options", ()) else ""
+            on = _t("option_on") if oid in getattr(rs, "enabled_options", ()) else ""
             _out(f"  {oid}: {options[oid].name}{on}")
     lv, ov = rs.last_verified, rs.oldest_verified_in_force(day)
     _out(
-        f"Laatst gecontroleerd: {format_date(lv) if lv else 'nooit'}; oudste controle van een "
-        f"geldende waarde: {format_date(ov) if ov else '-'}"
+        _t(
+            "last_verified",
+            last=format_date(lv) if lv else _t("never"),
+            oldest=format_date(ov) if ov else "-",
+        )
     )
     return 0
 
@@ -319,22 +308,22 @@ def _show_figure(
     fig = rs.figures.get(fid)
     if fig is None:
         close = difflib.get_close_matches(fid, list(rs.figures), n=3)
-        hint = f"; bedoelt u {', '.join(close)}?" if close else "; `rules show` toont alle regels"
-        raise _usage(f"regel {fid!r} bestaat niet{hint}")
+        hint = _t("did_you_mean", close=", ".join(close)) if close else _t("show_all_hint")
+        raise _usage(_t("no_such_rule", fid=repr(fid), hint=hint))
     _out(f"{fid} — {fig.title}")
     _out(
-        f"  ({fig.title_en}; eenheid: {fig.unit}"
-        + (f"; keuzes: {', '.join(fig.choices)}" if fig.choices else "")
+        _t("unit", title_en=fig.title_en, unit=fig.unit)
+        + (_t("choices", choices=", ".join(fig.choices)) if fig.choices else "")
         + ")"
     )
     if fig.description:
         _out(f"  {' '.join(fig.description.split())}")
     if fig.decision:
-        _out(f"  Besluit: {' '.join(fig.decision.split())}")
+        _out(_t("decision", text=" ".join(fig.decision.split())))
     st = effective_state(rs, fid, day, overlay_id, mark_origin=True)
-    _out(f"  Op {format_date(day)}{'' if explicit_day else ' (vandaag)'}: {st.text}")
+    _out(_t("on_day", day=format_date(day), today="" if explicit_day else _t("today"), text=st.text))
     _out()
-    _out("  Landelijk:")
+    _out(_t("national"))
     for start, entry in rs.history(fid):
         for line in entry_lines(fig, start, entry):
             _out(line)
@@ -345,8 +334,12 @@ def _show_figure(
         ov = rs.overlays[oid]
         _out()
         _out(
-            f"  {ov.name} (rules/gemeenten/{oid}.yaml; geldt voor "
-            f"{', '.join(m.name for m in ov.municipalities)}):"
+            _t(
+                "overlay_head",
+                name=ov.name,
+                oid=oid,
+                municipalities=", ".join(m.name for m in ov.municipalities),
+            )
         )
         for start, entry in hist:
             for line in entry_lines(fig, start, entry):
@@ -356,9 +349,9 @@ def _show_figure(
         hist = rs.history(fid, oid)
         if not hist:
             continue
-        on = "aan" if oid in getattr(rs, "enabled_options", ()) else "uit; aanzetten met --option"
+        on = _t("on") if oid in getattr(rs, "enabled_options", ()) else _t("off")
         _out()
-        _out(f"  Regeloptie {oid} ({on}): {options[oid].name} (rules/opties/{oid}.yaml):")
+        _out(_t("option_head", oid=oid, on=on, name=options[oid].name))
         for start, entry in hist:
             for line in entry_lines(fig, start, entry):
                 _out(line)
@@ -373,28 +366,29 @@ def run_diff(args: argparse.Namespace) -> int:
 
     if args.dirs:
         if len(args.dirs) != 2 or args.day_from or args.day_to or args.dir:
-            raise _usage(
-                "gebruik `rules diff OUDE_MAP NIEUWE_MAP` of "
-                "`rules diff --from DATUM --to DATUM [--dir MAP]`"
-            )
+            raise _usage(_t("diff_usage"))
         old, new = _load(args.dirs[0]), _load(args.dirs[1])
         changes = diff_dirs(old, new)
-        _out(f"Verschillen tussen {old.directory} (oud) en {new.directory} (nieuw)")
+        _out(_t("diff_dirs", old=old.directory, new=new.directory))
     else:
         if not (args.day_from and args.day_to):
-            raise _usage("geef --from en --to (of twee regelmappen)")
+            raise _usage(_t("diff_need_dates"))
         rs = _load(args.dir)
         changes = diff_dates(rs, args.day_from, args.day_to)
         _out(
-            f"Wijzigingen tussen {format_date(args.day_from)} en {format_date(args.day_to)}"
-            f"  (regelmap {rs.directory})"
+            _t(
+                "diff_dates",
+                first=format_date(args.day_from),
+                second=format_date(args.day_to),
+                directory=rs.directory,
+            )
         )
     for c in changes:
         _out()
         for line in c.lines():
             _out(line)
     _out()
-    _out(f"{len(changes)} wijziging(en)" if changes else "Geen wijzigingen.")
+    _out(_t("changes", n=len(changes)) if changes else _t("no_changes"))
     return 1 if changes else 0
 
 
@@ -405,7 +399,7 @@ def run_impact(args: argparse.Namespace) -> int:
     from vergoedingcheck.services.impact import STATUS_NL, impact
 
     if args.db and args.casefile:
-        raise _usage("geef een casusbestand óf --db, niet allebei")
+        raise _usage(_t("casefile_or_db"))
     old = _load(args.rules, args.option)
     new = _load(args.new_dir, args.option)
     if args.casefile:
@@ -416,10 +410,7 @@ def run_impact(args: argparse.Namespace) -> int:
     else:
         residents, payments, origin = _from_store(args.db)
     impacts = impact(residents, payments, old, new)
-    _out(
-        f"Gevolgen van {new.directory} (nieuw) ten opzichte van {old.directory} (huidig) "
-        f"voor {len(residents)} bewoner(s) uit {origin}"
-    )
+    _out(_t("impact_head", new=new.directory, old=old.directory, n=len(residents), origin=origin))
     for imp in impacts:
         _out()
         old_s, new_s = (
@@ -428,18 +419,14 @@ def run_impact(args: argparse.Namespace) -> int:
         )
         _out(
             f"{imp.label}: "
-            + (f"{old_s} → {new_s}" if old_s != new_s else f"{new_s} (ongewijzigd)")
+            + (f"{old_s} → {new_s}" if old_s != new_s else _t("unchanged", status=new_s))
         )
         for c in imp.changes:
             if not c.startswith("status "):
                 _out(f"  {c}")
     _out()
     n = len({i.resident for i in impacts})
-    _out(
-        f"{n} bewoner(s) met een andere uitkomst"
-        if impacts
-        else "Voor niemand verandert de uitkomst."
-    )
+    _out(_t("impact_count", n=n) if impacts else _t("impact_none"))
     return 1 if impacts else 0
 
 
@@ -454,7 +441,7 @@ def _from_store(db: str | None) -> tuple[list[Resident], list[Payment], str]:
     except StoreError as exc:
         raise _usage(str(exc)) from None
     if isinstance(path, Path) and not path.is_file():
-        raise _usage(f"de database {path} bestaat niet (geef --db PAD of een casusbestand)")
+        raise _usage(_t("no_database", path=path))
     try:
         with Store(path) as store:
             residents, payments = store.engine_input()
@@ -472,23 +459,23 @@ def run_test(args: argparse.Namespace) -> int:
     rs = _load(_rules_dir(args), args.option)
     cases_dir = Path(args.cases) if args.cases else rs.directory / "cases"
     if not cases_dir.is_dir():
-        raise _usage(f"de map met scenario's {cases_dir} bestaat niet")
+        raise _usage(_t("no_cases_dir", directory=cases_dir))
     files = case_files(cases_dir)
     outcomes = run_scenarios(files, rs)
     for o in outcomes:
         name = Path(o.file).name
         if o.passed:
             if args.verbose:
-                _out(f"ok    {name}: {o.name}")
+                _out(_t("case_ok", file=name, name=o.name))
             continue
-        _out(f"FOUT  {name}: {o.name}")
+        _out(_t("case_failed", file=name, name=o.name))
         for f in o.failures:
             _out(f"      {f}")
     passed = sum(o.passed for o in outcomes)
     failed = len(outcomes) - passed
     if not outcomes:
-        _out(f"geen scenario's gevonden in {cases_dir}")
-    _out(f"{passed} passed, {failed} failed")
+        _out(_t("no_cases", directory=cases_dir))
+    _out(_t("cases_summary", passed=passed, failed=failed))
     return 1 if failed else 0
 
 
@@ -500,28 +487,23 @@ def run_new_year(args: argparse.Namespace) -> int:
 
     rs = _load(args.dir)
     drafts = drafts_for_year(rs, args.year)
-    summary = [
-        f"{len(drafts)} regel(s) zonder bevestigde waarde op {format_date(date(args.year, 1, 1))}:"
-    ]
+    summary = [_t("new_year_count", n=len(drafts), day=format_date(date(args.year, 1, 1)))]
     summary += [f"  {d.figure}{f' [{d.where}]' if d.where else ''}: {d.state.text}" for d in drafts]
     if not drafts:
-        _out(f"Alle regels hebben een bevestigde waarde op {format_date(date(args.year, 1, 1))}.")
+        _out(_t("new_year_none", day=format_date(date(args.year, 1, 1))))
         return 0
     text = render_drafts(drafts, args.year)
     if args.out:
         target = Path(args.out).resolve()
         if target.is_relative_to(rs.directory.resolve()):
-            raise _usage(
-                f"schrijf het ontwerp niet in de regelmap ({rs.directory}); kies een "
-                "ander --out en neem de items over na controle"
-            )
+            raise _usage(_t("draft_in_rules", directory=rs.directory))
         try:
             target.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise _usage(f"kan {target} niet schrijven: {exc.strerror}") from None
+            raise _usage(_t("cannot_write", target=target, error=exc.strerror)) from None
         for line in summary:
             _out(line)
-        _out(f"Ontwerp geschreven naar {target}")
+        _out(_t("draft_written", target=target))
     else:
         sys.stdout.write(text)
         for line in summary:

@@ -27,18 +27,25 @@ from vergoedingcheck.engine.result import CheckResult
 from vergoedingcheck.model import BIJSTAND_FAMILY, age_on
 from vergoedingcheck.money import format_date, format_eur
 from vergoedingcheck.records import PaymentRecord, ResidentRecord
-from vergoedingcheck.rules.ages import aow_day, format_months_nl
+from vergoedingcheck.rules.ages import aow_day
 from vergoedingcheck.rules.ruleset import FigureNotCovered, Ruleset
+from vergoedingcheck.text import catalogue, word
 
-SECTIONS = {
-    "over": "Gepland en over een grens",
-    "past_planned": "Gepland in het verleden, nog niet betaald",
-    "unknown": "Onbekend: wat vastleggen",
-    "ww": "WW: toestemming van UWV",
-    "age": "Wordt binnenkort 27 of 21, of bereikt de AOW-leeftijd",
-    "room": "Kan deze maand nog krijgen",
-}
-STATUS_NL = {"safe": "veilig", "unsafe": "niet veilig", "unknown": "onbekend"}
+# the section titles and sentences live in the text catalogue (groups worklist_section, worklist)
+SECTIONS: dict[str, str] = catalogue("nl")["worklist_section"]
+STATUS_NL: dict[str, str] = catalogue("nl")["status"]
+
+
+def _text(key: str, lang: str, **params: object) -> str:
+    return word("worklist", key, lang).format(**params)
+
+
+def _age_text(months: int, lang: str) -> str:
+    """804 → '67 jaar', 807 → '67 jaar en 3 maanden' (as rules.ages.format_months_nl), per language."""
+    years, rest = divmod(months, 12)
+    if rest == 0:
+        return _text("years", lang, years=years)
+    return _text("years_month" if rest == 1 else "years_months", lang, years=years, months=rest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,18 +84,15 @@ def year_pending(ruleset: Ruleset, year: int) -> bool:
     return False
 
 
-def banner(ruleset: Ruleset, today: date) -> str | None:
+def banner(ruleset: Ruleset, today: date, lang: str = "nl") -> str | None:
     """While next year's caps are announced but not confirmed (December plans January)."""
     nxt = today.year + 1
     try:
         ruleset.value("tax.volunteer.month_cap", date(nxt, 1, 1))
     except FigureNotCovered as exc:
         if exc.code == "pending":
-            return (
-                f"De bedragen voor {nxt} zijn nog niet vastgesteld; voorlopig gerekend met die van "
-                f"{today.year}."
-            )
-        return f"Voor {nxt} staan nog geen bedragen in de regels."
+            return _text("banner_pending", lang, next_year=nxt, year=today.year)
+        return _text("banner_absent", lang, next_year=nxt)
     return None
 
 
@@ -98,6 +102,7 @@ def worklist(
     result: CheckResult,
     ruleset: Ruleset,
     today: date,
+    lang: str = "nl",
 ) -> list[Item]:
     names = {r.id: r.name or r.id for r in residents}
     items: list[Item] = []
@@ -112,8 +117,7 @@ def worklist(
                     "past_planned",
                     rid,
                     who,
-                    f"{format_date(p.date)}: {format_eur(p.amount)} staat nog als gepland. Betaald? "
-                    "Zet het op betaald; niet betaald? Verplaats of verwijder het.",
+                    _text("past_planned", lang, date=format_date(p.date), amount=format_eur(p.amount)),
                     p.amount,
                 )
             )
@@ -129,8 +133,14 @@ def worklist(
                     "over",
                     rid,
                     who,
-                    f"{format_date(p.date)}: {format_eur(p.amount)} gepland; "
-                    f"{STATUS_NL[month.status]} in die maand (ruimte {format_eur(month.headroom)}).",
+                    _text(
+                        "over",
+                        lang,
+                        date=format_date(p.date),
+                        amount=format_eur(p.amount),
+                        status=word("status", month.status, lang),
+                        headroom=format_eur(month.headroom),
+                    ),
                     p.amount,
                 )
             )
@@ -139,23 +149,19 @@ def worklist(
         if y is None or y.status != "unknown":
             continue
         missing = [f for f in y.findings if f.outcome == "unknown"]
-        what = explain(missing[0], "nl") if missing else "een feit of bedrag ontbreekt"
+        what = explain(missing[0], lang) if missing else _text("something_missing", lang)
         items.append(Item("unknown", rr.id, names.get(rr.id, rr.id), what))
     soon = _add_months(today, 3)
     for r in residents:
         for b in r.benefits:
             if b.type == "ww" and b.active_on(today) and b.uwv_permission is not True:
-                text = (
-                    "UWV gaf geen toestemming: elke vergoeding is niet veilig."
-                    if b.uwv_permission is False
-                    else "Toestemming van UWV is niet vastgelegd. Vraag die vóór het werk begint."
-                )
+                text = _text("ww_refused" if b.uwv_permission is False else "ww_not_recorded", lang)
                 items.append(Item("ww", r.id, names[r.id], text))
         if r.birth_date is None:
             continue
-        checks: list[tuple[str, str]] = [("tax.volunteer.hourly_norm_age", "het hogere uurbedrag geldt dan")]
+        checks: list[tuple[str, str]] = [("tax.volunteer.hourly_norm_age", "why_hourly_norm_age")]
         if any(b.type in BIJSTAND_FAMILY and b.active_on(today) for b in r.benefits):
-            checks.insert(0, ("pw.volunteer.min_age", "vanaf dan kan een vergoeding vrijgelaten worden"))
+            checks.insert(0, ("pw.volunteer.min_age", "why_min_age"))
         for fid, why in checks:
             try:
                 age = int(ruleset.value(fid, today, r.municipality).value)
@@ -163,7 +169,8 @@ def worklist(
                 continue
             day = _birthday(r.birth_date, age)
             if today <= day <= soon and age_on(r.birth_date, today) < age:
-                items.append(Item("age", r.id, names[r.id], f"wordt {age} op {format_date(day)}: {why}."))
+                text = _text("turns", lang, age=age, date=format_date(day), why=_text(why, lang))
+                items.append(Item("age", r.id, names[r.id], text))
         aow = aow_day(r.birth_date, ruleset)
         if aow is not None and today <= aow[0] <= soon:
             items.append(
@@ -171,9 +178,7 @@ def worklist(
                     "age",
                     r.id,
                     names[r.id],
-                    f"bereikt op {format_date(aow[0])} de AOW-leeftijd ({format_months_nl(aow[1])}): "
-                    "een uitkering van gemeente of UWV stopt dan; vanaf dan is de SVB het loket "
-                    "(AOW, eventueel AIO).",
+                    _text("aow_age", lang, date=format_date(aow[0]), age=_age_text(aow[1], lang)),
                 )
             )
     rooms: list[Item] = []
@@ -188,7 +193,12 @@ def worklist(
                     "room",
                     rr.id,
                     names.get(rr.id, rr.id),
-                    f"{format_eur(can)} deze maand (nog {format_eur(y.headroom_remaining(today))} dit jaar).",
+                    _text(
+                        "room",
+                        lang,
+                        amount=format_eur(can),
+                        remaining=format_eur(y.headroom_remaining(today)),
+                    ),
                     can,
                 )
             )

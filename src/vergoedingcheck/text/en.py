@@ -242,4 +242,288 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "none_yet": "No payers or payments yet.",
         "per_month": "Per month: {payer}",
     },
+    "worklist_section": {
+        "over": "Planned and over a limit",
+        "past_planned": "Planned in the past, not yet paid",
+        "unknown": "Unknown: what to record",
+        "ww": "WW: UWV's permission",
+        "age": "Soon turns 27 or 21, or reaches AOW age",
+        "room": "Can still receive this month",
+    },
+    "worklist": {
+        "banner_pending": (
+            "The amounts for {next_year} are not confirmed yet; provisionally calculated with those of "
+            "{year}."
+        ),
+        "banner_absent": "The rules have no amounts for {next_year} yet.",
+        "past_planned": (
+            "{date}: {amount} is still planned. Paid? Mark it paid; not paid? Move or delete it."
+        ),
+        "over": "{date}: {amount} planned; {status} in that month (room {headroom}).",
+        "something_missing": "a fact or amount is missing",
+        "ww_refused": "UWV gave no permission: every allowance is unsafe.",
+        "ww_not_recorded": "UWV's permission is not recorded. Ask for it before the work starts.",
+        "why_hourly_norm_age": "the higher hourly amount applies from then",
+        "why_min_age": "from then an allowance can be disregarded",
+        "turns": "turns {age} on {date}: {why}.",
+        "aow_age": (
+            "reaches AOW age ({age}) on {date}: a benefit from the municipality or UWV then stops; "
+            "from then the SVB is the place to go (AOW, possibly AIO)."
+        ),
+        "years": "{years} years",
+        "years_month": "{years} years and {months} month",
+        "years_months": "{years} years and {months} months",
+        "room": "{amount} this month ({remaining} left this year).",
+    },
+    "command_help": {
+        "check": "check a case file",
+        "rules": "check and update the rules (amounts per year)",
+        "demo": "fill a database with example residents (invented people)",
+        "app": "open the coordinator's app (default)",
+        "letters": "make letters as PDF",
+        "transfer": "import or export residents and payments (YAML, JSON, CSV, XLSX)",
+        "history": "show who changed what when for a resident",
+        "privacy": "access, erasure and retention of residents' data (GDPR)",
+        "backup": "make a backup of the database (SQLite)",
+        "restore": "restore a backup (SQLite)",
+        "teams": "teams: which coordinator sees which residents (PostgreSQL)",
+    },
+    "cli": {
+        "description": (
+            "Volunteer allowances without risk for the benefit. Without a command the coordinator's "
+            "app opens."
+        ),
+        "global_db_help": (
+            "the database for the command (may also follow the command; default VERGOEDINGCHECK_DB or "
+            "the data folder)"
+        ),
+        "db_not_for_command": "--db does not belong to '{command}': this command uses no database",
+        "two_databases": "two databases given: --db {first} and --db {second}; choose one",
+        "internal_error": (
+            "vergoedingcheck: internal error: {type}{where} (VERGOEDINGCHECK_DEBUG=1 shows details; do "
+            "not share them outside the organisation)"
+        ),
+    },
+    "cmd_common": {
+        "db_help": "the database (default: VERGOEDINGCHECK_DB or the data folder)",
+        "db_help_user": "the database (default: VERGOEDINGCHECK_DB or the user's data folder)",
+    },
+    "cmd_app": {
+        "description": "Opens the app: residents, payments, what-if, rules, import and export.",
+        "demo_help": "open the demo: its own database with example residents, never your real database",
+        "demo_if_empty_help": "fill a new or empty database with example residents first",
+        "create_help": (
+            "create the database if it does not exist yet (otherwise an unknown --db path is an error)"
+        ),
+        "rules_help": "another rules folder (for rule maintainers)",
+        "demo_with_db": "--demo has its own database; do not give --db with it",
+        "demo_title": "vergoedingcheck · DEMO with invented residents",
+    },
+    "cmd_backup": {
+        "description": (
+            "Makes a backup while the app may stay open: a file with date and time in its name, "
+            "readable only by you. Without DOEL: the folder backups next to the database. For "
+            "PostgreSQL: pg_dump (see README)."
+        ),
+        "dest_help": "a file or a folder",
+        "done": "backup: {target}",
+    },
+    "cmd_restore": {
+        "description": (
+            "Puts a backup back as the database. A database with data is only replaced with "
+            "--force, and then first kept as a backup itself. For PostgreSQL: pg_restore."
+        ),
+        "force_help": "replace a database that already has data",
+        "saved": "the previous database is kept as {saved}",
+        "done": "restored: {path}",
+    },
+    "cmd_demo": {
+        "description": (
+            "Fills the database with about forty invented residents and their payments in 2025 and "
+            "2026: safe, close to a limit and over it. Running it twice adds nothing twice."
+        ),
+        "done": "{path}: {added} residents added, {updated} updated, {payments} payments added",
+        "skipped": ", {skipped} already present",
+    },
+    "cmd_history": {
+        "description": (
+            "Every recorded change of a resident, their benefits, payments and letters: who "
+            "(database role, or user on this computer with SQLite), when (UTC), what before and "
+            "after. The log cannot be changed through the app."
+        ),
+        "resident_help": "the resident's reference",
+        "json_help": "as JSON (one object per change)",
+        "nothing": "vergoedingcheck: nothing is recorded about resident {resident}",
+    },
+    "cmd_privacy": {
+        "description": (
+            "The resident's rights (GDPR): access (art. 15), erasure (art. 17) and the retention "
+            "period (default 7 years, the fiscal retention duty)."
+        ),
+        "export_help": "everything about one resident (access, art. 15)",
+        "out_help": "the folder for the export (default: inzage-BEWONER-DATUM)",
+        "erase_help": "erase one resident everywhere, letters and log too (art. 17)",
+        "yes_help": "really erase (otherwise only show)",
+        "due_help": "residents inactive for longer than the retention period",
+        "years_help": "retention period in years (default 7 or VERGOEDINGCHECK_RETENTION_YEARS)",
+        "exported": (
+            "{out}: casusbestand.yaml ({payments} payments), brieven.json ({letters} letters), "
+            "geschiedenis.json ({history} changes)"
+        ),
+        "would_erase": (
+            "resident {resident}: {payments} payments, {letters} letters, {history} lines in the "
+            "log; erase with --yes (this cannot be undone)"
+        ),
+        "erased": (
+            "resident {resident} erased: {payments} payments, {letters} letters, {scrubbed} "
+            "overviews cleared of the resident, {audit} log lines without personal data, {files} "
+            "PDFs removed"
+        ),
+        "remove_failed": "vergoedingcheck: could not remove {file}: remove it yourself",
+        "last_active": "last active {day}",
+        "due_count": "{n} resident(s) inactive for longer than {years} years",
+    },
+    "cmd_check": {
+        "not_a_date": "{text} is not an existing date; write YYYY-MM-DD, for example 2026-12-01",
+        "description": (
+            "Check the payments in a case file (YAML or JSON) against the rules. Exit code 0: all "
+            "safe; 1: something is unsafe or unknown; 2: bad input."
+        ),
+        "file_help": "case file (spec/case-files.md)",
+        "format_help": "json: the contract for other programs; table: a readable report",
+        "indent_help": "json with indentation, for people (default compact: smaller and faster)",
+        "findings_help": "json: all (default) or problems: without 'ok' findings and empty months",
+        "jobs_help": (
+            "check with N processes at once (default: the number of cores); the output is the same "
+            "as with --jobs 1"
+        ),
+        "rules_help": "another rules folder (default: the bundled one)",
+        "option_help": "switch on a rule option from rules/opties/ (another reading where sources differ)",
+        "year_help": "show only this year (only with --format table)",
+        "lang_help": "language of the report and of the sentences (`message`) in the json",
+        "as_of_help": "the date `headroom_remaining` is for (YYYY-MM-DD; default today)",
+        "jobs_not_a_number": "{text} is not a number of processes",
+        "jobs_at_least_one": "at least 1 process",
+    },
+    "cmd_rules": {
+        "not_a_date": "{text} is not a date (YYYY-MM-DD)",
+        "not_a_year": "{text} is not a year",
+        "year_out_of_range": "{text} is not a year between 2000 and 2100",
+        "option_help": "switch on a rule option from rules/opties/ (may be repeated)",
+        "description": (
+            "Tools for whoever keeps the rules in rules/ up to date: check, show, compare, "
+            "consequences for residents, test scenarios and prepare a new year. Exit code 0: in "
+            "order; 1: the check found something (errors, differences, failed scenarios, amounts "
+            "still to fill in); 2: bad input."
+        ),
+        "validate_help": "check every rules file",
+        "validate_description": (
+            "Load the rules folder and show every problem as file:line: field: message, warnings "
+            "too (for example a check more than a year old). Exit code 0: no errors (warnings "
+            "allowed); 1: errors in the rules; 2: the folder does not exist."
+        ),
+        "show_help": "show the amounts in force (or the history of one rule)",
+        "show_description": (
+            "Without REGEL: every rule in force on DATUM, with legal basis, source and date of "
+            "checking. With REGEL (for example tax.volunteer.month_cap): the whole history, with "
+            "municipal deviations, announced (pending) values and end dates."
+        ),
+        "figure_help": "the id of one rule",
+        "on_help": "reference date YYYY-MM-DD (default: today)",
+        "municipality_help": "show what applies in this municipality (with municipal deviations)",
+        "diff_help": "which amounts change (between two dates or two rules folders)",
+        "diff_description": (
+            "With --from and --to: which rules differ on the second date from the first, from what "
+            "to what, with sources. With OUDE_MAP NIEUWE_MAP: where two rules folders differ "
+            "(amounts, start dates, sources). Exit code 0: no differences; 1: differences."
+        ),
+        "from_help": "first date",
+        "to_help": "second date",
+        "diff_rules_help": "rules folder with --from/--to (default: the bundled one)",
+        "impact_help": "for which residents the outcome changes with new rules",
+        "impact_description": (
+            "Check every resident with the current and with the proposed rules and show who gets "
+            "another outcome: status, counted amount or room. Residents and payments come from a "
+            "case file or the database. Exit code 0: nobody changes; 1: outcomes change."
+        ),
+        "new_dir_help": "the proposed rules folder",
+        "casefile_help": "case file (YAML or JSON)",
+        "db_help": "the coordinator's database (SQLite)",
+        "old_rules_help": "the current rules folder (default: the bundled one)",
+        "test_help": "run every scenario in rules/cases",
+        "test_description": (
+            "Run every scenario (DIR/cases/*.yaml) through the calculation and compare with the "
+            "expected outcome. Every difference with file, name and what differs; as the last line "
+            "'N passed, M failed'. Exit code 0: all correct; 1: a scenario fails."
+        ),
+        "cases_help": "folder with scenarios (default: DIR/cases)",
+        "verbose_help": "also show the scenarios that passed",
+        "new_year_help": "what must be filled in for a new year",
+        "new_year_description": (
+            "Show every rule without a confirmed value on 1 January of JAAR (no value, or still "
+            "'pending') and write per rule a draft item to fill in: value: TODO, legal basis and "
+            "source copied from the previous item with CONTROLEER added, verified_on empty. Never "
+            "an estimated amount. The draft goes to --out (default the screen), never straight into "
+            "rules/. Exit code 0: everything is filled in already; 1: something is to be filled in."
+        ),
+        "out_help": "write the draft to this file (not in rules/)",
+        "rules_help": "rules folder (default: the bundled one)",
+        "rules_twice": "give the rules folder once: --rules DIR (or as the last argument)",
+        "no_rules_dir": "the rules folder {root} does not exist",
+        "unknown_option": "unknown rule option {options} (see rules/opties/)",
+        "validated": "{root}: {errors} error(s), {warnings} warning(s)",
+        "where_municipality": ", municipality {municipality}",
+        "where_overlay": " ({name})",
+        "where_national": " (no municipal deviations: national)",
+        "rules_on": "Rules on {day}{where}  (rules folder {directory})",
+        "since": " (from {day})",
+        "mark_municipal": "  [municipal: {name}]",
+        "mark_option": "  [option: {option}]",
+        "options_head": "Rule options (rules/opties/; switch on with --option ID):",
+        "option_on": " [on]",
+        "never": "never",
+        "last_verified": "Last checked: {last}; oldest check of a value in force: {oldest}",
+        "did_you_mean": "; do you mean {close}?",
+        "show_all_hint": "; `rules show` shows every rule",
+        "no_such_rule": "rule {fid} does not exist{hint}",
+        "unit": "  ({title_en}; unit: {unit}",
+        "choices": "; choices: {choices}",
+        "decision": "  Decision: {text}",
+        "on_day": "  On {day}{today}: {text}",
+        "today": " (today)",
+        "national": "  National:",
+        "overlay_head": "  {name} (rules/gemeenten/{oid}.yaml; applies to {municipalities}):",
+        "on": "on",
+        "off": "off; switch on with --option",
+        "option_head": "  Rule option {oid} ({on}): {name} (rules/opties/{oid}.yaml):",
+        "diff_usage": (
+            "use `rules diff OUDE_MAP NIEUWE_MAP` or `rules diff --from DATUM --to DATUM [--dir MAP]`"
+        ),
+        "diff_dirs": "Differences between {old} (old) and {new} (new)",
+        "diff_need_dates": "give --from and --to (or two rules folders)",
+        "diff_dates": "Changes between {first} and {second}  (rules folder {directory})",
+        "changes": "{n} change(s)",
+        "no_changes": "No changes.",
+        "casefile_or_db": "give a case file or --db, not both",
+        "impact_head": (
+            "Consequences of {new} (new) compared with {old} (current) for {n} resident(s) from {origin}"
+        ),
+        "unchanged": "{status} (unchanged)",
+        "impact_count": "{n} resident(s) with another outcome",
+        "impact_none": "The outcome changes for nobody.",
+        "no_database": "the database {path} does not exist (give --db PAD or a case file)",
+        "no_cases_dir": "the scenario folder {directory} does not exist",
+        "case_ok": "ok    {file}: {name}",
+        "case_failed": "FAIL  {file}: {name}",
+        "no_cases": "no scenarios found in {directory}",
+        "cases_summary": "{passed} passed, {failed} failed",
+        "new_year_count": "{n} rule(s) without a confirmed value on {day}:",
+        "new_year_none": "Every rule has a confirmed value on {day}.",
+        "draft_in_rules": (
+            "do not write the draft into the rules folder ({directory}); choose another --out and "
+            "copy the items after checking"
+        ),
+        "cannot_write": "cannot write {target}: {error}",
+        "draft_written": "Draft written to {target}",
+    },
 }
