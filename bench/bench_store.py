@@ -160,6 +160,7 @@ def run_engine(label: str, target: str, n: int, per: int, repeat: int) -> None:
                 raw.close()
 
         t_floor_re = best(floor_recheck, max(repeat, 3))
+        t_coord = coordinator_open(s, target, residents, repeat) if s.dialect == "postgresql" else None
     rows = n * per
     print(f"\n{label}: {n} residents x {per} payments = {rows} payments")
     print(f"  import   {t_imp:8.2f} s   floor {t_floor_imp:7.2f} s   ratio {t_imp / t_floor_imp:6.1f}x")
@@ -167,7 +168,31 @@ def run_engine(label: str, target: str, n: int, per: int, repeat: int) -> None:
     print(
         f"  recheck  {t_re * 1000:8.1f} ms  floor {t_floor_re * 1000:6.1f} ms  ratio {t_re / t_floor_re:6.1f}x"
     )
+    if t_coord is not None:
+        print(
+            f"  open as a coordinator {t_coord:6.2f} s   floor {t_floor_open:7.2f} s   "
+            f"ratio {t_coord / t_floor_open:6.1f}x   (row-level security, 10% shared with team B)"
+        )
     print(f"  (evaluate all {n} residents for 2026: {t_eval:.2f} s)")
+
+
+def coordinator_open(s: Store, target: str, residents: list[ResidentRecord], repeat: int) -> float:
+    """PostgreSQL: open the store as a coordinator role of the default team, with row-level
+    security on; every tenth resident is shared with team B and every tenth payment made by B, so
+    the other team's totals (`other_team_payments`) are read too."""
+    role = "vc_bench_" + uuid.uuid4().hex[:6]
+    with s.engine.begin() as c:
+        c.exec_driver_sql(f'CREATE ROLE "{role}" LOGIN')
+        c.exec_driver_sql("INSERT INTO teams (id, name) VALUES ('B', 'B') ON CONFLICT DO NOTHING")
+        shared = [r.id for r in residents[::10]]
+        c.execute(
+            sa.text("INSERT INTO resident_teams (resident_id, team_id) VALUES (:r, 'B')"),
+            [{"r": rid} for rid in shared],
+        )
+        c.exec_driver_sql("UPDATE payments SET team_id = 'B' WHERE id %% 10 = 0")
+    s.grant_team(role, "standaard")
+    with Store(target.replace("postgres@", f"{role}@", 1)) as coord:
+        return best(coord.engine_input, repeat)
 
 
 @contextmanager

@@ -186,3 +186,121 @@ def test_a_coordinator_cannot_take_a_resident_away_from_another_team(teams: dict
         c.exec_driver_sql("SELECT vc_leave_teams('S1', ARRAY['A', 'B'])")
         c.commit()
     assert teams["admin"].teams_of("S1") == ["B"]
+
+
+# -- migration 0008: row-level security once per statement (issue 12 item 8) --------------------
+
+
+def _visible(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    """Everything a role can read, table by table (sorted), and the view of other teams' totals."""
+    out: dict[str, list[tuple[object, ...]]] = {}
+    with store.engine.connect() as c:
+        for table, cols in (
+            ("residents", "id"),
+            ("benefits", "resident_id, type"),
+            ("payments", "resident_id, amount, note, team_id"),
+            ("letters", "resident_id"),
+            ("resident_teams", "resident_id, team_id"),
+            ("audit", "table_name, action, row_key, resident_id"),
+            ("other_team_payments", "resident_id, amount, n"),
+        ):
+            rows = c.exec_driver_sql(f"SELECT {cols} FROM {table}").all()
+            out[table] = sorted((tuple(r) for r in rows), key=repr)
+    return out
+
+
+def _seed(teams: dict[str, Store]) -> None:
+    a, b = teams["a"], teams["b"]
+    a.add_payment(pay("A1", "10.00", date(2026, 1, 5), note="A voor A1"))
+    a.add_payment(pay("S1", "20.00", date(2026, 2, 5), note="A voor S1"))
+    b.add_payment(pay("S1", "30.00", date(2026, 2, 6), note="B voor S1"))
+    b.add_payment(pay("B1", "40.00", date(2026, 3, 6), note="B voor B1"))
+
+
+def test_the_set_of_residents_equals_the_per_row_check_for_every_role(teams: dict[str, Store]) -> None:
+    """vc_residents(role, editing) must hold exactly the residents for which 0004's per-row
+    vc_sees(resident, role, editing) is true, for every role, in both modes."""
+    admin = teams["admin"]
+    with admin.engine.connect() as c:
+        roles = [r for (r,) in c.exec_driver_sql("SELECT DISTINCT role_name FROM team_members")]
+        ids = [r for (r,) in c.exec_driver_sql("SELECT id FROM residents")]
+        assert len(roles) == 3 and sorted(ids) == ["A1", "B1", "S1"]
+        for role in roles:
+            for editing in (False, True):
+                as_set = {
+                    r
+                    for (r,) in c.execute(
+                        sa.text("SELECT vc_residents(CAST(:w AS name), :e)"), {"w": role, "e": editing}
+                    )
+                }
+                per_row = {
+                    rid
+                    for rid in ids
+                    if c.execute(
+                        sa.text("SELECT vc_sees(:r, CAST(:w AS name), :e)"),
+                        {"r": rid, "w": role, "e": editing},
+                    ).scalar()
+                }
+                assert as_set == per_row, (role, editing)
+    # the read-only role sees A's residents and may edit none
+    reader = next(r for r in roles if "_reader_" in r)
+    with admin.engine.connect() as c:
+        assert {
+            r for (r,) in c.execute(sa.text("SELECT vc_residents(CAST(:w AS name), true)"), {"w": reader})
+        } == set()
+
+
+def _downgrade(store: Store, target: str) -> None:
+    from alembic import command
+
+    from vergoedingcheck.store.db import _alembic_config
+
+    with store.engine.begin() as c:
+        command.downgrade(_alembic_config(c), target)
+
+
+def _upgrade(store: Store) -> None:
+    from alembic import command
+
+    from vergoedingcheck.store.db import _alembic_config
+
+    with store.engine.begin() as c:
+        command.upgrade(_alembic_config(c), "head")
+
+
+def test_every_role_sees_the_same_before_and_after_migration_0008(teams: dict[str, Store]) -> None:
+    """The per-statement policies show each role exactly what 0004's per-row policies showed:
+    the same rows of every table and the same totals of other teams, after a downgrade to 0007
+    and after upgrading again. Team A never sees B1 or B's notes in any of them."""
+    _seed(teams)
+    roles = ("a", "b", "reader")
+    now = {k: _visible(teams[k]) for k in roles}
+    assert [r for (r,) in now["a"]["residents"]] == ["A1", "S1"]
+    assert "B voor S1" not in repr(now["a"]) and "B voor B1" not in repr(now["a"])
+    assert now["a"]["other_team_payments"] == [("S1", "30.00", 1)]
+    assert now["reader"] == now["a"]
+    _downgrade(teams["admin"], "0007")
+    with teams["admin"].engine.connect() as c:
+        assert c.exec_driver_sql("SELECT to_regprocedure('vc_residents(name, boolean)')").scalar() is None
+    assert {k: _visible(teams[k]) for k in roles} == now
+    _upgrade(teams["admin"])
+    assert {k: _visible(teams[k]) for k in roles} == now
+
+
+def test_writes_are_still_checked_per_row_after_0008(teams: dict[str, Store]) -> None:
+    """The split write policies refuse what 0004's FOR ALL policies refused: the reader writes
+    nothing, team A cannot delete B's payment or B1's benefits, and an UPDATE cannot move a payment
+    of A to a resident A does not see."""
+    a, b, reader = teams["a"], teams["b"], teams["reader"]
+    _seed(teams)
+    for stmt in ("UPDATE payments SET note = 'x'", "DELETE FROM benefits"):
+        with reader.engine.connect() as c, pytest.raises(sa.exc.DBAPIError):
+            c.exec_driver_sql(stmt)  # the reader has no write grant at all
+    with a.engine.connect() as c:
+        assert c.exec_driver_sql("DELETE FROM payments WHERE team_id = 'B'").rowcount == 0
+        assert c.exec_driver_sql("DELETE FROM benefits WHERE resident_id = 'B1'").rowcount == 0
+        with pytest.raises(sa.exc.DBAPIError):
+            c.exec_driver_sql("UPDATE payments SET resident_id = 'B1' WHERE resident_id = 'A1'")
+        c.rollback()
+    assert [p.note for p in b.payments("B1")] == ["B voor B1"]
+    assert [p.note for p in a.payments("A1")] == ["A voor A1"]

@@ -11,7 +11,7 @@ import pytest
 
 from vergoedingcheck.cli import main
 from vergoedingcheck.model import Benefit
-from vergoedingcheck.store import ResidentRecord, Store
+from vergoedingcheck.store import ResidentRecord, Store, StoreError
 
 
 def resident(rid: str) -> ResidentRecord:
@@ -96,3 +96,46 @@ def test_a_coordinator_lists_their_own_and_cannot_change_teams(
     for args in (["add", "C"], ["assign", "A1", "B"], ["unassign", "A1", "A"]):
         code, out, err = run(capsys, *args, "--db", mine)
         assert code == 2 and out == "" and "Traceback" not in err, args
+
+
+def test_the_administrator_grants_and_revokes_a_role(
+    pg_cluster: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`teams grant ROL TEAM [--alleen-lezen]` and `teams revoke ROL TEAM`: the role then sees the
+    team's residents (and no others); a role or a team that does not exist is refused with exit 2
+    and nothing is created; after the last revoke the role reads nothing at all."""
+    url = pg_cluster.new_database()  # type: ignore[attr-defined]
+    dbname = url.split("/")[3].split("?")[0]
+    role = f"vc_g_{uuid.uuid4().hex[:6]}"
+    with Store(url) as admin:
+        with admin.engine.connect() as c:
+            c.exec_driver_sql(f'CREATE ROLE "{role}" LOGIN')
+            c.commit()
+        admin.add_team("noord")
+        for rid in ("N1", "Z1"):
+            admin.add_resident(resident(rid))
+        admin.set_teams("N1", ["noord"])
+    code, _, err = run(capsys, "grant", "vc_nobody_here", "noord", "--db", url)
+    assert code == 2 and "er is geen PostgreSQL-rol vc_nobody_here" in err and "Traceback" not in err
+    code, _, err = run(capsys, "grant", role, "nord", "--db", url)  # a typing error in the team
+    assert code == 2 and "er is geen team nord" in err
+    with Store(url) as admin:
+        assert [tid for tid, *_ in admin.team_list()] == ["noord", "standaard"]  # no team "nord"
+    assert run(capsys, "grant", role, "noord", "--alleen-lezen", "--db", url)[:2] == (
+        0,
+        f"rol {role} mag lezen in team noord\n",
+    )
+    mine = pg_cluster.url(dbname, user=role)  # type: ignore[attr-defined]
+    with Store(mine) as s:
+        assert [r.id for r in s.residents()] == ["N1"]
+        with pytest.raises(StoreError):
+            s.add_resident(resident("N2"))  # read-only
+    assert run(capsys, "grant", role, "noord", "--db", url)[0] == 0  # now as an editor
+    with Store(mine) as s:
+        s.add_resident(resident("N2"))
+    code, out, _ = run(capsys, "revoke", role, "noord", "--db", url)
+    assert (code, out) == (0, f"rol {role} is geen lid meer van team noord\n")
+    code, _, err = run(capsys, "revoke", role, "noord", "--db", url)
+    assert code == 2 and f"rol {role} is geen lid van team noord" in err
+    with pytest.raises(StoreError), Store(mine) as s:
+        s.residents()  # no grants left: refused, opening or reading

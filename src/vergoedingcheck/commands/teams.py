@@ -1,4 +1,5 @@
-"""`vergoedingcheck teams list|add TEAM|assign BEWONER TEAM|unassign BEWONER TEAM` (issue 12 item 2).
+"""`vergoedingcheck teams list|add TEAM|assign BEWONER TEAM|unassign BEWONER TEAM|grant ROL TEAM|
+revoke ROL TEAM` (issue 12 item 2).
 
 On PostgreSQL the administrator (the role that migrates and owns the tables) adds teams and says
 which residents belong to which team; row-level security then shows each coordinator the residents
@@ -23,7 +24,9 @@ def register(subparsers: Any) -> None:
         "de bewoners van zijn teams. Teams toevoegen en toewijzen doet de beheerder. SQLite heeft "
         "één team (standaard) met alle bewoners.",
     )
-    sub = p.add_subparsers(dest="teams_command", metavar="list|add|assign|unassign", required=True)
+    sub = p.add_subparsers(
+        dest="teams_command", metavar="list|add|assign|unassign|grant|revoke", required=True
+    )
     db_help = "de database (standaard: VERGOEDINGCHECK_DB of de gegevensmap)"
     ls = sub.add_parser("list", help="de teams, hun leden en hun aantal bewoners")
     ls.add_argument("--db", metavar="PAD", help=db_help)
@@ -42,6 +45,19 @@ def register(subparsers: Any) -> None:
         sp.add_argument("team", metavar="TEAM")
         sp.add_argument("--db", metavar="PAD", help=db_help)
         sp.set_defaults(func=run_assign if name == "assign" else run_unassign)
+    grant = sub.add_parser("grant", help="een PostgreSQL-rol wordt coördinator van een team (beheerder)")
+    grant.add_argument("role", metavar="ROL", help="een bestaande PostgreSQL-rol met LOGIN")
+    grant.add_argument("team", metavar="TEAM")
+    grant.add_argument(
+        "--alleen-lezen", dest="read_only", action="store_true", help="de rol mag lezen, niets wijzigen"
+    )
+    grant.add_argument("--db", metavar="PAD", help=db_help)
+    grant.set_defaults(func=run_grant)
+    revoke = sub.add_parser("revoke", help="een rol is geen coördinator van een team meer (beheerder)")
+    revoke.add_argument("role", metavar="ROL")
+    revoke.add_argument("team", metavar="TEAM")
+    revoke.add_argument("--db", metavar="PAD", help=db_help)
+    revoke.set_defaults(func=run_revoke)
 
 
 def _plain(value: object) -> str:
@@ -94,4 +110,23 @@ def run_unassign(args: argparse.Namespace) -> int:
     with Store(args.db, create=False) as store:
         store.unassign_team(args.resident, args.team)
     print(f"bewoner {_plain(args.resident)} zit niet meer in team {_plain(args.team)}")
+    return 0
+
+
+def run_grant(args: argparse.Namespace) -> int:
+    from vergoedingcheck.store import Store
+
+    with Store(args.db, create=False) as store:
+        store.add_member(args.role, args.team, edit=not args.read_only)
+    how = "mag lezen in" if args.read_only else "is coördinator van"
+    print(f"rol {_plain(args.role)} {how} team {_plain(args.team)}")
+    return 0
+
+
+def run_revoke(args: argparse.Namespace) -> int:
+    from vergoedingcheck.store import Store
+
+    with Store(args.db, create=False) as store:
+        store.remove_member(args.role, args.team)
+    print(f"rol {_plain(args.role)} is geen lid meer van team {_plain(args.team)}")
     return 0

@@ -1184,6 +1184,39 @@ class Store:
                 c.exec_driver_sql(f"GRANT INSERT, UPDATE ON import_files TO {ident}")
                 c.exec_driver_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {ident}")
 
+    def add_member(self, role: str, team: str, *, edit: bool = True) -> None:
+        """`teams grant`: an existing PostgreSQL login role coordinates an existing team (edit=False:
+        reads only). Unlike `grant_team` nothing is created: a typing error in the role or the team
+        is refused, never a new team nobody else is in."""
+        if self.dialect != "postgresql":
+            raise StoreError(self.ONE_TEAM)
+        with self.reading() as c:
+            if c.execute(sa.text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).first() is None:
+                raise NotFound(
+                    f"er is geen PostgreSQL-rol {role}: maak die eerst aan (CREATE ROLE … LOGIN, "
+                    "door de databasebeheerder)"
+                )
+            if c.execute(sa.select(t.teams.c.id).where(t.teams.c.id == team)).first() is None:
+                raise NotFound(
+                    f"er is geen team {team} (voeg het toe met `vergoedingcheck teams add {team}`)"
+                )
+        self.grant_team(role, team, edit=edit)
+
+    def remove_member(self, role: str, team: str) -> None:
+        """`teams revoke`: `role` no longer coordinates `team`. When it was the role's last team, its
+        grants on the tables go too (row-level security already shows it nothing)."""
+        if self.dialect != "postgresql":
+            raise StoreError(self.ONE_TEAM)
+        tm = t.team_members
+        ident = '"' + role.replace('"', '""') + '"'
+        with self.transaction() as c:
+            gone = c.execute(tm.delete().where(tm.c.role_name == role, tm.c.team_id == team)).rowcount
+            if not gone:
+                raise NotFound(f"rol {role} is geen lid van team {team}")
+            if c.execute(sa.select(tm.c.team_id).where(tm.c.role_name == role)).first() is None:
+                c.exec_driver_sql(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {ident}")
+                c.exec_driver_sql(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {ident}")
+
     def set_teams(self, rid: str, teams: Sequence[str]) -> None:
         """Which teams resident `rid` belongs to (administrator)."""
         rt = t.resident_teams
