@@ -242,4 +242,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "none_yet": "No payers or payments yet.",
         "per_month": "Per month: {payer}",
     },
+    "organisation": {
+        "title": "Your organisation",
+        "intro": (
+            "Letters to residents and offices carry your organisation's details. "
+            "Fill them in once; they are kept in {path} (readable only by you)."
+        ),
+        "name": "Name",
+        "address": "Address",
+        "address_hint": "for example Lindelaan 12, 4461 AB Goes",
+        "phone": "Phone",
+        "email": "E-mail",
+        "anbi_sbbi": "ANBI/SBBI",
+        "anbi_unknown": "not given",
+        "later": "Later (esc)",
+        "save": "Save (ctrl+s)",
+        "required": "required",
+        "bad_email": "not an e-mail address (an @ or a dot after the @ is missing)",
+        "saved": "Your organisation's details are kept in {path}.",
+        "skipped": (
+            "Without your organisation's details the app makes no letters; it asks again at the next start."
+        ),
+        "not_saved": "Not saved.",
+    },
 }

@@ -266,4 +266,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "none_yet": "Nog geen betalers of betalingen.",
         "per_month": "Per maand: {payer}",
     },
+    "organisation": {
+        "title": "Uw organisatie",
+        "intro": (
+            "De brieven aan bewoners en instanties dragen de gegevens van uw organisatie. "
+            "Vul ze één keer in; ze worden bewaard in {path} (alleen voor u leesbaar)."
+        ),
+        "name": "Naam",
+        "address": "Adres",
+        "address_hint": "bijvoorbeeld Lindelaan 12, 4461 AB Goes",
+        "phone": "Telefoon",
+        "email": "E-mail",
+        "anbi_sbbi": "ANBI/SBBI",
+        "anbi_unknown": "niet opgegeven",
+        "later": "Later (esc)",
+        "save": "Opslaan (ctrl+s)",
+        "required": "verplicht",
+        "bad_email": "geen e-mailadres (er ontbreekt een @ of een punt na de @)",
+        "saved": "De gegevens van uw organisatie zijn bewaard in {path}.",
+        "skipped": (
+            "Zonder de gegevens van uw organisatie maakt de app geen brieven; hij vraagt ernaar "
+            "bij de volgende start."
+        ),
+        "not_saved": "Niet opgeslagen.",
+    },
 }

@@ -77,8 +77,13 @@ class VergoedingApp(App[None]):
         live_interval: float | None = LIVE_INTERVAL,
         worklist_first: bool = False,
         settings_dir: Path | None = None,
+        organisation_file: Path | None = None,
     ):
         super().__init__()
+        self.organisation_file = organisation_file
+        """The organisation's settings file (letters.content.user_organisation_path): when it is
+        missing, the first-run form asks for the details (tui/organisation.py). None: never ask
+        (the demo, tests)."""
         self.settings_dir = settings_dir
         """Where the chosen theme is kept (tui/settings.py); None: not kept (tests)."""
         self._theme_loaded = False
@@ -177,6 +182,10 @@ class VergoedingApp(App[None]):
         self.push_screen(ResidentsScreen())
         if self.worklist_first:
             self.action_worklist()
+        if self.organisation_file is not None and not self.organisation_file.is_file():
+            from vergoedingcheck.tui.organisation import OrganisationForm
+
+            self.push_screen(OrganisationForm(self.organisation_file))
         self.recheck()
         if self.live_interval:
             try:
