@@ -265,4 +265,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "not_saved": "Not saved.",
     },
+    "trash": {
+        "title": "trash",
+        "intro": (
+            "What was deleted in the last {years} years (the retention period). Enter puts it back "
+            "exactly as it was; a resident comes back with their benefits and payments."
+        ),
+        "empty": "The trash is empty.",
+        "when": "Deleted",
+        "what": "What",
+        "who": "Resident",
+        "detail": "Details",
+        "resident": "resident",
+        "payment": "payment",
+        "with_payments": "with {n} payments",
+        "restored": "Put back: {what} of {who}.",
+        "undo": "you can put it back from the trash (v)",
+        "not_restored": "Not put back",
+    },
 }

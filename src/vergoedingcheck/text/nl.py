@@ -290,4 +290,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "not_saved": "Niet opgeslagen.",
     },
+    "trash": {
+        "title": "prullenbak",
+        "intro": (
+            "Wat is verwijderd, de laatste {years} jaar (de bewaartermijn). Enter zet het terug, "
+            "precies zoals het was; een bewoner komt terug met zijn uitkeringen en betalingen."
+        ),
+        "empty": "De prullenbak is leeg.",
+        "when": "Verwijderd",
+        "what": "Wat",
+        "who": "Bewoner",
+        "detail": "Details",
+        "resident": "bewoner",
+        "payment": "betaling",
+        "with_payments": "met {n} betalingen",
+        "restored": "Teruggezet: {what} van {who}.",
+        "undo": "terugzetten kan in de prullenbak (v)",
+        "not_restored": "Niet teruggezet",
+    },
 }

@@ -62,6 +62,7 @@ class VergoedingApp(App[None]):
         Binding("q", "quit", "Stop", show=False, id="app.quit"),
         Binding("ctrl+c", "quit", "Stop", show=False, priority=True, id="app.quit_ctrl_c"),
         Binding("ctrl+p", "command_palette", "meer", show=False, priority=True, id="app.command_palette"),
+        Binding("v", "trash", "Prullenbak", show=False, id="app.trash"),
     ]
 
     # Textual's crash dump prints the local variables of every frame: names, amounts, notes.
@@ -361,6 +362,12 @@ class VergoedingApp(App[None]):
         from vergoedingcheck.tui.worklist import WorklistScreen
 
         self.push_screen(WorklistScreen())
+
+    def action_trash(self) -> None:
+        from vergoedingcheck.tui.trash import TrashScreen
+
+        if not isinstance(self.screen, TrashScreen):
+            self.push_screen(TrashScreen())
 
     def action_payers(self) -> None:
         from vergoedingcheck.tui.payers import PayersScreen
