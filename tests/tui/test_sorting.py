@@ -14,7 +14,7 @@ from vergoedingcheck.model import Benefit
 from vergoedingcheck.rules import Ruleset
 from vergoedingcheck.store import ResidentRecord, Store
 from vergoedingcheck.tui.app import VergoedingApp
-from vergoedingcheck.tui.common import name_key, without_tussenvoegsel
+from vergoedingcheck.tui.common import name_key, sort_name, without_tussenvoegsel
 
 SIZE = (100, 30)
 TODAY = date(2026, 11, 25)  # as tests/tui/conftest.py
@@ -41,7 +41,22 @@ def test_tussenvoegsel_is_skipped_only_at_the_start() -> None:
     assert without_tussenvoegsel("Ten Brink") == "Brink"
     assert without_tussenvoegsel("Dekker") == "Dekker"  # "de" only as a word of its own
     assert without_tussenvoegsel("Van") == "Van"  # a name that is only the word stays
-    assert without_tussenvoegsel("Jan de Boer") == "Jan de Boer"  # sorted as written: under J
+    assert without_tussenvoegsel("Jan de Boer") == "Jan de Boer"  # not at the start: sort_name
+
+
+def test_a_full_name_with_a_tussenvoegsel_sorts_under_the_surname() -> None:
+    # issue 11 item 5: "Anna de Boer" in the one name field is found under B, as "de Boer, Anna"
+    # is; before, only a leading tussenvoegsel was skipped and "Anna de Boer" sorted under A.
+    assert sort_name("Anna de Boer") == "Boer, Anna"
+    assert sort_name("Jan van der Berg") == "Berg, Jan"  # "van der" before "van"
+    assert sort_name("Maria de la Cruz") == "Cruz, Maria"
+    assert sort_name("Sanne Bakker") == "Sanne Bakker"  # no tussenvoegsel: as written
+    assert sort_name("Anna Le") == "Anna Le"  # the word at the end is the surname itself
+    assert sort_name("Dekker de") == "Dekker de"
+    assert name_key("Anna de Boer") == name_key("de Boer, Anna")
+    names = ["Anna de Boer", "Anna Visser", "Bram", "Cor", "Ben van den Bosch"]
+    # Boer, Anna < Bosch, Ben < Bram < Cor; "Anna Visser" as written, under A
+    assert sorted(names, key=name_key) == ["Anna Visser", "Anna de Boer", "Ben van den Bosch", "Bram", "Cor"]
 
 
 def test_name_key_is_dutch() -> None:

@@ -108,6 +108,12 @@ def test_import_preview_with_bad_rows(
     check(snap_compare, app, steps("i", then=preview))
 
 
+def test_organisation_form_first_run(snap_compare: Any, app: VergoedingApp) -> None:
+    """The first-run form (issue 11 item 6); the path is fixed so the snapshot does not vary."""
+    app.organisation_file = Path("/nonexistent/vergoedingcheck/organisation.yaml")
+    check(snap_compare, app, steps())
+
+
 def test_help(snap_compare: Any, app: VergoedingApp) -> None:
     check(snap_compare, app, steps("question_mark"))
 

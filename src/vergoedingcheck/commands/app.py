@@ -40,8 +40,23 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=run)
 
 
+def _is_demo_db(path: object) -> bool:
+    """Is `path` (a store's path; a PostgreSQL URL is never the demo) the demo's database?"""
+    from pathlib import Path
+
+    from vergoedingcheck.store.db import demo_db_path
+
+    if not isinstance(path, Path):
+        return False
+    try:
+        return path.resolve() == demo_db_path().resolve()
+    except OSError:
+        return False
+
+
 def run(args: argparse.Namespace) -> int:
     from vergoedingcheck.errors import UsageError
+    from vergoedingcheck.letters.content import user_organisation_path
     from vergoedingcheck.rules import load_ruleset
     from vergoedingcheck.store import Store
     from vergoedingcheck.tui.app import VergoedingApp
@@ -63,7 +78,14 @@ def run(args: argparse.Namespace) -> int:
             from vergoedingcheck.store.demo import seed_demo
 
             seed_demo(store)
-        app = VergoedingApp(store, ruleset, worklist_first=True, settings_dir=settings_dir())
+        demo = args.demo or _is_demo_db(store.path)
+        app = VergoedingApp(
+            store,
+            ruleset,
+            worklist_first=True,
+            settings_dir=settings_dir(),
+            organisation_file=None if demo else user_organisation_path(),  # the demo never asks
+        )
         if args.demo:
             app.title = word("cmd_app", "demo_title")
         app.run()

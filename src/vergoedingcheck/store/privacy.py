@@ -84,7 +84,18 @@ def _without(value: Any, rid: str) -> Any:
 def erase_resident(store: Store, rid: str) -> ErasureReport:
     """Art. 17: remove `rid` everywhere (see the module). The database part is one transaction;
     the PDFs are removed after it committed (a PDF that cannot be removed is reported)."""
-    store.resident(rid)  # NotFound when there is none
+    try:
+        store.resident(rid)
+    except NotFound:  # a resident only in the trash (store/trash.py) is erased from the audit too
+        with store.reading() as c:
+            deleted = c.execute(
+                sa.select(t.audit.c.id).where(
+                    t.audit.c.table_name == "residents", t.audit.c.action == "delete",
+                    t.audit.c.row_key == rid, t.audit.c.before.is_not(None),
+                ).limit(1)
+            ).first()  # fmt: skip
+        if deleted is None:
+            raise
     rep = ErasureReport(rid)
     a, lc = t.audit.c, t.letters.c
     files: list[str] = []

@@ -526,4 +526,45 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cannot_write": "cannot write {target}: {error}",
         "draft_written": "Draft written to {target}",
     },
+    "organisation": {
+        "title": "Your organisation",
+        "intro": (
+            "Letters to residents and offices carry your organisation's details. "
+            "Fill them in once; they are kept in {path} (readable only by you)."
+        ),
+        "name": "Name",
+        "address": "Address",
+        "address_hint": "for example Lindelaan 12, 4461 AB Goes",
+        "phone": "Phone",
+        "email": "E-mail",
+        "anbi_sbbi": "ANBI/SBBI",
+        "anbi_unknown": "not given",
+        "later": "Later (esc)",
+        "save": "Save (ctrl+s)",
+        "required": "required",
+        "bad_email": "not an e-mail address (an @ or a dot after the @ is missing)",
+        "saved": "Your organisation's details are kept in {path}.",
+        "skipped": (
+            "Without your organisation's details the app makes no letters; it asks again at the next start."
+        ),
+        "not_saved": "Not saved.",
+    },
+    "trash": {
+        "title": "trash",
+        "intro": (
+            "What was deleted in the last {years} years (the retention period). Enter puts it back "
+            "exactly as it was; a resident comes back with their benefits and payments."
+        ),
+        "empty": "The trash is empty.",
+        "when": "Deleted",
+        "what": "What",
+        "who": "Resident",
+        "detail": "Details",
+        "resident": "resident",
+        "payment": "payment",
+        "with_payments": "with {n} payments",
+        "restored": "Put back: {what} of {who}.",
+        "undo": "you can put it back from the trash (v)",
+        "not_restored": "Not put back",
+    },
 }

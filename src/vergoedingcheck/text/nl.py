@@ -556,4 +556,46 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cannot_write": "kan {target} niet schrijven: {error}",
         "draft_written": "Ontwerp geschreven naar {target}",
     },
+    "organisation": {
+        "title": "Uw organisatie",
+        "intro": (
+            "De brieven aan bewoners en instanties dragen de gegevens van uw organisatie. "
+            "Vul ze één keer in; ze worden bewaard in {path} (alleen voor u leesbaar)."
+        ),
+        "name": "Naam",
+        "address": "Adres",
+        "address_hint": "bijvoorbeeld Lindelaan 12, 4461 AB Goes",
+        "phone": "Telefoon",
+        "email": "E-mail",
+        "anbi_sbbi": "ANBI/SBBI",
+        "anbi_unknown": "niet opgegeven",
+        "later": "Later (esc)",
+        "save": "Opslaan (ctrl+s)",
+        "required": "verplicht",
+        "bad_email": "geen e-mailadres (er ontbreekt een @ of een punt na de @)",
+        "saved": "De gegevens van uw organisatie zijn bewaard in {path}.",
+        "skipped": (
+            "Zonder de gegevens van uw organisatie maakt de app geen brieven; hij vraagt ernaar "
+            "bij de volgende start."
+        ),
+        "not_saved": "Niet opgeslagen.",
+    },
+    "trash": {
+        "title": "prullenbak",
+        "intro": (
+            "Wat is verwijderd, de laatste {years} jaar (de bewaartermijn). Enter zet het terug, "
+            "precies zoals het was; een bewoner komt terug met zijn uitkeringen en betalingen."
+        ),
+        "empty": "De prullenbak is leeg.",
+        "when": "Verwijderd",
+        "what": "Wat",
+        "who": "Bewoner",
+        "detail": "Details",
+        "resident": "bewoner",
+        "payment": "betaling",
+        "with_payments": "met {n} betalingen",
+        "restored": "Teruggezet: {what} van {who}.",
+        "undo": "terugzetten kan in de prullenbak (v)",
+        "not_restored": "Niet teruggezet",
+    },
 }

@@ -62,6 +62,7 @@ class VergoedingApp(App[None]):
         Binding("q", "quit", "Stop", show=False, id="app.quit"),
         Binding("ctrl+c", "quit", "Stop", show=False, priority=True, id="app.quit_ctrl_c"),
         Binding("ctrl+p", "command_palette", "meer", show=False, priority=True, id="app.command_palette"),
+        Binding("v", "trash", "Prullenbak", show=False, id="app.trash"),
     ]
 
     # Textual's crash dump prints the local variables of every frame: names, amounts, notes.
@@ -77,8 +78,13 @@ class VergoedingApp(App[None]):
         live_interval: float | None = LIVE_INTERVAL,
         worklist_first: bool = False,
         settings_dir: Path | None = None,
+        organisation_file: Path | None = None,
     ):
         super().__init__()
+        self.organisation_file = organisation_file
+        """The organisation's settings file (letters.content.user_organisation_path): when it is
+        missing, the first-run form asks for the details (tui/organisation.py). None: never ask
+        (the demo, tests)."""
         self.settings_dir = settings_dir
         """Where the chosen theme is kept (tui/settings.py); None: not kept (tests)."""
         self._theme_loaded = False
@@ -177,6 +183,10 @@ class VergoedingApp(App[None]):
         self.push_screen(ResidentsScreen())
         if self.worklist_first:
             self.action_worklist()
+        if self.organisation_file is not None and not self.organisation_file.is_file():
+            from vergoedingcheck.tui.organisation import OrganisationForm
+
+            self.push_screen(OrganisationForm(self.organisation_file))
         self.recheck()
         if self.live_interval:
             try:
@@ -352,6 +362,12 @@ class VergoedingApp(App[None]):
         from vergoedingcheck.tui.worklist import WorklistScreen
 
         self.push_screen(WorklistScreen())
+
+    def action_trash(self) -> None:
+        from vergoedingcheck.tui.trash import TrashScreen
+
+        if not isinstance(self.screen, TrashScreen):
+            self.push_screen(TrashScreen())
 
     def action_payers(self) -> None:
         from vergoedingcheck.tui.payers import PayersScreen

@@ -253,12 +253,33 @@ def without_tussenvoegsel(name: str) -> str:
     return name
 
 
+def sort_name(name: str) -> str:
+    """The name as it is looked up in a Dutch list: a leading tussenvoegsel skipped ("de Boer,
+    Anna" → "Boer, Anna"), and a full name with a tussenvoegsel inside under the words after it
+    ("Anna de Boer" → "Boer, Anna", "Jan van der Berg" → "Berg, Jan"). A name without one stays as
+    written (the list has no surname field: "Sanne Bakker" stays under S), and so does a name that
+    ends in the word ("Anna Le")."""
+    stripped = without_tussenvoegsel(name)
+    if stripped != name or "," in name:
+        return stripped
+    words = name.split()
+    low = [w.casefold() for w in words]
+    for i in range(1, len(words)):
+        for tv in TUSSENVOEGSELS:  # longest first: "van der" before "van"
+            parts = tv.split()
+            end = i + len(parts)
+            if low[i:end] == parts and end < len(words):
+                return " ".join(words[end:]) + ", " + " ".join(words[:i])
+    return name
+
+
 def name_key(name: str) -> tuple[str, str, str]:
-    """Dutch alphabetical order of a name as written (letters/collation.py's `dutch_key`: Ĳ under
-    I, Ç with C, Ł right after L), a leading tussenvoegsel ignored ("de Boer" under B)."""
+    """Dutch alphabetical order of a name (letters/collation.py's `dutch_key`: Ĳ under I, Ç with
+    C, Ł right after L), under the word after its tussenvoegsel (`sort_name`: "de Boer" and "Anna
+    de Boer" under B)."""
     from vergoedingcheck.letters.collation import dutch_key
 
-    return dutch_key(without_tussenvoegsel(name))
+    return dutch_key(sort_name(name))
 
 
 def key_words(key: str) -> str:

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 from vergoedingcheck.engine.explain import action_text
 from vergoedingcheck.engine.result import Finding, YearResult
 from vergoedingcheck.store import NotFound, PaymentRecord, ResidentRecord, StoreError
+from vergoedingcheck.text import word
 from vergoedingcheck.tui.common import (
     KIND_NL,
     OUTCOME_NL,
@@ -449,7 +450,7 @@ class ResidentScreen(Screen[None]):
         def done(yes: bool | None) -> None:
             if yes:
                 self.vc.store.delete_payment(pid)
-                self._saved("Betaling verwijderd")
+                self._saved("Betaling verwijderd; " + word("trash", "undo"))
 
         self.app.push_screen(Confirm(f"Betaling van {eur(p.amount)} op {day(p.date)} verwijderen?"), done)
 
@@ -518,7 +519,9 @@ class ResidentScreen(Screen[None]):
                 self.app.call_later(self._leave)
 
         self.app.push_screen(
-            Confirm(f"{label} en alle {n} betalingen verwijderen? Dit kan niet ongedaan worden."),
+            Confirm(
+                f"{label} en alle {n} betalingen verwijderen? " + word("trash", "undo").capitalize() + "."
+            ),
             done,
         )
 

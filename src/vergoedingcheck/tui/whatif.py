@@ -460,12 +460,18 @@ class WhatIfScreen(ModalScreen[None]):
             f"{eur(after.months[m].headroom)}; nog te betalen in {when.year}: "
             f"{eur(after.headroom_remaining(self.vc.today))}."
         ]
-        why = reasons(after) if after.status != "safe" else []
-        if why:
-            lines.append("Waarom: " + "; ".join(why) + ".")
-        safe = checked_largest_safe(self.vc, self.resident.id, cand, base)
-        if safe is not None:
-            lines.append(f"Grootste veilige bedrag op {day(when)}: {eur(safe)}.")
+        if after.provisional is not None:
+            # the year's figures are pending: planned, labelled, with the last confirmed ones (the
+            # same words as the payment form, `effect`)
+            e = effect(self.vc, self.resident.id, cand)
+            lines.extend(x + "." for x in (e.lines[1:] if e is not None else ()))
+        else:
+            why = reasons(after) if after.status != "safe" else []
+            if why:
+                lines.append("Waarom: " + "; ".join(why) + ".")
+            safe = checked_largest_safe(self.vc, self.resident.id, cand, base)
+            if safe is not None:
+                lines.append(f"Grootste veilige bedrag op {day(when)}: {eur(safe)}.")
         verdict.update(emphasise("\n".join(lines)))
         t.add_row(
             "Heel het jaar",
@@ -504,7 +510,15 @@ class WhatIfScreen(ModalScreen[None]):
         if cand is None:
             self.notify("Typ eerst een bedrag en een datum", severity="warning")
             return
-        before, after = self.before, self.after
+        # the same judgement as the payment form (`effect`): in a year whose figures are pending
+        # (planning January in December) the question comes when the payment is provisionally,
+        # with the last confirmed figures, not safe
+        e = effect(self.vc, self.resident.id, cand)
+        after = self.after
+        provisional = e is not None and e.planned_after is not None
+        now = status_nl(after)
+        if e is not None and e.planned_after is not None:
+            now += f" (voorlopig {status_nl(e.planned_after)})"
 
         def save(yes: bool | None = True) -> None:
             if not yes:
@@ -514,14 +528,14 @@ class WhatIfScreen(ModalScreen[None]):
             except StoreError as exc:
                 self.notify(str(exc), severity="error", title="Niet opgeslagen")
                 return
-            self.notify(
-                f"Gepland: {eur(cand.amount)} op {day(cand.date)}. {cand.date.year} is nu {status_nl(after)}."
-            )
+            self.notify(f"Gepland: {eur(cand.amount)} op {day(cand.date)}. {cand.date.year} is nu {now}.")
             self.vc.recheck()
             self.dismiss(None)
 
-        if before == "safe" and after != "safe":
-            self.app.push_screen(Confirm(worsen_question(cand.date.year, after)), save)
+        worsens = e.worsens if e is not None else self.before == "safe" and after != "safe"
+        if worsens:
+            asked = e.planned_after if e is not None and e.planned_after is not None else after
+            self.app.push_screen(Confirm(worsen_question(cand.date.year, asked, provisional)), save)
         else:
             save()
 
