@@ -188,3 +188,56 @@ def test_service_rejects_an_unknown_soort_for_the_file(tmp_path: Path) -> None:
     f = write_csv(tmp_path / "eigen", OWN_ROWS)
     with Store(tmp_path / "vc.db", create=True) as store, pytest.raises(TransferError, match="soort"):
         plan_import(f, store, kind="salaris", status="betaald")
+
+
+@writers
+def test_preview_says_who_becomes_not_safe_before_writing(
+    tmp_path: Path, writer: Callable[[Path, Rows], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An (bijstand since 2024, born 1980: 27+) gets 2 × € 120 in March 2025: € 240 is over the
+    € 210 monthly cap of 2025 (rules-nl.md table, 2025 row), so March and the year are NIET VEILIG.
+    Bo (no payments in the store) gets € 50 once: under every cap, stays veilig, not listed."""
+    from vergoedingcheck.cli import main
+    from vergoedingcheck.model import Benefit
+
+    db = tmp_path / "vc.db"
+    an = ResidentRecord(
+        id="R1",
+        name="An de Boer",
+        birth_date=date(1980, 1, 1),
+        benefits=(Benefit("bijstand", since=date(2024, 1, 1)),),
+    )
+    bo = ResidentRecord(
+        id="R2",
+        name="Bo Jansen",
+        birth_date=date(1975, 5, 5),
+        benefits=(Benefit("bijstand", since=date(2024, 1, 1)),),
+    )
+    with Store(db, create=True) as store:
+        store.import_records([an, bo], [])
+    rows = [
+        OWN_HEADER,
+        ["An de Boer", "10-3-2025", "120,00", "taalcafé", "A"],
+        ["An de Boer", "11-3-2025", "120,00", "taalcafé", "A"],
+        ["Bo Jansen", "10-3-2025", "50,00", "koffie", "B"],
+    ]
+    f = writer(tmp_path / "eigen", rows)
+    args = [
+        "transfer",
+        "import",
+        str(f),
+        "--db",
+        str(db),
+        "--soort",
+        "vrijwilligersvergoeding",
+        "--status",
+        "betaald",
+    ]
+    capsys.readouterr()
+    assert main([*args, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "na inlezen worden 1 bewoners niet veilig" in out
+    (line,) = [x for x in out.splitlines() if "→" in x]
+    assert line.startswith("  An de Boer, 2025:") and line.endswith("→ niet veilig")
+    with Store(db) as store:
+        assert store.payments() == []  # the preview wrote nothing
