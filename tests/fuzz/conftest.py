@@ -32,7 +32,7 @@ PAYMENTS_CSV = (
     "R1;Fatima El Amrani;15-3-2026;€ 220,00;vrijwilligersvergoeding;1,125;nee;nee;Bewonersplatform Noord;;betaald\r\n"
     'R1;Fatima El Amrani;15-4-2026;"1.230,00";vrijwilligersvergoeding;;nee;nee;;"taart; koffie";gepland\r\n'
     "R3;Kees Smit;20-5-2026;60;vrijwilligersvergoeding;;nee;nee;;;betaald\r\n"
-    "R4;Jan de Vries;2026-06-01;100,00;gift;;nee;ja;;;\r\n"
+    "R4;Jan de Vries;2026-06-01;100,00;gift;;nee;ja;;;betaald\r\n"
 )
 
 

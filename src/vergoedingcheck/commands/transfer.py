@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -43,6 +44,21 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="lees een bestand dat al eens is ingelezen nog eens in (betalingen zonder kenmerk "
         "komen er dan een tweede keer bij)",
+    )
+    imp.add_argument(
+        "--soort",
+        "--kind",
+        dest="kind",
+        metavar="SOORT",
+        help="de soort voor elke betaling zonder soort (eenmaal voor het hele bestand), "
+        "bijvoorbeeld vrijwilligersvergoeding",
+    )
+    imp.add_argument(
+        "--status",
+        dest="status",
+        choices=("betaald", "gepland"),
+        help="de status voor elke betaling zonder status (eenmaal voor het hele bestand); zonder "
+        "deze keuze is een lege status een fout, nooit stilzwijgend betaald",
     )
     imp.add_argument(
         "--voorbeeld",
@@ -91,12 +107,15 @@ def run_import(args: argparse.Namespace) -> int:
 
     with Store(args.db, create=args.create) as store:
         try:
-            plan = plan_import(args.file, store)
+            plan = plan_import(args.file, store, kind=args.kind, status=args.status)
         except TransferError as exc:
             print(f"vergoedingcheck: {exc}", file=sys.stderr)
             return 2
+        name = Path(plan.source).name
+        for note in plan.notes:
+            print(f"{name}: {note}")
         for e in plan.errors:
-            print(str(e), file=sys.stderr)
+            print(f"{name}: {e}", file=sys.stderr)
         print(
             f"{plan.rows_read} rijen gelezen: {len(plan.residents)} bewoners, "
             f"{len(plan.payments)} betalingen goed, {len(plan.errors)} fout(en)"
@@ -104,6 +123,13 @@ def run_import(args: argparse.Namespace) -> int:
         if plan.imported_before and not args.again:
             print(f"vergoedingcheck: {already_imported_message(*plan.imported_before)}", file=sys.stderr)
             return 2
+        if plan.residents or plan.payments:
+            # what the import will do to each resident's status, before anything is written
+            from vergoedingcheck.rules import load_ruleset
+            from vergoedingcheck.services.transfer import status_changes, status_preview
+
+            for line in status_preview(status_changes(plan, store, load_ruleset())):
+                print(line)
         if args.dry_run:
             return 2 if plan.errors else 0
         if plan.errors and not (args.good_rows and partial_allowed(plan)):

@@ -16,6 +16,7 @@ unless the caller chooses to import the good rows (`ImportPlan.good_only`).
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import math
 import re
@@ -29,6 +30,7 @@ from typing import Any
 from vergoedingcheck.files import write_private
 from vergoedingcheck.model import BENEFIT_TYPES, PAYMENT_KINDS, Benefit, Payer
 from vergoedingcheck.records import PaymentRecord, ResidentRecord
+from vergoedingcheck.text import word
 from vergoedingcheck.validation import (
     HOURS_PLACES,
     MAX_NOTE_LENGTH,
@@ -127,6 +129,28 @@ _ALIASES = {
     "gemeente van inschrijving": "gemeente",
     "betalingskenmerk": "kenmerk",
     "kenmerk betaling": "kenmerk",
+    # a coordinator's own sheet and English headers (issue 11 item 7)
+    "opmerkingen": "notitie",
+    "beschrijving": "notitie",
+    "description": "notitie",
+    "note": "notitie",
+    "notes": "notitie",
+    "name": "naam",
+    "naam bewoner": "naam",
+    "date": "datum",
+    "datum betaling": "datum",
+    "betaaldatum": "datum",
+    "amount": "bedrag",
+    "reference": "referentie",
+    "birth date": "geboortedatum",
+    "date of birth": "geboortedatum",
+    "birthdate": "geboortedatum",
+    "geboortedag": "geboortedatum",
+    "hours": "uren",
+    "payer": "betaler",
+    "municipality": "gemeente",
+    "household": "huishouden",
+    "address": "adres",
 }
 _YES = {"ja", "j", "waar", "true", "1", "x", "yes", "y"}
 _NO = {"nee", "n", "onwaar", "false", "0", "no", ""}
@@ -135,8 +159,9 @@ _STATUS = {
     "paid": "paid",
     "gepland": "planned",
     "planned": "planned",
-    "": "paid",
 }
+"""An empty status is never read as "betaald" (issue 11 item 7): it is an error unless the caller
+chose one status for the whole file (`read_spreadsheet(status=...)`, the CLI's `--status`)."""
 _STATUS_NL = {"paid": "betaald", "planned": "gepland"}
 
 
@@ -176,6 +201,15 @@ class ImportPlan:
     """The file's SHA-256 (services/transfer.py): the store refuses the same file a second time."""
     imported_before: tuple[str, str | None] | None = None
     """When (and under which name) the store imported this very file before, for the preview."""
+    notes: list[str] = field(default_factory=list)
+    """What the reader did that the user should know, once per file (columns it ignored, the
+    soort or status chosen for the whole file)."""
+    default_kind: str | None = None
+    """The soort for payments without one, chosen once for the whole file (`--soort`)."""
+    default_status: str | None = None
+    """`paid` or `planned` for payments without a status, chosen once for the whole file."""
+    match_pool: list[ResidentRecord] = field(default_factory=list, repr=False)
+    """The residents a payment without a reference is looked up in, by name and birth date."""
 
     @property
     def ok(self) -> bool:
@@ -374,6 +408,11 @@ def _table_kind(header: Sequence[str]) -> str:
     )
 
 
+def _name_key(name: str) -> str:
+    """A name as it is compared: case and runs of spaces do not matter (accents do)."""
+    return " ".join(name.casefold().split())
+
+
 def _blank(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
@@ -426,18 +465,44 @@ class _Reader:
         self.sheet = sheet
         self.cols = [_norm_header(h) for h in header]
         required, known = {
-            SHEET_PAYMENTS: (REQUIRED_PAYMENT, PAYMENT_COLUMNS),
+            SHEET_PAYMENTS: (REQUIRED_PAYMENT, (*PAYMENT_COLUMNS, "geboortedatum")),
             SHEET_PAYERS: (REQUIRED_PAYER, PAYER_COLUMNS),
         }.get(sheet, (REQUIRED_RESIDENT, RESIDENT_COLUMNS))
         self.fatal = False
         for c in required:
             if c not in self.cols:
-                plan.errors.append(RowError(sheet, 1, c, "deze kolom ontbreekt"))
+                msg = "deze kolom ontbreekt"
+                if sheet == SHEET_PAYMENTS and c == "referentie":
+                    if "naam" in self.cols:  # residents are found by name (and birth date)
+                        continue
+                    msg = word("sheet_import", "who_missing")
+                if sheet == SHEET_PAYMENTS and c == "soort":
+                    if plan.default_kind is not None:  # chosen once for the whole file
+                        continue
+                    msg = word("sheet_import", "kind_missing")
+                plan.errors.append(RowError(sheet, 1, c, msg))
                 self.fatal = True
-        for c in self.cols:
-            if c and c not in known:
-                plan.errors.append(RowError(sheet, 1, c, "onbekende kolom (een tikfout?)"))
+        if sheet == SHEET_PAYMENTS and "status" not in self.cols and plan.default_status is None:
+            # never silently "betaald" (issue 11 item 7): the user says it once for the whole file
+            plan.errors.append(RowError(sheet, 1, "status", word("sheet_import", "status_missing")))
+            self.fatal = True
+        ignored = []
+        for i, c in enumerate(self.cols):
+            if not c or c in known:
+                continue
+            close = difflib.get_close_matches(c, known, n=1, cutoff=0.8)
+            if close:  # `soortt`, `bonen`: a typo is an error, never a silently lost column
+                plan.errors.append(
+                    RowError(sheet, 1, c, word("sheet_import", "typo_column").format(known=close[0]))
+                )
                 self.fatal = True
+            else:  # `Project`: a coordinator's own column, ignored with a note (issue 11 item 7)
+                ignored.append(str(header[i]).strip())
+                self.cols[i] = ""
+        if ignored:
+            plan.notes.append(
+                word("sheet_import", "columns_ignored").format(sheet=sheet, columns=", ".join(ignored))
+            )
 
     def rows(self, rows: Iterable[Sequence[Any]]) -> Iterable[tuple[int, dict[str, Any]]]:
         for n, row in enumerate(rows, start=2):
@@ -468,6 +533,42 @@ class _Reader:
         except BoundError as exc:
             self.err(n, "referentie", exc.nl)
             return None
+
+    def by_name(self, n: int, cells: dict[str, Any]) -> str | None:
+        """A payment row without a reference: the one resident with this name (and birth date,
+        when the sheet has that column), in the file or the store. None (and an error naming the
+        row and column) when there is none or more than one: a payment is never guessed onto a
+        resident."""
+        name = _text(cells.get("naam"))
+        if not name:
+            self.err(n, "naam", "verplicht")
+            return None
+        born: date | None = None
+        if "geboortedatum" in self.cols and not _blank(cells.get("geboortedatum")):
+            try:
+                born = parse_date_nl(cells.get("geboortedatum"))
+            except ValueError as exc:
+                self.err(n, "geboortedatum", str(exc))
+                return None
+        key = _name_key(name)
+        pool = {r.id: r for r in self.plan.match_pool}
+        pool.update({r.id: r for r in self.plan.residents})
+        found = [r for r in pool.values() if r.name and _name_key(r.name) == key]
+        if born is not None:
+            found = [r for r in found if r.birth_date == born]
+        if len(found) == 1:
+            return found[0].id
+        if found:
+            self.err(n, "naam", word("sheet_import", "ambiguous").format(count=len(found), name=name))
+        elif born is not None:
+            self.err(
+                n,
+                "naam",
+                word("sheet_import", "no_match_born").format(name=name, born=format_date_nl(born)),
+            )
+        else:
+            self.err(n, "naam", word("sheet_import", "no_match").format(name=name))
+        return None
 
     def err(self, row: int, col: str, msg: str) -> None:
         self.plan.errors.append(RowError(self.sheet, row, col, msg))
@@ -571,7 +672,7 @@ def _read_payments(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Seque
     refs: dict[tuple[str, str], int] = {}
     for n, cells in rd.rows(rows):
         before = len(plan.errors)
-        rid = rd.ref(n, cells)
+        rid = rd.ref(n, cells) if "referentie" in rd.cols else rd.by_name(n, cells)
         values: dict[str, Any] = {}
         kenmerk = _text(cells.get("kenmerk"))
         if kenmerk is not None:
@@ -591,12 +692,14 @@ def _read_payments(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Seque
             values["amount"] = parse_money_nl(cells.get("bedrag"))
         except ValueError as exc:
             rd.err(n, "bedrag", "verplicht" if _blank(cells.get("bedrag")) else _msg(exc))
-        kind = (_text(cells.get("soort")) or "").casefold()
+        kind = (_text(cells.get("soort")) or plan.default_kind or "").casefold()
         if kind not in PAYMENT_KINDS:
             rd.err(
                 n,
                 "soort",
-                f"onbekend: {kind!r} (kies uit {', '.join(PAYMENT_KINDS)})" if kind else "verplicht",
+                f"onbekend: {kind!r} (kies uit {', '.join(PAYMENT_KINDS)})"
+                if kind
+                else word("sheet_import", "kind_empty"),
             )
         if not _blank(cells.get("uren")):
             raw_hours = cells.get("uren")
@@ -616,9 +719,10 @@ def _read_payments(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Seque
                 values[key] = parse_bool_nl(cells.get(col))
             except ValueError as exc:
                 rd.err(n, col, str(exc))
-        status = _STATUS.get((_text(cells.get("status")) or "").casefold())
+        status_text = (_text(cells.get("status")) or "").casefold()
+        status = _STATUS.get(status_text) if status_text else plan.default_status
         if status is None:
-            rd.err(n, "status", "schrijf betaald of gepland")
+            rd.err(n, "status", word("sheet_import", "status_unknown" if status_text else "status_empty"))
         if len(plan.errors) != before or rid is None:
             continue
         plan.payment_rows.append(n)
@@ -628,7 +732,7 @@ def _read_payments(plan: ImportPlan, header: Sequence[Any], rows: Iterable[Seque
                 kind=kind,
                 payer=_text(cells.get("betaler")),
                 note=_text(cells.get("notitie")),
-                status=status or "paid",  # type: ignore[arg-type]
+                status=status,  # type: ignore[arg-type]
                 **values,
             )
         )
@@ -650,10 +754,33 @@ def check_references(plan: ImportPlan, known_residents: Iterable[str]) -> None:
     plan.payments, plan.payment_rows = keep, rows
 
 
-def read_spreadsheet(path: str | Path, known_residents: Iterable[str] = ()) -> ImportPlan:
-    """Read a CSV or XLSX file into an ImportPlan (never raises on a bad row)."""
+def read_spreadsheet(
+    path: str | Path,
+    known_residents: Iterable[str] = (),
+    *,
+    residents: Sequence[ResidentRecord] = (),
+    kind: str | None = None,
+    status: str | None = None,
+) -> ImportPlan:
+    """Read a CSV or XLSX file into an ImportPlan (never raises on a bad row).
+
+    `residents`: the store's residents, to find a payment without a reference by name and birth
+    date. `kind` (a soort) and `status` (`paid`/`planned`): chosen once for the whole file, for the
+    payments that have none; without them such a payment is an error."""
     p = Path(path)
-    plan = ImportPlan(source=str(p))
+    plan = ImportPlan(source=str(p), match_pool=list(residents))
+    if kind is not None:
+        if kind not in PAYMENT_KINDS:
+            raise SpreadsheetError(f"onbekende soort {kind!r} (kies uit {', '.join(PAYMENT_KINDS)})")
+        plan.default_kind = kind
+        plan.notes.append(word("sheet_import", "kind_for_file").format(kind=kind))
+    if status is not None:
+        status = _STATUS.get(status.casefold())
+        if status is None:
+            raise SpreadsheetError("kies voor --status betaald of gepland")
+        plan.default_status = status
+        plan.notes.append(word("sheet_import", "status_for_file").format(status=_STATUS_NL[status]))
+    known_residents = [*known_residents, *(r.id for r in residents)]
     suffix = p.suffix.casefold()
     if suffix in (".xlsx", ".xlsm"):
         _read_xlsx(plan, p)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from vergoedingcheck.engine.result import Status
 from vergoedingcheck.io.spreadsheet import (
     ImportPlan,
     RowError,
@@ -21,6 +22,7 @@ from vergoedingcheck.io.spreadsheet import (
     write_csv,
     write_xlsx,
 )
+from vergoedingcheck.rules import Ruleset
 from vergoedingcheck.sourcefile import InputError
 from vergoedingcheck.store.db import (
     ImportSource,
@@ -30,6 +32,8 @@ from vergoedingcheck.store.db import (
     Store,
     StoreError,
 )
+from vergoedingcheck.text import word
+from vergoedingcheck.validation import visible
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
 SHEET_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
@@ -46,11 +50,16 @@ class ExportSummary:
     payments: int
 
 
-def plan_import(path: str | Path, store: Store) -> ImportPlan:
+def plan_import(
+    path: str | Path, store: Store, *, kind: str | None = None, status: str | None = None
+) -> ImportPlan:
+    """The preview of an import. `kind` and `status`: chosen once for the whole spreadsheet, for
+    the payments without a soort or status (issue 11 item 7); a case file ignores them (its
+    contract requires both on every payment)."""
     p = Path(path).expanduser()
     if not p.is_file():
         raise TransferError(f"{p} bestaat niet")
-    plan = _plan(p, store)
+    plan = _plan(p, store, kind=kind, status=status)
     plan.sha256 = file_sha256(p)
     plan.imported_before = store.imported_file(plan.sha256)
     return plan
@@ -61,7 +70,7 @@ def file_sha256(p: Path) -> str:
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 
-def _plan(p: Path, store: Store) -> ImportPlan:
+def _plan(p: Path, store: Store, *, kind: str | None = None, status: str | None = None) -> ImportPlan:
     stored = store.residents()
     known = [r.id for r in stored]
     suffix = p.suffix.casefold()
@@ -69,7 +78,7 @@ def _plan(p: Path, store: Store) -> ImportPlan:
         return _plan_case_file(p, known)
     if suffix in SHEET_SUFFIXES:
         try:
-            plan = read_spreadsheet(p, known)
+            plan = read_spreadsheet(p, known, residents=stored, kind=kind, status=status)
         except SpreadsheetError as exc:
             raise TransferError(f"{p.name}: {exc}") from None
         _keep_missing_columns(plan, stored)
@@ -178,3 +187,83 @@ def export(
     else:
         raise TransferError(f"{p.name}: onbekend bestandstype (gebruik .yaml, .json, .csv of .xlsx)")
     return ExportSummary(p, len(residents), len(payments))
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """One resident's year whose status the import would change (`before` None: not checked
+    before, a resident or year the store does not hold yet)."""
+
+    resident: str
+    name: str | None
+    year: int
+    before: Status | None
+    after: Status
+
+
+def status_changes(plan: ImportPlan, store: Store, ruleset: Ruleset) -> list[StatusChange]:
+    """What importing `plan` would do to each resident's status, before anything is written
+    (issue 11 item 7): the residents the file touches and their households, checked in the years
+    of their payments on the store's data and then on the store's data with the file applied the
+    way `Store.import_records` applies it (a resident replaced by id, a payment with a known
+    kenmerk replaced, one without added). Only years whose status changes are returned."""
+    from vergoedingcheck.engine import evaluate
+
+    stored = {r.id: r for r in store.residents()}
+    after_res = dict(stored)
+    for r in plan.residents:
+        after_res[r.id] = r
+    touched = {r.id for r in plan.residents} | {p.resident for p in plan.payments}
+    households = {
+        r.household for r in (*stored.values(), *after_res.values()) if r.id in touched and r.household
+    }
+    ids = touched | {rid for rid, r in after_res.items() if r.household in households}
+    before_pays = [p for p in store.payments() if p.resident in ids]
+    before_pays += [p for p in store.other_team_payments() if p.resident in ids]
+    new_refs = {(p.resident, p.ref) for p in plan.payments if p.ref is not None}
+    after_pays = [p for p in before_pays if p.ref is None or (p.resident, p.ref) not in new_refs]
+    after_pays += plan.payments
+    years = sorted({p.date.year for p in after_pays})
+    if not years:
+        return []
+    payers = store.payer_models() + [
+        p for p in plan.payers if p.name not in {x.name for x in store.payer_models()}
+    ]
+
+    def statuses(res: dict[str, ResidentRecord], pays: list[PaymentRecord]) -> dict[tuple[str, int], Status]:
+        models = [r.to_model() for rid, r in res.items() if rid in ids]
+        result = evaluate(models, [p.to_model() for p in pays], ruleset, years=years, payers=payers)
+        return {(rr.id, y.year): y.status for rr in result.residents for y in rr.years}
+
+    was = statuses(stored, before_pays)
+    now = statuses(after_res, after_pays)
+    return [
+        StatusChange(rid, after_res[rid].name, year, was.get((rid, year)), status)
+        for (rid, year), status in sorted(now.items())
+        if was.get((rid, year)) != status and not (was.get((rid, year)) is None and status == "safe")
+    ]
+
+
+def status_preview(changes: list[StatusChange], lang: str = "nl") -> list[str]:
+    """The preview's lines: how many residents become not safe / unknown, then one line each."""
+    unsafe = {c.resident for c in changes if c.after == "unsafe"}
+    unknown = {c.resident for c in changes if c.after == "unknown"} - unsafe
+    if not changes:
+        return [word("sheet_import", "preview_same", lang)]
+    lines = []
+    if unsafe:
+        lines.append(word("sheet_import", "preview_unsafe", lang).format(count=len(unsafe)))
+    if unknown:
+        lines.append(word("sheet_import", "preview_unknown", lang).format(count=len(unknown)))
+    if not lines:
+        lines.append(word("sheet_import", "preview_head", lang))
+    for c in changes:
+        lines.append(
+            word("sheet_import", "preview_line", lang).format(
+                name=visible(c.name or c.resident),
+                year=c.year,
+                before="—" if c.before is None else word("status", c.before, lang),
+                after=word("status", c.after, lang),
+            )
+        )
+    return lines

@@ -567,4 +567,29 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "undo": "you can put it back from the trash (v)",
         "not_restored": "Not put back",
     },
+    "sheet_import": {
+        "columns_ignored": "{sheet}: columns ignored (not known): {columns}",
+        "typo_column": "unknown column (a typo for {known}?)",
+        "kind_missing": (
+            "the column soort is missing: choose one kind for the whole file "
+            "(--soort, for example --soort vrijwilligersvergoeding)"
+        ),
+        "kind_empty": "required (or choose one kind for the whole file with --soort)",
+        "status_missing": (
+            "the column status is missing: choose paid or planned for the whole file (--status)"
+        ),
+        "status_empty": "empty: write betaald or gepland (or choose one for the whole file with --status)",
+        "status_unknown": "write betaald or gepland",
+        "who_missing": "this column is missing (or a column naam to find residents by name)",
+        "no_match": "no resident {name} found",
+        "no_match_born": "no resident {name} born on {born} found",
+        "ambiguous": "{count} residents are called {name}: add a column referentie or geboortedatum",
+        "kind_for_file": "kind for the whole file: {kind}",
+        "status_for_file": "status for the whole file: {status}",
+        "preview_head": "after the import:",
+        "preview_unsafe": "after the import {count} residents become not safe",
+        "preview_unknown": "after the import {count} residents become unknown",
+        "preview_same": "after the import no resident's status changes",
+        "preview_line": "  {name}, {year}: {before} → {after}",
+    },
 }

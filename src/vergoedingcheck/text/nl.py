@@ -598,4 +598,29 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "undo": "terugzetten kan in de prullenbak (v)",
         "not_restored": "Niet teruggezet",
     },
+    "sheet_import": {
+        "columns_ignored": "{sheet}: kolommen genegeerd (niet bekend): {columns}",
+        "typo_column": "onbekende kolom (een tikfout voor {known}?)",
+        "kind_missing": (
+            "de kolom soort ontbreekt: kies één soort voor het hele bestand "
+            "(--soort, bijvoorbeeld --soort vrijwilligersvergoeding)"
+        ),
+        "kind_empty": "verplicht (of kies één soort voor het hele bestand met --soort)",
+        "status_missing": (
+            "de kolom status ontbreekt: kies betaald of gepland voor het hele bestand (--status)"
+        ),
+        "status_empty": "leeg: schrijf betaald of gepland (of kies er één voor het hele bestand: --status)",
+        "status_unknown": "schrijf betaald of gepland",
+        "who_missing": "deze kolom ontbreekt (of een kolom naam om bewoners op naam te vinden)",
+        "no_match": "geen bewoner {name} gevonden",
+        "no_match_born": "geen bewoner {name} geboren op {born} gevonden",
+        "ambiguous": "{count} bewoners heten {name}: voeg een kolom referentie of geboortedatum toe",
+        "kind_for_file": "soort voor het hele bestand: {kind}",
+        "status_for_file": "status voor het hele bestand: {status}",
+        "preview_head": "na inlezen:",
+        "preview_unsafe": "na inlezen worden {count} bewoners niet veilig",
+        "preview_unknown": "na inlezen worden {count} bewoners onbekend",
+        "preview_same": "na inlezen verandert de status van geen enkele bewoner",
+        "preview_line": "  {name}, {year}: {before} → {after}",
+    },
 }

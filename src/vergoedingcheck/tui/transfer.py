@@ -10,10 +10,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, ProgressBar, Static
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, ProgressBar, Select, Static
 
 from vergoedingcheck.io.spreadsheet import ImportPlan
-from vergoedingcheck.services.transfer import apply_import, export, partial_allowed, plan_import
+from vergoedingcheck.model import PAYMENT_KINDS
+from vergoedingcheck.services.transfer import (
+    apply_import,
+    export,
+    partial_allowed,
+    plan_import,
+    status_changes,
+    status_preview,
+)
 from vergoedingcheck.store import ImportSummary, StoreError
 from vergoedingcheck.store.db import already_imported_message
 from vergoedingcheck.tui.common import visible
@@ -35,6 +43,8 @@ class TransferScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.plan: ImportPlan | None = None
+        self.preview_lines: list[str] = []
+        """What the import will do to each resident's status (services.transfer.status_preview)."""
 
     @property
     def vc(self) -> VergoedingApp:
@@ -46,6 +56,20 @@ class TransferScreen(Screen[None]):
         with Horizontal(classes="row"):
             yield Label("Bestand ")
             yield DataInput(id="import-path", compact=True, placeholder="/pad/naar/betalingen.csv")
+        with Horizontal(classes="row"):
+            # asked once for the whole file, for payments without a soort or status (issue 11 item 7)
+            yield Select(
+                [(k, k) for k in PAYMENT_KINDS],
+                id="import-kind",
+                prompt="soort: uit het bestand",
+                compact=True,
+            )
+            yield Select(
+                [("betaald", "betaald"), ("gepland", "gepland")],
+                id="import-status",
+                prompt="status: uit het bestand",
+                compact=True,
+            )
         yield ProgressBar(total=None, id="progress", show_eta=False)
         yield Static("", id="plan", markup=False)
         yield Table(id="rejected", cursor_type="row")
@@ -88,6 +112,15 @@ class TransferScreen(Screen[None]):
             self.action_import_good()
 
     # -- import ------------------------------------------------------------------------------
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id in ("import-kind", "import-status") and self.plan is not None:
+            self.plan = None
+            self.show_plan()
+
+    def _chosen(self, sid: str) -> str | None:
+        v = self.query_one(sid, Select).value
+        return v if isinstance(v, str) else None
+
     def action_preview(self) -> None:
         path = self.query_one("#import-path", Input).value.strip()
         if not path:
@@ -95,18 +128,24 @@ class TransferScreen(Screen[None]):
             return
         self.query_one("#progress").display = True
         self.query_one("#plan", Static).update("Bestand lezen…")
-        self.read_plan(path)
+        self.read_plan(path, self._chosen("#import-kind"), self._chosen("#import-status"))
 
     @work(thread=True, exclusive=True, group="transfer")
-    def read_plan(self, path: str) -> None:
+    def read_plan(self, path: str, kind: str | None = None, status: str | None = None) -> None:
         try:
-            plan = plan_import(path, self.vc.store)
+            plan = plan_import(path, self.vc.store, kind=kind, status=status)
+            self.preview_lines = (
+                status_preview(status_changes(plan, self.vc.store, self.vc.ruleset))
+                if (plan.residents or plan.payments)
+                else []
+            )
         except (StoreError, OSError) as exc:
             self.app.call_from_thread(self.failed, str(exc))
             return
         self.app.call_from_thread(self.got_plan, plan)
 
     def failed(self, message: str) -> None:
+        self.preview_lines = []
         self.query_one("#progress").display = False
         self.plan = None
         self.show_plan()
@@ -146,7 +185,8 @@ class TransferScreen(Screen[None]):
             )
         else:
             text += ". Druk op Inlezen."
-        self.query_one("#plan", Static).update(text)
+        extra = [*plan.notes, *self.preview_lines]
+        self.query_one("#plan", Static).update("\n".join([text, *extra]))
         for e in plan.errors:
             t.add_row(e.sheet, str(e.row), e.column, e.message)
         t.display = bool(plan.errors)
