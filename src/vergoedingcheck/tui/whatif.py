@@ -517,7 +517,7 @@ class WhatIfScreen(ModalScreen[None]):
             self.notify(
                 f"Gepland: {eur(cand.amount)} op {day(cand.date)}. {cand.date.year} is nu {status_nl(after)}."
             )
-            self.vc.recheck()
+            self.vc.recheck({cand.resident})
             self.dismiss(None)
 
         if before == "safe" and after != "safe":
