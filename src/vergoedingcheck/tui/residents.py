@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -72,6 +72,7 @@ class ResidentsScreen(Screen[None]):
         self.marked: set[str] = set()
         """Residents marked with space, for one payment to the group (g)."""
         self._rows_shown: dict[str, Row] = {}
+        self._name_keys: dict[str, Any] = {}
         """The rows in the table now, in order (what `fill` compares with)."""
 
     @property
@@ -139,7 +140,11 @@ class ResidentsScreen(Screen[None]):
         return value
 
     def _sort(self, rows: list[tuple[ResidentRecord, Row]]) -> None:
-        rows.sort(key=lambda x: name_key(x[0].label))  # every order ends in name order
+        keys = self._name_keys  # Dutch collation keys, kept between redraws (a label seldom changes)
+        for r, _ in rows:
+            if r.label not in keys:
+                keys[r.label] = name_key(r.label)
+        rows.sort(key=lambda x: keys[x[0].label])  # every order ends in name order
         if self.sort_by == "status":
             rows.sort(key=lambda x: STATUS_ORDER.get(x[1][2] or "unknown", 1))
         elif self.sort_by == "room":
@@ -155,6 +160,9 @@ class ResidentsScreen(Screen[None]):
             selected = t.coordinate_to_cell_key(Coordinate(keep, 0)).row_key.value
         rows = []
         for r in self.residents:
+            if not needle:  # no search: no haystack to build (fold per resident per redraw)
+                rows.append((r, self._row(r)))
+                continue
             hay = fold(
                 " ".join(
                     filter(
