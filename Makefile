@@ -63,6 +63,7 @@ mutants: $(STAMP) ## mutation run over the engine and money (slow; MUTANTS_ARGS=
 
 bench: $(STAMP) ## benchmarks: ratios against a floor measured in the same run
 	$(BIN)/python bench/bench_check.py
+	$(BIN)/python bench/bench_app.py  # BENCH_SIZES=40,2000 make bench: smaller caseloads (check and app)
 	$(BIN)/python bench/bench_letters.py
 	$(BIN)/python bench/bench_store.py --residents 4000 --payments 25 --no-pg  # 100,000 payments; --pg URL for PostgreSQL
 

@@ -146,7 +146,11 @@ def ratio(name: str, a: Figure, b: Figure, target: float | None = None) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="1000,10000", help="residents per caseload, comma-separated")
+    ap.add_argument(
+        "--sizes",
+        default=os.environ.get("BENCH_SIZES") or "1000,10000",
+        help="residents per caseload (env BENCH_SIZES)",
+    )
     ap.add_argument("--payments", type=int, default=24, help="payments per resident")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))

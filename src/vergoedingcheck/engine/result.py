@@ -244,9 +244,18 @@ class CheckResult:
     `headroom_remaining` depends on it."""
     lang: str = "nl"
     """The language of the findings' `message` (`nl` or `en`)."""
+    _by_id: dict[str, ResidentResult] | None = field(default=None, init=False, repr=False, compare=False)
 
     def resident(self, rid: str) -> ResidentResult | None:
-        return next((r for r in self.residents if r.id == rid), None)
+        """The first result for `rid`, through an index built on first use (the residents screen
+        asks for each of 10,000 residents: a scan each time was quadratic on the event loop)."""
+        index = self._by_id
+        if index is None:
+            index = {}
+            for r in self.residents:
+                index.setdefault(r.id, r)
+            object.__setattr__(self, "_by_id", index)
+        return index.get(rid)
 
     @property
     def status(self) -> Status:

@@ -201,10 +201,12 @@ class VergoedingApp(App[None]):
             self._watcher.close()
 
     # -- the check (a worker: the app stays responsive while it runs) -------------------------
-    def recheck(self) -> None:
-        """Check everything again in a worker; a newer check always wins over an older one."""
+    def recheck(self, changed: Collection[str] | None = None) -> None:
+        """Check again in a worker; a newer check always wins over an older one. `changed`: the
+        residents this app's own save touched (only they are read from the store again, and only
+        they and their households evaluated again); None: read everything again."""
         self._generation += 1
-        self._check(self._generation)
+        self._check(self._generation, None if changed is None else frozenset(changed), own=True)
 
     def _engine_input(
         self, changed: Collection[str] | None
@@ -236,8 +238,10 @@ class VergoedingApp(App[None]):
         return residents, payments, gone
 
     @work(thread=True, group="check")
-    def _check(self, generation: int, changed: frozenset[str] | None = None) -> None:
+    def _check(self, generation: int, changed: frozenset[str] | None = None, own: bool = False) -> None:
         residents, payments, gone = self._engine_input(changed)
+        if own:  # deleted or renamed by this app itself: not news from elsewhere
+            gone = []
         years = {self.year, self.today.year}
         # only residents whose inputs changed (and their household) are evaluated again; the
         # result equals a full check (services/recheck.py, tests/test_recheck.py)
@@ -260,7 +264,7 @@ class VergoedingApp(App[None]):
             )
         # a change elsewhere that changes no input (a letter recorded, or the app's own save that
         # its full recheck already read): nothing to redraw
-        quiet = changed is not None and evaluated == 0 and not gone
+        quiet = changed is not None and not own and evaluated == 0 and not gone
         self.call_from_thread(self._set_result, result, generation, provisional, gone, quiet)
 
     def _set_result(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -358,10 +359,10 @@ class ResidentScreen(Screen[None]):
         e = self.preview(rec)
         return f" {e.year} is nu {status_nl(e.after)}." if e else ""
 
-    def _saved(self, message: str) -> None:
+    def _saved(self, message: str, changed: Collection[str] = ()) -> None:
         self.notify(message)
         self.reload()
-        self.vc.recheck()
+        self.vc.recheck({self.rid, *changed})  # only this resident read and checked again (issue 14)
 
     def _payment_form(self, rec: PaymentRecord | None) -> PaymentForm:
         """The payment form with the payers to pick from: the recorded ones with their kind, and
@@ -489,7 +490,7 @@ class ResidentScreen(Screen[None]):
                 self.notify(str(exc), severity="error", title="Niet opgeslagen")
                 return
             self.rid = rec.id
-            self._saved("Bewoner opgeslagen")
+            self._saved("Bewoner opgeslagen", {old_id})
 
         self.app.push_screen(ResidentForm(self.rec, self.vc.today), done)
 

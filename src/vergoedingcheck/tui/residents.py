@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 
 Row = tuple[str, str, str | None, str, str]
+COLUMN_KEYS = ("name", "benefits", "status", "month", "year")
 _MONTH_ABBR = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
@@ -70,6 +71,9 @@ class ResidentsScreen(Screen[None]):
         self.select_after: str | None = None
         self.marked: set[str] = set()
         """Residents marked with space, for one payment to the group (g)."""
+        self._rows_shown: dict[str, Row] = {}
+        self._name_keys: dict[str, Any] = {}
+        """The rows in the table now, in order (what `fill` compares with)."""
 
     @property
     def vc(self) -> VergoedingApp:
@@ -129,8 +133,18 @@ class ResidentsScreen(Screen[None]):
                 return yr.headroom_remaining(app.today) if yr.year >= app.today.year else ZERO
         return None
 
+    @staticmethod
+    def _cell(col: str, value: str | None) -> object:
+        if col == "status":
+            return status_cell(value) if value else "bezig…"
+        return value
+
     def _sort(self, rows: list[tuple[ResidentRecord, Row]]) -> None:
-        rows.sort(key=lambda x: name_key(x[0].label))  # every order ends in name order
+        keys = self._name_keys  # Dutch collation keys, kept between redraws (a label seldom changes)
+        for r, _ in rows:
+            if r.label not in keys:
+                keys[r.label] = name_key(r.label)
+        rows.sort(key=lambda x: keys[x[0].label])  # every order ends in name order
         if self.sort_by == "status":
             rows.sort(key=lambda x: STATUS_ORDER.get(x[1][2] or "unknown", 1))
         elif self.sort_by == "room":
@@ -144,9 +158,11 @@ class ResidentsScreen(Screen[None]):
         selected = None
         if t.row_count and 0 <= keep < t.row_count:
             selected = t.coordinate_to_cell_key(Coordinate(keep, 0)).row_key.value
-        t.clear()
         rows = []
         for r in self.residents:
+            if not needle:  # no search: no haystack to build (fold per resident per redraw)
+                rows.append((r, self._row(r)))
+                continue
             hay = fold(
                 " ".join(
                     filter(
@@ -167,12 +183,25 @@ class ResidentsScreen(Screen[None]):
             rows.append((r, self._row(r)))
         self._sort(rows)
         counts = {"safe": 0, "unsafe": 0, "unknown": 0}
+        want: dict[str, Row] = {}
         for r, (name, ben, status, month, year) in rows:
             if status:
                 counts[status] += 1
-            if r.id in self.marked:
-                name = f"✓ {name}"
-            t.add_row(name, ben, status_cell(status) if status else "bezig…", month, year, key=r.id)
+            want[r.id] = (f"✓ {name}" if r.id in self.marked else name, ben, status, month, year)
+        if list(want) == list(self._rows_shown) and t.row_count == len(want):
+            # the same rows in the same order (a recheck, a mark): change only the cells that
+            # differ, so a result for one resident does not rebuild 10,000 rows on the event loop
+            for rid, cells in want.items():
+                old = self._rows_shown[rid]
+                if old != cells:
+                    for col, a, b in zip(COLUMN_KEYS, old, cells, strict=True):
+                        if a != b:
+                            t.update_cell(rid, col, self._cell(col, b))
+        else:
+            t.clear()
+            for rid, cells in want.items():
+                t.add_row(*(self._cell(col, c) for col, c in zip(COLUMN_KEYS, cells, strict=True)), key=rid)
+        self._rows_shown = want
         if self.select_after:
             selected, self.select_after = self.select_after, None
         for i, (r, _) in enumerate(rows):
@@ -289,7 +318,7 @@ class ResidentsScreen(Screen[None]):
             self.notify(msg)
             self.marked.clear()
             self.reload()
-            self.vc.recheck()
+            self.vc.recheck({p.resident for p in pays})
 
         def filled(rec: PaymentRecord | None) -> None:
             if rec is not None:
@@ -316,6 +345,6 @@ class ResidentsScreen(Screen[None]):
             self.select_after = rec.id
             self.query_one("#search", Input).value = ""
             self.reload()
-            self.vc.recheck()
+            self.vc.recheck({rec.id})
 
         self.app.push_screen(ResidentForm(None, self.vc.today), saved)

@@ -529,7 +529,7 @@ class WhatIfScreen(ModalScreen[None]):
                 self.notify(str(exc), severity="error", title="Niet opgeslagen")
                 return
             self.notify(f"Gepland: {eur(cand.amount)} op {day(cand.date)}. {cand.date.year} is nu {now}.")
-            self.vc.recheck()
+            self.vc.recheck({cand.resident})
             self.dismiss(None)
 
         worsens = e.worsens if e is not None else self.before == "safe" and after != "safe"
